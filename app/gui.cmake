@@ -1,0 +1,1 @@
+add_library(gs_gui INTERFACE)

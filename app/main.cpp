@@ -1,0 +1,19 @@
+// gopherscope: subcommands run without a display; with none, the window opens.
+#include <iostream>
+
+#include "app/cli/cli.h"
+
+#ifdef GS_HAVE_GUI
+#include "app/shell/app_main.h"
+#endif
+
+int main(int argc, char** argv) {
+  if (gs::cli::IsSubcommand(argc, argv)) return gs::cli::RunCli(argc, argv);
+#ifdef GS_HAVE_GUI
+  return gs::app::RunApp(argc, argv, GS_SCENARIO_DIR);
+#else
+  std::cerr << "gopherscope was built without the window (GS_BUILD_APP=OFF).\n"
+            << gs::cli::Usage();
+  return 2;
+#endif
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs Gopherscope's build and test dependencies from Debian packages.
+# Idempotent: prints nothing and touches nothing when every package is present.
+set -euo pipefail
+
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config
+  libimgui-dev libglfw3-dev python3-glad nlohmann-json3-dev
+  libgtest-dev libbenchmark-dev libfontconfig-dev
+  fonts-wqy-microhei
+  xvfb xauth imagemagick xdotool
+  python3-jsonschema
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "gopherscope setup: installing ${missing[*]}"
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,57 @@
+// Helpers shared by tests: the list of built-in scenarios and topic-aware seek checks.
+#pragma once
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "engine/core/run.h"
+#include "engine/gc/gc_run.h"
+
+namespace gs {
+
+inline std::vector<std::string> BuiltinScenarioFiles() {
+  std::vector<std::string> out;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(GS_SCENARIO_DIR)) {
+    if (e.path().extension() != ".json") continue;
+    if (e.path().parent_path().filename() == "schema") continue;
+    out.push_back(e.path().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+/// "gc_chain" from ".../scenarios/gc/chain.json".
+inline std::string ScenarioTestName(const std::string& path) {
+  std::filesystem::path p(path);
+  std::string name = p.parent_path().filename().string() + "_" + p.stem().string();
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return name;
+}
+
+/// StateAt(n) through keyframes must equal stepping from the initial state n times.
+template <class Model>
+bool SeekMatchesReplayTl(const Timeline<Model>& tl) {
+  const Model& m = tl.GetModel();
+  auto state = m.Initial();
+  std::vector<typename Model::Event> sink;
+  for (std::size_t i = 0; i < tl.StepCount(); ++i) {
+    if (i > 0) {
+      sink.clear();
+      m.Step(state, sink);
+    }
+    if (m.Hash(state) != tl.Hash(i)) return false;
+    if (m.Hash(tl.StateAt(i)) != tl.Hash(i)) return false;
+  }
+  return true;
+}
+
+inline bool SeekMatchesReplay(const Run& run) {
+  if (auto* gc = dynamic_cast<const gc::GcRun*>(&run)) return SeekMatchesReplayTl(gc->GetTimeline());
+  return false;  // a new topic must be added here
+}
+
+}  // namespace gs
