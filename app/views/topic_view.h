@@ -1,0 +1,42 @@
+// A topic view draws one kind of scenario (gc, sched, maps, ...) from the engine's states
+// and events. It owns no simulation rule: everything it shows comes from the Run.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string_view>
+
+#include <imgui.h>
+
+#include "app/shell/theme.h"
+#include "engine/core/run.h"
+
+namespace gs::app {
+
+struct ViewContext {
+  const Run& run;
+  std::size_t step = 0;       ///< the step being shown
+  std::size_t prev_step = 0;  ///< the step the animation comes from
+  float t = 1.0f;             ///< animation progress 0..1 from prev_step to step
+  Lang lang = Lang::kEn;
+  const Theme& theme;
+  float scale = 1.0f;         ///< UI scale (font size / 18 px)
+  ImDrawList* dl = nullptr;   ///< the canvas draw list
+  ImVec2 origin{0, 0};        ///< canvas top-left, screen coordinates
+  ImVec2 size{0, 0};          ///< canvas size
+};
+
+class TopicView {
+ public:
+  virtual ~TopicView() = default;
+  /// A new scenario (or a reload of the same one); layouts that depend on it are rebuilt.
+  virtual void SetRun(const std::shared_ptr<const Run>& run) = 0;
+  /// Draws the step into the canvas. May use ImGui widgets (it runs inside a child window
+  /// that covers the canvas) for hover tooltips and small controls.
+  virtual void Draw(const ViewContext& ctx) = 0;
+};
+
+/// The view for a scenario kind, or null when the kind has no view yet.
+std::unique_ptr<TopicView> MakeView(std::string_view kind);
+
+}  // namespace gs::app
