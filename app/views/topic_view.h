@@ -4,7 +4,10 @@
 
 #include <cstddef>
 #include <memory>
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <imgui.h>
 
@@ -12,6 +15,12 @@
 #include "engine/core/run.h"
 
 namespace gs::app {
+
+/// What a view may ask the app to do (applied after the frame).
+struct ViewRequests {
+  /// Config overrides to re-run the scenario with, e.g. {"barrier", "none"}; "" removes one.
+  std::vector<std::pair<std::string, std::string>> set_config;
+};
 
 struct ViewContext {
   const Run& run;
@@ -24,6 +33,7 @@ struct ViewContext {
   ImDrawList* dl = nullptr;   ///< the canvas draw list
   ImVec2 origin{0, 0};        ///< canvas top-left, screen coordinates
   ImVec2 size{0, 0};          ///< canvas size
+  mutable ViewRequests requests;
 };
 
 class TopicView {

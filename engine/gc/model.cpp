@@ -436,6 +436,8 @@ GcModel::Outcome GcModel::ExecStore(State& s, const Op& op, std::vector<Event>& 
   e.field = to_root ? std::int32_t(index) : op.field;
   e.old_value = old;
   e.new_value = value;
+  e.phase = s.phase;
+  e.barrier = p.config.barrier;
   if (op.code == OpCode::kLoad) e.count = op.obj;  // loaded from this object's field
   e.cause = op.code == OpCode::kLoad ? ShadeCause::kScan : ShadeCause::kRootScan;
   out.push_back(e);

@@ -58,10 +58,10 @@ const char* CauseZh(ShadeCause c) {
 
 const char* BarrierEn(Barrier b) {
   switch (b) {
-    case Barrier::kNone: return "no barrier";
-    case Barrier::kDijkstra: return "Dijkstra insertion barrier";
-    case Barrier::kYuasa: return "Yuasa deletion barrier";
-    case Barrier::kHybrid: return "hybrid barrier (Go 1.8 design)";
+    case Barrier::kNone: return "No barrier";
+    case Barrier::kDijkstra: return "Dijkstra's insertion barrier";
+    case Barrier::kYuasa: return "Yuasa's deletion barrier";
+    case Barrier::kHybrid: return "The hybrid barrier (Go 1.8 design)";
     case Barrier::kGo: return "Go's write barrier (gcWriteBarrier)";
   }
   return "?";
@@ -258,7 +258,7 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
       case EventKind::kBarrier: {
         b.Func("gcWriteBarrier");
         std::string slot = SlotName(p, e);
-        b.Say("The " + std::string(BarrierEn(e.barrier)) + " runs before the store " + slot +
+        b.Say(std::string(BarrierEn(e.barrier)) + " runs before the store " + slot +
                   " = " + ObjName(p, e.new_value) + " (old value " + ObjName(p, e.old_value) + ").",
               std::string(BarrierZh(e.barrier)) + "在写入 " + slot + " = " +
                   ObjName(p, e.new_value) + " 之前执行（旧值 " + ObjName(p, e.old_value) + "）。");
@@ -293,6 +293,10 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
                   ObjName(p, e.old_value) + ").",
               "程序执行写入 " + slot + " = " + ObjName(p, e.new_value) + "（原来是 " +
                   ObjName(p, e.old_value) + "）。");
+        if (BarrierEnabled(e.phase) && e.barrier == Barrier::kNone) {
+          b.Say("There is no write barrier, so the collector never hears about this store.",
+                "没有写屏障，收集器完全不知道这次写入。");
+        }
         break;
       }
       case EventKind::kRootWrite: {

@@ -1,0 +1,63 @@
+#include "app/imgui_compat.h"
+#include "app/panels/panels.h"
+#include "app/shell/strings.h"
+
+namespace gs::app {
+
+void DrawNarrationPanel(const Run& run, std::size_t step, Lang lang, float scale) {
+  const Envelope& env = run.Meta();
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(env.title.Get(lang).c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::TextDisabled("%s %zu / %zu", Tr(Str::kStep, lang), step, run.StepCount() - 1);
+  Narration n = run.Narrate(step);
+  if (!n.func.empty()) {
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_Header));
+    ImGui::SmallButton(n.func.c_str());
+    ImGui::PopStyleColor();
+    ItemTooltip(Tr(Str::kRuntimeFunction, lang));
+  }
+  ImGui::Separator();
+  ImGui::BeginChild("##narration_text", ImVec2(0, ImGui::GetContentRegionAvail().y * 0.62f));
+  ImGui::SetWindowFontScale(1.12f);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(n.text.Get(lang).c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::SetWindowFontScale(1.0f);
+  ImGui::Spacing();
+  for (const std::string& line : run.EventLines(step, lang)) {
+    ImGui::TextDisabled("· %s", line.c_str());
+  }
+  ImGui::EndChild();
+  (void)scale;
+  if (!env.summary.Empty() && ImGui::CollapsingHeader(Tr(Str::kSummary, lang))) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(env.summary.Get(lang).c_str());
+    ImGui::PopTextWrapPos();
+  }
+}
+
+bool DrawErrorsPanel(const Diagnostics& diags, Lang lang) {
+  if (diags.Items().empty()) return false;
+  const ImVec4 red(0.9f, 0.25f, 0.25f, 1.0f);
+  const ImVec4 amber(0.85f, 0.6f, 0.1f, 1.0f);
+  ImGui::TextColored(red, "%s", Tr(Str::kErrors, lang));
+  if (diags.HasErrors()) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(Tr(Str::kErrorsKeepLast, lang));
+    ImGui::PopTextWrapPos();
+  }
+  ImGui::BeginChild("##errors", ImVec2(0, 0), true);
+  for (const Diagnostic& d : diags.Items()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, d.severity == Severity::kError ? red : amber);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(d.Format().c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+  }
+  ImGui::EndChild();
+  return true;
+}
+
+}  // namespace gs::app

@@ -1,0 +1,105 @@
+// App: the whole window's state and one frame of drawing, with no window system or GL in it,
+// so the headless UI tests drive exactly what the real window shows.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "app/shell/config_store.h"
+#include "app/shell/document.h"
+#include "app/shell/library.h"
+#include "app/views/topic_view.h"
+
+namespace gs::app {
+
+struct Playback {
+  std::size_t step = 0;
+  std::size_t anim_from = 0;  ///< the step the animation starts from
+  float anim_t = 1.0f;        ///< 0..1
+  bool playing = false;
+  float until_next = 0.0f;    ///< seconds until auto-play advances
+};
+
+/// What panels ask for during a frame; applied after the frame is drawn.
+struct Commands {
+  std::optional<std::size_t> seek;
+  std::optional<std::string> open_path;
+  std::optional<std::pair<std::string, std::string>> set_config;
+  bool toggle_play = false;
+  bool toggle_theme = false;
+  bool toggle_lang = false;
+  bool toggle_fullscreen = false;
+  bool toggle_help = false;
+  bool reload = false;
+  bool quit = false;
+  int font_delta = 0;
+};
+
+class App {
+ public:
+  /// `settings_path` "" keeps preferences in memory only (tests).
+  App(std::string scenario_dir, std::string settings_path);
+
+  /// Opens a scenario file; on failure the previous scenario stays and errors are shown.
+  bool OpenScenario(const std::string& path);
+  void SetStep(std::size_t step, bool animate);
+  /// Draws one frame (call between ImGui::NewFrame and ImGui::Render) and applies the
+  /// commands it produced. `dt` in seconds.
+  void Frame(float dt);
+  /// Hot reload: re-reads the file if it changed on disk (Frame calls it twice a second).
+  void CheckForChanges();
+
+  UiState& Ui() { return m_ui; }
+  const UiState& Ui() const { return m_ui; }
+  const Playback& Play() const { return m_play; }
+  const Document& Doc() const { return m_doc; }
+  const std::vector<LibraryEntry>& Library() const { return m_library; }
+  /// Disables animation (screenshots): every step change is shown finished.
+  void SetInstant(bool instant) { m_instant = instant; }
+
+  // The window shell reads these after each frame.
+  bool FontsDirty() const { return m_fonts_dirty; }
+  void FontsRebuilt() { m_fonts_dirty = false; }
+  float FontPixelSize() const { return 20.0f * m_content_scale * m_ui.font_scale; }
+  float UiScale() const { return m_content_scale * m_ui.font_scale; }
+  void SetContentScale(float s);
+  bool WantsQuit() const { return m_quit; }
+  /// Characters the font atlas must cover: UI strings and the open scenario's text.
+  std::string GlyphText() const;
+  /// True while something moves (animation or playback): the shell may sleep otherwise.
+  bool Animating() const { return m_play.playing || m_play.anim_t < 1.0f; }
+
+ private:
+  void HandleKeys(Commands& cmd);
+  void Apply(const Commands& cmd);
+  void Tick(float dt);
+  void OnNewRun(bool keep_step);
+  void SaveSettings();
+  void DrawCanvas(float x, float y, float w, float h);
+
+  std::string m_scenario_dir;
+  std::string m_settings_path;
+  UiState m_ui;
+  Document m_doc;
+  std::vector<LibraryEntry> m_library;
+  std::vector<std::size_t> m_notable;  ///< scrubber marks for the current run
+  std::optional<std::pair<std::string, std::string>> m_pending_config;
+  Playback m_play;
+  std::unique_ptr<TopicView> m_view;
+  std::string m_view_kind;
+  int m_seen_generation = 0;
+  float m_content_scale = 1.0f;
+  float m_reload_timer = 0.0f;
+  bool m_fonts_dirty = true;
+  bool m_style_dirty = true;
+  bool m_instant = false;
+  bool m_quit = false;
+  std::string m_status;  ///< a short message in the status line ("Reloaded from disk")
+  float m_status_time = 0.0f;
+  char m_open_buf[1024] = {};
+};
+
+}  // namespace gs::app

@@ -1,0 +1,243 @@
+#include "app/shell/app_main.h"
+
+#include <glad/gl.h>
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cfloat>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "app/cli/cli.h"
+#include "app/shell/app.h"
+#include "app/shell/fonts.h"
+#include "app/shell/keys.h"
+#include "app/shell/screenshot.h"
+
+namespace gs::app {
+namespace {
+
+static_assert(keys::kSpace == GLFW_KEY_SPACE && keys::kRight == GLFW_KEY_RIGHT &&
+                  keys::kLeft == GLFW_KEY_LEFT && keys::kHome == GLFW_KEY_HOME &&
+                  keys::kEnd == GLFW_KEY_END && keys::kF1 == GLFW_KEY_F1 &&
+                  keys::kF11 == GLFW_KEY_F11 && keys::kT == GLFW_KEY_T && keys::kL == GLFW_KEY_L &&
+                  keys::kR == GLFW_KEY_R && keys::kEqual == GLFW_KEY_EQUAL &&
+                  keys::kMinus == GLFW_KEY_MINUS && keys::kKpAdd == GLFW_KEY_KP_ADD &&
+                  keys::kKpSubtract == GLFW_KEY_KP_SUBTRACT && keys::kEscape == GLFW_KEY_ESCAPE,
+              "keys.h must match GLFW's key codes");
+
+struct Flags {
+  std::string scenario;
+  long step = -1;
+  std::string theme;
+  std::string lang;
+  bool fullscreen = false;
+  std::string screenshot;
+  int width = 1600;
+  int height = 900;
+};
+
+bool ParseFlags(int argc, char** argv, Flags* f) {
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto value = [&](std::string* out) {
+      if (i + 1 >= argc) {
+        std::fprintf(stderr, "gopherscope: %s needs a value\n", a.c_str());
+        return false;
+      }
+      *out = argv[++i];
+      return true;
+    };
+    std::string v;
+    if (a == "--scenario") {
+      if (!value(&f->scenario)) return false;
+    } else if (a == "--step") {
+      if (!value(&v)) return false;
+      f->step = std::strtol(v.c_str(), nullptr, 10);
+    } else if (a == "--theme") {
+      if (!value(&f->theme)) return false;
+      if (f->theme != "dark" && f->theme != "light") {
+        std::fprintf(stderr, "gopherscope: --theme takes dark or light\n");
+        return false;
+      }
+    } else if (a == "--lang") {
+      if (!value(&f->lang)) return false;
+      Lang l;
+      if (!ParseLang(f->lang, &l)) {
+        std::fprintf(stderr, "gopherscope: --lang takes en or zh\n");
+        return false;
+      }
+    } else if (a == "--fullscreen") {
+      f->fullscreen = true;
+    } else if (a == "--screenshot") {
+      if (!value(&f->screenshot)) return false;
+    } else if (a == "--size") {
+      if (!value(&v) || std::sscanf(v.c_str(), "%dx%d", &f->width, &f->height) != 2) return false;
+    } else {
+      std::fprintf(stderr, "gopherscope: unknown argument %s\n%s", a.c_str(), cli::Usage());
+      return false;
+    }
+  }
+  return true;
+}
+
+void SetFullscreen(GLFWwindow* win, bool on, int* saved) {
+  if (on) {
+    glfwGetWindowPos(win, &saved[0], &saved[1]);
+    glfwGetWindowSize(win, &saved[2], &saved[3]);
+    GLFWmonitor* mon = glfwGetPrimaryMonitor();
+    if (!mon) return;
+    const GLFWvidmode* mode = glfwGetVideoMode(mon);
+    glfwSetWindowMonitor(win, mon, 0, 0, mode->width, mode->height, mode->refreshRate);
+  } else {
+    glfwSetWindowMonitor(win, nullptr, saved[0], saved[1], saved[2], saved[3], 0);
+  }
+}
+
+struct DropQueue {
+  std::vector<std::string> paths;
+};
+
+}  // namespace
+
+int RunApp(int argc, char** argv, const char* scenario_dir) {
+  Flags flags;
+  if (!ParseFlags(argc, argv, &flags)) return 2;
+  const bool screenshot_mode = !flags.screenshot.empty();
+
+  glfwSetErrorCallback([](int code, const char* msg) {
+    std::fprintf(stderr, "gopherscope: GLFW error %d: %s\n", code, msg);
+  });
+  if (!glfwInit()) {
+    std::fprintf(stderr,
+                 "gopherscope: cannot open a window (no display?).\n"
+                 "  Under a virtual display: xvfb-run -a -s \"-screen 0 1600x900x24\" gopherscope\n"
+                 "  In the terminal:         gopherscope trace FILE\n");
+    return 1;
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+  GLFWwindow* win = glfwCreateWindow(flags.width, flags.height, "Gopherscope", nullptr, nullptr);
+  if (!win) {
+    glfwTerminate();
+    return 1;
+  }
+  glfwMakeContextCurrent(win);
+  if (!gladLoadGL(glfwGetProcAddress)) {
+    std::fprintf(stderr, "gopherscope: cannot load OpenGL 3.3\n");
+    return 1;
+  }
+  glfwSwapInterval(1);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  ImGui_ImplGlfw_InitForOpenGL(win, true);
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+
+  // Screenshots must not depend on (or change) the user's saved preferences.
+  App app(scenario_dir, screenshot_mode ? "" : SettingsPath());
+  if (!flags.theme.empty()) app.Ui().theme = flags.theme == "light" ? ThemeKind::kLight : ThemeKind::kDark;
+  if (!flags.lang.empty()) ParseLang(flags.lang, &app.Ui().lang);
+  float xs = 1, ys = 1;
+  glfwGetWindowContentScale(win, &xs, &ys);
+  app.SetContentScale(xs);
+
+  std::string to_open = flags.scenario;
+  if (to_open.empty() && !app.Ui().last_scenario.empty() &&
+      std::filesystem::exists(app.Ui().last_scenario) && !screenshot_mode) {
+    to_open = app.Ui().last_scenario;
+  }
+  if (to_open.empty()) to_open = std::string(scenario_dir) + "/gc/chain.json";
+  if (!app.OpenScenario(to_open)) {
+    std::fprintf(stderr, "%s", app.Doc().Errors().FormatAll().c_str());
+  }
+  if (flags.step >= 0) app.SetStep(static_cast<std::size_t>(flags.step), false);
+  app.SetInstant(screenshot_mode);
+
+  DropQueue drops;
+  glfwSetWindowUserPointer(win, &drops);
+  glfwSetDropCallback(win, [](GLFWwindow* w, int count, const char** paths) {
+    auto* q = static_cast<DropQueue*>(glfwGetWindowUserPointer(w));
+    for (int i = 0; i < count; ++i) q->paths.emplace_back(paths[i]);
+  });
+
+  bool fullscreen = false;
+  int saved_geometry[4] = {0, 0, flags.width, flags.height};
+  if (flags.fullscreen) app.Ui().fullscreen = true;
+  ImVector<ImWchar> glyph_ranges;
+  int frames = 0;
+  auto last = std::chrono::steady_clock::now();
+  int exit_code = 0;
+  while (!glfwWindowShouldClose(win)) {
+    // Sleep while nothing moves; wake at least twice a second for hot reload.
+    if (!screenshot_mode && !app.Animating()) {
+      glfwWaitEventsTimeout(0.5);
+    } else {
+      glfwPollEvents();
+    }
+    for (const std::string& p : drops.paths) app.OpenScenario(p);
+    drops.paths.clear();
+    if (app.Ui().fullscreen != fullscreen) {
+      fullscreen = app.Ui().fullscreen;
+      SetFullscreen(win, fullscreen, saved_geometry);
+    }
+    if (app.FontsDirty()) {
+      BuildFonts(io.Fonts, app.FontPixelSize(), app.GlyphText(), &glyph_ranges);
+      ImGui_ImplOpenGL3_DestroyFontsTexture();
+      ImGui_ImplOpenGL3_CreateFontsTexture();
+      app.FontsRebuilt();
+    }
+    auto now = std::chrono::steady_clock::now();
+    float dt = std::chrono::duration<float>(now - last).count();
+    last = now;
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    if (screenshot_mode) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // no stray hover tooltips
+    ImGui::NewFrame();
+    app.Frame(std::min(dt, 0.1f));
+    ImGui::Render();
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(win, &w, &h);
+    glViewport(0, 0, w, h);
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ++frames;
+    if (screenshot_mode && frames >= 4) {
+      if (!SaveBackBufferPng(flags.screenshot, w, h)) {
+        std::fprintf(stderr, "gopherscope: cannot write %s\n", flags.screenshot.c_str());
+        exit_code = 1;
+      }
+      break;
+    }
+    glfwSwapBuffers(win);
+    if (app.WantsQuit()) break;
+    // Cap the frame rate ourselves: vsync is ignored under Xvfb.
+    auto spent = std::chrono::steady_clock::now() - now;
+    auto budget = std::chrono::microseconds(16600);
+    if (spent < budget) std::this_thread::sleep_for(budget - spent);
+  }
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(win);
+  glfwTerminate();
+  return exit_code;
+}
+
+}  // namespace gs::app

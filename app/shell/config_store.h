@@ -1,0 +1,34 @@
+// UiState: the user's preferences, persisted as JSON in the config directory
+// ($XDG_CONFIG_HOME/gopherscope/settings.json, else ~/.config/gopherscope/settings.json).
+#pragma once
+
+#include <string>
+
+#include "app/shell/theme.h"
+#include "engine/core/text.h"
+
+namespace gs::app {
+
+struct UiState {
+  ThemeKind theme = ThemeKind::kDark;
+  Lang lang = Lang::kEn;
+  float font_scale = 1.0f;  ///< user zoom, 0.6–3.0, on top of the monitor's content scale
+  float speed = 1.0f;       ///< playback speed, 0.25–8
+  std::string last_scenario;
+  bool show_help = false;
+  bool show_metrics = false;
+  bool fullscreen = false;
+
+  friend bool operator==(const UiState&, const UiState&) = default;
+};
+
+/// The settings file path ("" when no home or config directory is known).
+std::string SettingsPath();
+/// Reads the settings; missing or broken files give the defaults.
+UiState LoadUiState(const std::string& path);
+/// Writes atomically (temporary file, fsync, rename). Returns false on failure.
+bool SaveUiState(const std::string& path, const UiState& state);
+/// Writes `text` to `path` atomically: a reader sees the old file or the new one, never half.
+bool WriteFileAtomic(const std::string& path, const std::string& text);
+
+}  // namespace gs::app

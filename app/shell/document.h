@@ -1,0 +1,44 @@
+// Document: the open scenario file, its last good Run, and the errors of its latest version.
+// A load that fails keeps the last good Run on screen; the author's file is only read.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "engine/core/scenario.h"
+
+namespace gs::app {
+
+class Document {
+ public:
+  /// Loads `path`. On errors the previous Run stays (if it was the same file) and the
+  /// diagnostics are kept for the errors panel. Returns true on success.
+  bool Open(const std::string& path);
+  /// Re-reads the current file (hot reload). Returns true when a new Run replaced the old.
+  bool Reload();
+  /// True when the file's modification time or size changed since the last (re)load.
+  bool ChangedOnDisk() const;
+  /// Sets a config override (e.g. "barrier" → "none") and re-runs; "" value removes it.
+  bool SetConfigOverride(const std::string& key, const std::string& value);
+  std::string ConfigOverride(const std::string& key) const;
+
+  const std::shared_ptr<const Run>& GetRun() const { return m_run; }
+  const Diagnostics& Errors() const { return m_diags; }
+  const std::string& Path() const { return m_path; }
+  /// Increases whenever a new Run replaces the old one.
+  int Generation() const { return m_generation; }
+
+ private:
+  bool LoadCurrent();
+
+  std::string m_path;
+  std::shared_ptr<const Run> m_run;
+  Diagnostics m_diags;
+  LoadOptions m_options;
+  std::filesystem::file_time_type m_mtime{};
+  std::uintmax_t m_size = 0;
+  int m_generation = 0;
+};
+
+}  // namespace gs::app

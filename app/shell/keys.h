@@ -1,0 +1,27 @@
+// Key codes as the GLFW backend writes them into io.KeysDown[] (ImGui 1.86). Kept here so
+// the headless UI tests can press keys without including GLFW; app_main.cpp checks that
+// they equal GLFW's values.
+#pragma once
+
+namespace gs::app::keys {
+
+inline constexpr int kSpace = 32;
+inline constexpr int kMinus = 45;
+inline constexpr int kEqual = 61;  // '+' is Shift + '='
+inline constexpr int kL = 76;
+inline constexpr int kO = 79;
+inline constexpr int kR = 82;
+inline constexpr int kS = 83;
+inline constexpr int kT = 84;
+inline constexpr int kEscape = 256;
+inline constexpr int kEnter = 257;
+inline constexpr int kRight = 262;
+inline constexpr int kLeft = 263;
+inline constexpr int kHome = 268;
+inline constexpr int kEnd = 269;
+inline constexpr int kF1 = 290;
+inline constexpr int kF11 = 300;
+inline constexpr int kKpSubtract = 333;
+inline constexpr int kKpAdd = 334;
+
+}  // namespace gs::app::keys

@@ -1,0 +1,20 @@
+#include "app/shell/screenshot.h"
+
+#include <glad/gl.h>
+#include <stb_image_write.h>
+
+#include <vector>
+
+namespace gs::app {
+
+bool SaveBackBufferPng(const std::string& path, int width, int height) {
+  if (width <= 0 || height <= 0) return false;
+  std::vector<unsigned char> pixels(std::size_t(width) * std::size_t(height) * 3);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadBuffer(GL_BACK);
+  glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+  stbi_flip_vertically_on_write(1);  // GL's origin is the bottom-left corner
+  return stbi_write_png(path.c_str(), width, height, 3, pixels.data(), width * 3) != 0;
+}
+
+}  // namespace gs::app

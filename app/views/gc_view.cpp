@@ -1,0 +1,507 @@
+// [SECTION] index: states · geometry · banner · side panel · edges · roots · objects
+#include "app/views/gc_view.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "app/imgui_compat.h"
+#include "app/shell/strings.h"
+#include "app/views/draw_util.h"
+#include "engine/gc/load.h"
+
+namespace gs::app {
+namespace {
+
+using gc::Color;
+using gc::EventKind;
+using gc::kNil;
+
+float Ease(float t) { return t * t * (3.0f - 2.0f * t); }
+
+ImU32 FillOf(const Theme& th, Color c) {
+  switch (c) {
+    case Color::kWhite: return th.obj_white_fill;
+    case Color::kGrey: return th.obj_grey_fill;
+    case Color::kBlack: return th.obj_black_fill;
+  }
+  return th.obj_white_fill;
+}
+
+ImU32 OutlineOf(const Theme& th, Color c) {
+  switch (c) {
+    case Color::kWhite: return th.obj_white_outline;
+    case Color::kGrey: return th.obj_grey_outline;
+    case Color::kBlack: return th.obj_black_outline;
+  }
+  return th.obj_white_outline;
+}
+
+ImU32 LabelOf(const Theme& th, Color c) {
+  switch (c) {
+    case Color::kWhite: return th.obj_label_on_white;
+    case Color::kGrey: return th.obj_label_on_grey;
+    case Color::kBlack: return th.obj_label_on_black;
+  }
+  return th.obj_label_on_white;
+}
+
+bool EdgeIn(const std::vector<gc::EdgeRef>& v, bool from_root, std::int32_t from,
+            std::int32_t slot) {
+  for (const auto& e : v) {
+    if (e.from_root == from_root && e.from == from && e.slot == slot) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+float GcView::RootFont(const Geometry& g) { return std::min(g.font * 0.8f, g.radius * 0.75f); }
+
+float GcView::RootWidth(const Geometry& g, const std::string& id) {
+  const float f = RootFont(g);
+  return ImGui::GetFont()->CalcTextSizeA(f, 1e9f, 0.0f, id.c_str()).x + f * 1.2f;
+}
+
+// [SECTION] states
+void GcView::SetRun(const std::shared_ptr<const Run>& run) {
+  m_run = std::dynamic_pointer_cast<const gc::GcRun>(run);
+  m_cur_step = m_prev_step = SIZE_MAX;
+  m_state_run = nullptr;
+  if (m_run) m_layout = ComputeGcLayout(m_run->Prog());
+}
+
+void GcView::UpdateStates(const gc::GcRun& run, std::size_t step, std::size_t prev) {
+  if (m_state_run != &run) {
+    m_cur_step = m_prev_step = SIZE_MAX;
+    m_state_run = &run;
+  }
+  if (step == m_cur_step && prev == m_prev_step) return;
+  const auto& tl = run.GetTimeline();
+  if (prev == m_cur_step) {
+    m_prev = m_cur;  // moving forward one step: reuse
+  } else if (prev != m_prev_step) {
+    m_prev = tl.StateAt(prev);
+  }
+  m_cur = tl.StateAt(step);
+  m_cur_step = step;
+  m_prev_step = prev;
+}
+
+void GcView::Draw(const ViewContext& ctx) {
+  if (!m_run) return;
+  DrawRun(ctx, *m_run, ctx.origin, ctx.size, true);
+}
+
+// [SECTION] geometry
+ImVec2 GcView::ObjPos(const Geometry& g, std::size_t i) const {
+  const float cols = m_layout.columns + 1.0f;  // column 0 holds the roots
+  const float w = g.graph_max.x - g.graph_min.x, h = g.graph_max.y - g.graph_min.y;
+  const float x = g.graph_min.x + w * (m_layout.obj_x[i] + 0.5f) / cols;
+  const float y = g.graph_min.y + h * (m_layout.obj_y[i] + 0.5f) / m_layout.rows;
+  return ImVec2(x, y);
+}
+
+ImVec2 GcView::RootPos(const Geometry& g, std::size_t r) const {
+  const float cols = m_layout.columns + 1.0f;
+  const float w = g.graph_max.x - g.graph_min.x, h = g.graph_max.y - g.graph_min.y;
+  return ImVec2(g.graph_min.x + w * 0.5f / cols,
+                g.graph_min.y + h * (m_layout.root_y[r] + 0.5f) / m_layout.rows);
+}
+
+void GcView::DrawRun(const ViewContext& ctx, const gc::GcRun& run, ImVec2 origin, ImVec2 size,
+                     bool show_side_panel) {
+  if (&run != m_run.get()) m_layout = ComputeGcLayout(run.Prog());
+  UpdateStates(run, ctx.step, ctx.prev_step);
+  const float s = ctx.scale;
+  const float banner_h = 58.0f * s;
+  const float side_w = show_side_panel ? std::min(250.0f * s, size.x * 0.3f) : 0.0f;
+  DrawBanner(ctx, run, origin, size.x - side_w, banner_h);
+  Geometry g;
+  const float margin = 16.0f * s;
+  g.graph_min = ImVec2(origin.x + margin, origin.y + banner_h + margin);
+  g.graph_max = ImVec2(origin.x + size.x - side_w - margin, origin.y + size.y - margin);
+  const float cell_w = (g.graph_max.x - g.graph_min.x) / (m_layout.columns + 1.0f);
+  const float cell_h = (g.graph_max.y - g.graph_min.y) / m_layout.rows;
+  g.radius = std::clamp(std::min(cell_w * 0.24f, cell_h * 0.3f), 9.0f * s, 42.0f * s);
+  g.font = std::clamp(g.radius * 0.85f, 12.0f, 30.0f * s);
+  ctx.dl->PushClipRect(Sub(g.graph_min, ImVec2(margin, margin)), Add(g.graph_max, ImVec2(margin, margin)), true);
+  DrawEdges(ctx, run, g);
+  DrawRoots(ctx, run, g);
+  DrawObjects(ctx, run, g);
+  ctx.dl->PopClipRect();
+  if (show_side_panel) {
+    DrawSidePanel(ctx, run, ImVec2(origin.x + size.x - side_w, origin.y), ImVec2(side_w, size.y));
+  }
+}
+
+// [SECTION] banner
+void GcView::DrawBanner(const ViewContext& ctx, const gc::GcRun& run, ImVec2 o, float w,
+                        float h) {
+  const Theme& th = ctx.theme;
+  const Lang l = ctx.lang;
+  ImDrawList* dl = ctx.dl;
+  const gc::Phase phase = m_cur.phase;
+  const bool stw = gc::IsStopTheWorld(phase);
+  const ImVec2 a = o, b(o.x + w, o.y + h);
+  if (stw) {
+    // Stop-the-world: a striped warning band nobody can miss.
+    dl->AddRectFilled(a, b, WithAlpha(th.warn, 0.9f));
+    HatchRect(dl, a, b, WithAlpha(th.danger, 0.35f), 22.0f * ctx.scale, 9.0f * ctx.scale);
+  } else {
+    dl->AddRectFilled(a, b, th.panel_bg);
+  }
+  dl->AddLine(ImVec2(a.x, b.y), b, th.panel_border, 2.0f);
+  const float big = ImGui::GetFontSize() * 1.45f;
+  char buf[160];
+  static const char* const kPhaseZh[] = {"未运行", "清扫终止", "标记", "标记终止", "清扫"};
+  if (l == Lang::kZh) {
+    std::snprintf(buf, sizeof buf, "%s: %s (%s)", Tr(Str::kPhase, l), kPhaseZh[int(phase)],
+                  std::string(gc::PhaseName(phase)).c_str());
+  } else {
+    std::snprintf(buf, sizeof buf, "%s: %s", Tr(Str::kPhase, l),
+                  std::string(gc::PhaseName(phase)).c_str());
+  }
+  const ImU32 text_col = stw ? IM_COL32(0, 0, 0, 255) : th.text;
+  dl->AddText(ImGui::GetFont(), big, ImVec2(a.x + 14 * ctx.scale, a.y + (h - big) * 0.5f),
+              text_col, buf);
+  float x = a.x + 14 * ctx.scale + ImGui::GetFont()->CalcTextSizeA(big, 1e9f, 0, buf).x +
+            24 * ctx.scale;
+  const float pill = ImGui::GetFontSize() * 1.05f;
+  const float py = a.y + (h - pill * 1.3f) * 0.5f;
+  if (stw) {
+    x += Pill(dl, ImVec2(x, py), IM_COL32(0, 0, 0, 255), IM_COL32(255, 220, 60, 255),
+              Tr(Str::kStopTheWorld, l), pill).x + 10 * ctx.scale;
+  }
+  const bool barrier = gc::BarrierEnabled(phase);
+  std::snprintf(buf, sizeof buf, "%s (%s)", Tr(barrier ? Str::kBarrierOn : Str::kBarrierOff, l),
+                std::string(gc::BarrierName(run.Prog().config.barrier)).c_str());
+  Pill(dl, ImVec2(x, py), barrier ? th.accent : th.grid,
+       barrier ? IM_COL32(255, 255, 255, 255) : th.text, buf, pill);
+}
+
+// [SECTION] side panel
+void GcView::DrawSidePanel(const ViewContext& ctx, const gc::GcRun& run, ImVec2 o, ImVec2 size) {
+  const Theme& th = ctx.theme;
+  const Lang l = ctx.lang;
+  ImDrawList* dl = ctx.dl;
+  const gc::Program& p = run.Prog();
+  dl->AddRectFilled(o, ImVec2(o.x + size.x, o.y + size.y), th.panel_bg);
+  dl->AddLine(o, ImVec2(o.x, o.y + size.y), th.panel_border, 2.0f);
+  const float pad = 12.0f * ctx.scale;
+  const float fs = ImGui::GetFontSize();
+  float y = o.y + pad;
+  // Barrier mode selector: re-runs the scenario, staying on the same step.
+  ImGui::SetCursorScreenPos(ImVec2(o.x + pad, y));
+  ImGui::TextUnformatted(Tr(Str::kBarrier, l));
+  ImGui::SetCursorScreenPos(ImVec2(o.x + pad, y + fs * 1.3f));
+  ImGui::SetNextItemWidth(size.x - pad * 2);
+  const auto& names = gc::BarrierNames();
+  int current = int(std::find(names.begin(), names.end(),
+                              std::string(gc::BarrierName(p.config.barrier))) - names.begin());
+  if (ImGui::BeginCombo("##barrier_mode", names[std::size_t(current)].c_str())) {
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (ImGui::Selectable(names[i].c_str(), int(i) == current) && int(i) != current) {
+        ctx.requests.set_config.emplace_back("barrier", names[i]);
+      }
+    }
+    ImGui::EndCombo();
+  }
+  y += fs * 3.2f;
+  // Counts per color.
+  int counts[4] = {0, 0, 0, 0};
+  for (const auto& obj : m_cur.objects) {
+    if (obj.freed) {
+      ++counts[3];
+    } else if (obj.live) {
+      ++counts[int(obj.color)];
+    }
+  }
+  const float r = fs * 0.45f;
+  const Str names_str[4] = {Str::kWhite, Str::kGrey, Str::kBlack, Str::kFreed};
+  for (int i = 0; i < 4; ++i) {
+    const ImVec2 c(o.x + pad + r, y + fs * 0.55f);
+    if (i < 3) {
+      dl->AddCircleFilled(c, r, FillOf(th, Color(i)));
+      if (i == 1) HatchCircle(dl, c, r, th.obj_grey_outline, r * 0.6f, 1.2f);
+      dl->AddCircle(c, r, OutlineOf(th, Color(i)), 0, 1.5f);
+    } else {
+      DashedCircle(dl, c, r, th.danger, 1.5f, 6);
+    }
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%s  %d", Tr(names_str[i], l), counts[i]);
+    dl->AddText(ImVec2(c.x + r * 2, y), th.text, buf);
+    y += fs * 1.35f;
+  }
+  y += fs * 0.4f;
+  // Invariants.
+  dl->AddText(ImVec2(o.x + pad, y), th.text_dim, Tr(Str::kInvariants, l));
+  y += fs * 1.3f;
+  const bool marking = m_cur.phase == gc::Phase::kMark || m_cur.phase == gc::Phase::kMarkTermination;
+  const bool strong_ok = m_cur.strong_violations.empty();
+  const bool weak_ok = m_cur.weak_violations.empty();
+  dl->AddText(ImVec2(o.x + pad, y), !marking ? th.text_dim : strong_ok ? th.ok : th.warn,
+              Tr(strong_ok ? Str::kStrongOk : Str::kStrongBroken, l));
+  y += fs * 1.3f;
+  dl->AddText(ImVec2(o.x + pad, y), !marking ? th.text_dim : weak_ok ? th.ok : th.danger,
+              Tr(weak_ok ? Str::kWeakOk : Str::kWeakBroken, l));
+  y += fs * 1.8f;
+  // The grey queue, top of the workbuf first.
+  dl->AddText(ImVec2(o.x + pad, y), th.text_dim, Tr(Str::kGreyQueue, l));
+  y += fs * 1.3f;
+  if (m_cur.grey_queue.empty()) {
+    dl->AddText(ImVec2(o.x + pad, y), th.text_dim, Tr(Str::kEmpty, l));
+    y += fs * 1.3f;
+  }
+  float x = o.x + pad;
+  for (auto it = m_cur.grey_queue.rbegin(); it != m_cur.grey_queue.rend(); ++it) {
+    const std::string& id = p.ObjectName(*it);
+    const float tw = ImGui::CalcTextSize(id.c_str()).x + fs * 0.8f;
+    if (x + tw > o.x + size.x - pad) {
+      x = o.x + pad;
+      y += fs * 1.5f;
+    }
+    Pill(dl, ImVec2(x, y), th.obj_grey_fill, th.obj_label_on_grey, id.c_str(), fs);
+    x += tw + fs * 0.3f;
+  }
+  y += fs * 1.9f;
+  if (!m_cur.wb_buf.empty() || p.config.wb_buffer) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "wbBuf: %zu / %d", m_cur.wb_buf.size(), p.config.wb_buffer_size);
+    dl->AddText(ImVec2(o.x + pad, y), th.text, buf);
+    y += fs * 1.4f;
+  }
+  if (m_cur.stw_rescan_work > 0) {
+    char buf[128];
+    std::snprintf(buf, sizeof buf, "STW rescan: %u obj", m_cur.stw_rescan_work);
+    dl->AddText(ImVec2(o.x + pad, y), th.warn, buf);
+    y += fs * 1.4f;
+  }
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "scanobject × %u   cycle %u", m_cur.objects_scanned, m_cur.cycle);
+  dl->AddText(ImVec2(o.x + pad, y), th.text_dim, buf);
+}
+
+// [SECTION] edges
+void GcView::DrawEdges(const ViewContext& ctx, const gc::GcRun& run, const Geometry& g) {
+  const Theme& th = ctx.theme;
+  ImDrawList* dl = ctx.dl;
+  const float t = Ease(ctx.t);
+  const auto events = run.GetTimeline().Events(ctx.step);
+  const float thick = std::max(1.5f, g.radius * 0.09f);
+  const float head = g.radius * 0.45f;
+  // Which slot the step writes, and which edges lie on a dangling path.
+  std::int32_t w_obj = kNil, w_root = kNil, w_field = -1;
+  std::vector<std::pair<std::int32_t, std::int32_t>> dangling_hops;  // (from obj, to obj)
+  for (const auto& e : events) {
+    if (e.kind == EventKind::kWrite || (e.kind == EventKind::kBarrier && !e.on_root)) {
+      w_obj = e.obj;
+      w_field = e.field;
+    }
+    if (e.kind == EventKind::kRootWrite || (e.kind == EventKind::kBarrier && e.on_root)) {
+      w_root = e.root;
+      w_field = e.field;
+    }
+    if (e.kind == EventKind::kDangling) {
+      for (std::size_t i = 2; i < e.path.size(); ++i) dangling_hops.emplace_back(e.path[i - 1], e.path[i]);
+    }
+  }
+  auto target_point = [&](std::int32_t to, ImVec2 from) {
+    return CircleEdge(ObjPos(g, std::size_t(to)), g.radius + 2.0f, from);
+  };
+  auto draw = [&](ImVec2 from_c, float from_r, bool from_is_root, ImVec2 root_a, ImVec2 root_b,
+                  std::int32_t to, std::int32_t slot, std::size_t nslots, ImU32 col, float alpha,
+                  bool dashed, float width) {
+    if (to == kNil || alpha <= 0.01f) return;
+    const ImVec2 tc = ObjPos(g, std::size_t(to));
+    // Spread the slots of one source a little so parallel pointers stay distinct.
+    const float spread = nslots > 1 ? (float(slot) - float(nslots - 1) * 0.5f) * g.radius * 0.35f : 0.0f;
+    ImVec2 start = from_is_root ? RectEdge(root_a, root_b, tc) : CircleEdge(from_c, from_r, tc);
+    start.y += spread;
+    const ImVec2 end = target_point(to, start);
+    Arrow(dl, start, end, WithAlpha(col, alpha), width, head, dashed);
+  };
+  // Objects' fields: current edges fade in; removed ones fade out.
+  for (std::size_t i = 0; i < m_cur.objects.size(); ++i) {
+    const auto& cur = m_cur.objects[i];
+    const auto& prev = i < m_prev.objects.size() ? m_prev.objects[i] : cur;
+    const std::size_t nf = std::max(cur.fields.size(), prev.fields.size());
+    const ImVec2 c = ObjPos(g, i);
+    const float obj_alpha = cur.live ? 1.0f : cur.freed ? 0.35f : 0.0f;
+    for (std::size_t f = 0; f < nf; ++f) {
+      const std::int32_t now = f < cur.fields.size() ? cur.fields[f] : kNil;
+      const std::int32_t was = f < prev.fields.size() ? prev.fields[f] : kNil;
+      const bool written = std::int32_t(i) == w_obj && std::int32_t(f) == w_field;
+      const bool weak = EdgeIn(m_cur.weak_violations, false, std::int32_t(i), std::int32_t(f));
+      const bool strong = EdgeIn(m_cur.strong_violations, false, std::int32_t(i), std::int32_t(f));
+      bool dang = false;
+      for (auto& h : dangling_hops) dang |= h.first == std::int32_t(i) && h.second == now;
+      ImU32 col = weak || dang ? th.danger : strong ? th.warn : written ? th.accent : th.edge;
+      const float w = (weak || dang || written) ? thick * 1.8f : thick;
+      if (was != now && was != kNil) {
+        draw(c, g.radius, false, {}, {}, was, std::int32_t(f), nf, th.edge, (1.0f - t) * obj_alpha,
+             true, thick);
+      }
+      const float a = (was != now ? t : 1.0f) * obj_alpha;
+      draw(c, g.radius, false, {}, {}, now, std::int32_t(f), nf, col, a, weak || strong, w);
+    }
+  }
+  // Roots' slots.
+  const float rh = g.radius * 1.3f;
+  for (std::size_t r = 0; r < m_cur.roots.size(); ++r) {
+    const auto& cur = m_cur.roots[r];
+    const auto& prev = r < m_prev.roots.size() ? m_prev.roots[r] : cur;
+    const ImVec2 c = RootPos(g, r);
+    const float rw = RootWidth(g, run.Prog().RootName(std::int32_t(r)));
+    const ImVec2 a(c.x - rw * 0.5f, c.y - rh * 0.5f), b(c.x + rw * 0.5f, c.y + rh * 0.5f);
+    const std::size_t ns = std::max(cur.slots.size(), prev.slots.size());
+    for (std::size_t k = 0; k < ns; ++k) {
+      const std::int32_t now = k < cur.slots.size() ? cur.slots[k] : kNil;
+      const std::int32_t was = k < prev.slots.size() ? prev.slots[k] : kNil;
+      const bool written = std::int32_t(r) == w_root && std::int32_t(k) == w_field;
+      bool dang = false;
+      for (const auto& e : events) {
+        if (e.kind == EventKind::kDangling && e.path.size() >= 2 && e.path[0] == std::int32_t(r) &&
+            e.path[1] == now) {
+          dang = true;
+        }
+      }
+      if (was != now && was != kNil) {
+        draw(c, 0, true, a, b, was, std::int32_t(k), ns, th.edge, 1.0f - t, true, thick);
+      }
+      ImU32 col = dang ? th.danger : written ? th.accent : th.edge;
+      draw(c, 0, true, a, b, now, std::int32_t(k), ns, col, was != now ? t : 1.0f, false,
+           dang || written ? thick * 1.8f : thick);
+    }
+  }
+}
+
+// [SECTION] roots
+void GcView::DrawRoots(const ViewContext& ctx, const gc::GcRun& run, const Geometry& g) {
+  const Theme& th = ctx.theme;
+  ImDrawList* dl = ctx.dl;
+  const gc::Program& p = run.Prog();
+  const float rh = g.radius * 1.3f;
+  const auto events = run.GetTimeline().Events(ctx.step);
+  for (std::size_t r = 0; r < m_cur.roots.size(); ++r) {
+    const ImVec2 c = RootPos(g, r);
+    const float rw = RootWidth(g, p.RootName(std::int32_t(r)));
+    const ImVec2 a(c.x - rw * 0.5f, c.y - rh * 0.5f), b(c.x + rw * 0.5f, c.y + rh * 0.5f);
+    const bool pending = std::find(m_cur.root_jobs.begin(), m_cur.root_jobs.end(),
+                                   std::int32_t(r)) != m_cur.root_jobs.end();
+    const bool scanned = m_cur.roots[r].scanned;
+    bool active = false;
+    for (const auto& e : events) {
+      active |= (e.kind == EventKind::kScanRoot || e.kind == EventKind::kRescanStack) &&
+                e.root == std::int32_t(r);
+    }
+    // A root waiting for markroot is grey; a scanned root is black.
+    const Color col = scanned ? Color::kBlack : pending ? Color::kGrey : Color::kWhite;
+    dl->AddRectFilled(a, b, FillOf(th, col), 6.0f);
+    if (col == Color::kGrey) HatchRect(dl, a, b, WithAlpha(th.obj_grey_outline, 0.6f), 7.0f, 1.2f);
+    dl->AddRect(a, b, active ? th.accent : OutlineOf(th, col), 6.0f, 0, active ? 4.0f : 2.0f);
+    const bool stack = p.roots[r].kind == gc::RootKind::kStack;
+    const std::string& id = p.RootName(std::int32_t(r));
+    CenteredText(dl, c, LabelOf(th, col), id.c_str(), RootFont(g));
+    const char* tag = stack ? (scanned ? Tr(Str::kScanned, ctx.lang) : Tr(Str::kUnscanned, ctx.lang))
+                            : "global";
+    CenteredText(dl, ImVec2(c.x, b.y + g.font * 0.45f), th.text_dim, tag, g.font * 0.6f);
+  }
+}
+
+// [SECTION] objects
+void GcView::DrawObjects(const ViewContext& ctx, const gc::GcRun& run, const Geometry& g) {
+  const Theme& th = ctx.theme;
+  ImDrawList* dl = ctx.dl;
+  const gc::Program& p = run.Prog();
+  const float t = Ease(ctx.t);
+  const auto events = run.GetTimeline().Events(ctx.step);
+  const float r = g.radius;
+  for (std::size_t i = 0; i < m_cur.objects.size(); ++i) {
+    const auto& cur = m_cur.objects[i];
+    const auto& prev = i < m_prev.objects.size() ? m_prev.objects[i] : cur;
+    const ImVec2 c = ObjPos(g, i);
+    const std::string& id = p.ObjectName(std::int32_t(i));
+    const bool noscan = p.objects[i].noscan;
+    if (!cur.live && !cur.freed) {
+      // Not allocated yet: a faint placeholder keeps the layout readable.
+      DashedCircle(dl, c, r * 0.8f, WithAlpha(th.grid, 0.8f), 1.0f, 10);
+      CenteredText(dl, c, WithAlpha(th.text_dim, 0.7f), id.c_str(), g.font * 0.8f);
+      continue;
+    }
+    if (cur.freed) {
+      const float a = prev.freed ? 1.0f : 1.0f - 0.6f * t;
+      const ImU32 col = WithAlpha(th.danger, std::max(a, 0.5f));
+      DashedCircle(dl, c, r, col, 2.0f, 12);
+      const float k = r * 0.55f;
+      dl->AddLine(ImVec2(c.x - k, c.y - k), ImVec2(c.x + k, c.y + k), col, 2.5f);
+      dl->AddLine(ImVec2(c.x - k, c.y + k), ImVec2(c.x + k, c.y - k), col, 2.5f);
+      CenteredText(dl, ImVec2(c.x, c.y + r * 1.45f), col, id.c_str(), g.font * 0.8f);
+      continue;
+    }
+    const Color from = prev.live ? prev.color : cur.color;
+    const float blend = from == cur.color ? 1.0f : t;
+    const ImU32 fill = LerpColor(FillOf(th, from), FillOf(th, cur.color), blend);
+    const ImU32 outline = LerpColor(OutlineOf(th, from), OutlineOf(th, cur.color), blend);
+    const float born = prev.live ? 1.0f : t;  // allocation fades in
+    if (noscan) {
+      const ImVec2 a(c.x - r, c.y - r), b(c.x + r, c.y + r);
+      dl->AddRectFilled(a, b, WithAlpha(fill, born), r * 0.25f);
+      if (cur.color == Color::kGrey) HatchRect(dl, a, b, th.obj_grey_outline, r * 0.35f, 1.5f);
+      dl->AddRect(a, b, WithAlpha(outline, born), r * 0.25f, 0, 2.5f);
+    } else {
+      dl->AddCircleFilled(c, r, WithAlpha(fill, born), 40);
+      if (cur.color == Color::kGrey) {
+        HatchCircle(dl, c, r - 1.0f, WithAlpha(th.obj_grey_outline, blend * born), r * 0.32f, 1.6f);
+      }
+      dl->AddCircle(c, r, WithAlpha(outline, born), 40, cur.color == Color::kGrey ? 3.5f : 2.5f);
+    }
+    if (cur.color == Color::kGrey) dl->AddCircleFilled(c, g.font * 0.62f, th.obj_grey_fill, 24);
+    CenteredText(dl, c, LabelOf(th, cur.color), id.c_str(), g.font);
+    if (noscan) CenteredText(dl, ImVec2(c.x, c.y + r * 1.35f), th.text_dim, "noscan", g.font * 0.55f);
+    // This step's activity around the node.
+    for (const auto& e : events) {
+      if (e.obj != std::int32_t(i)) continue;
+      if (e.kind == EventKind::kScanObject) {
+        dl->AddCircle(c, r + 6.0f, th.accent, 40, 3.5f);
+      } else if (e.kind == EventKind::kShade &&
+                 (e.cause == gc::ShadeCause::kInsertion || e.cause == gc::ShadeCause::kDeletion)) {
+        const bool ins = e.cause == gc::ShadeCause::kInsertion;
+        dl->AddCircle(c, r + 7.0f, th.warn, 40, 3.5f);
+        Pill(dl, ImVec2(c.x + r * 0.7f, c.y - r * 1.7f), th.warn, IM_COL32(0, 0, 0, 255),
+             ins ? "barrier: insertion" : "barrier: deletion", g.font * 0.6f);
+      } else if (e.kind == EventKind::kAlloc && e.to == Color::kBlack) {
+        Pill(dl, ImVec2(c.x + r * 0.7f, c.y - r * 1.7f), th.accent, IM_COL32(255, 255, 255, 255),
+             "born black", g.font * 0.6f);
+      }
+    }
+  }
+  // Dangling pointers last, on top of everything.
+  for (const auto& e : events) {
+    if (e.kind != EventKind::kDangling) continue;
+    const ImVec2 c = ObjPos(g, std::size_t(e.obj));
+    dl->AddCircle(c, r + 10.0f, th.danger, 40, 5.0f);
+    const char* label = Tr(Str::kDangling, ctx.lang);
+    const float fs = g.font * 0.75f;
+    const float tw = ImGui::GetFont()->CalcTextSizeA(fs, 1e9f, 0.0f, label).x + fs;
+    const float x = std::clamp(c.x - tw * 0.5f, g.graph_min.x, g.graph_max.x - tw);
+    Pill(dl, ImVec2(x, c.y + r * 1.9f), th.danger, IM_COL32(255, 255, 255, 255), label, fs);
+  }
+  // Hover: what an object is, in words.
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  for (std::size_t i = 0; i < m_cur.objects.size(); ++i) {
+    const ImVec2 c = ObjPos(g, i);
+    const float dx = mouse.x - c.x, dy = mouse.y - c.y;
+    if (dx * dx + dy * dy > r * r || !ImGui::IsWindowHovered()) continue;
+    const auto& o = m_cur.objects[i];
+    std::string fields;
+    for (std::size_t f = 0; f < o.fields.size(); ++f) {
+      fields += " f" + std::to_string(f) + "=" + (o.fields[f] == kNil ? "nil" : p.ObjectName(o.fields[f]));
+    }
+    ImGui::SetTooltip("%s: %s%s%s", p.ObjectName(std::int32_t(i)).c_str(),
+                      o.freed ? "freed" : !o.live ? "not allocated" : std::string(gc::ColorName(o.color)).c_str(),
+                      p.objects[i].noscan ? " (noscan)" : "", fields.c_str());
+  }
+}
+
+}  // namespace gs::app
