@@ -83,7 +83,8 @@ int Trace(const std::vector<std::string>& args) {
 const char* Usage() {
   return "usage:\n"
          "  gopherscope [--scenario FILE] [--step N] [--theme dark|light] [--lang en|zh]\n"
-         "              [--fullscreen] [--screenshot OUT.png]     open the window\n"
+         "              [--fullscreen] [--screenshot OUT.png] [--compare MODE,MODE...]\n"
+         "                                                          open the window\n"
          "  gopherscope validate FILE...                            check scenario files\n"
          "  gopherscope trace FILE [--lang en|zh] [--json] [--set config.KEY=VALUE]\n"
          "                                                          print the timeline\n";

@@ -83,7 +83,10 @@ void App::OnNewRun(bool keep_step) {
     m_view_kind = run->Meta().kind;
     m_view = MakeView(m_view_kind);
   }
-  if (m_view) m_view->SetRun(run);
+  if (m_view) {
+    m_view->SetRun(run);
+    for (const auto& [k, v] : m_view_options) m_view->SetOption(k, v);
+  }
   const std::size_t last = run->StepCount() - 1;
   m_play.step = keep_step ? std::min(m_play.step, last) : 0;
   m_play.anim_from = m_play.step;
@@ -106,6 +109,11 @@ void App::OnNewRun(bool keep_step) {
     for (const auto& s : env.says) ForEachCodepoint(s.zh, font, &missing);
     if (missing) m_fonts_dirty = true;
   }
+}
+
+void App::SetViewOption(std::string key, std::string value) {
+  if (m_view) m_view->SetOption(key, value);
+  m_view_options.emplace_back(std::move(key), std::move(value));
 }
 
 void App::SetStep(std::size_t step, bool animate) {

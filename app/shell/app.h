@@ -57,6 +57,8 @@ class App {
   const Playback& Play() const { return m_play; }
   const Document& Doc() const { return m_doc; }
   const std::vector<LibraryEntry>& Library() const { return m_library; }
+  /// Passes an option to the topic view now and to every view created later.
+  void SetViewOption(std::string key, std::string value);
   /// Disables animation (screenshots): every step change is shown finished.
   void SetInstant(bool instant) { m_instant = instant; }
 
@@ -100,6 +102,7 @@ class App {
   std::string m_status;  ///< a short message in the status line ("Reloaded from disk")
   float m_status_time = 0.0f;
   char m_open_buf[1024] = {};
+  std::vector<std::pair<std::string, std::string>> m_view_options;
 };
 
 }  // namespace gs::app

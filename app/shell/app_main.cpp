@@ -42,6 +42,7 @@ struct Flags {
   std::string lang;
   bool fullscreen = false;
   std::string screenshot;
+  std::vector<std::pair<std::string, std::string>> view_options;
   int width = 1600;
   int height = 900;
 };
@@ -80,6 +81,12 @@ bool ParseFlags(int argc, char** argv, Flags* f) {
       f->fullscreen = true;
     } else if (a == "--screenshot") {
       if (!value(&f->screenshot)) return false;
+    } else if (a == "--compare") {
+      if (!value(&v)) return false;
+      f->view_options.emplace_back("compare", v);
+    } else if (a == "--view-option") {
+      if (!value(&v) || v.find('=') == std::string::npos) return false;
+      f->view_options.emplace_back(v.substr(0, v.find('=')), v.substr(v.find('=') + 1));
     } else if (a == "--size") {
       if (!value(&v) || std::sscanf(v.c_str(), "%dx%d", &f->width, &f->height) != 2) return false;
     } else {
@@ -165,6 +172,7 @@ int RunApp(int argc, char** argv, const char* scenario_dir) {
   if (!app.OpenScenario(to_open)) {
     std::fprintf(stderr, "%s", app.Doc().Errors().FormatAll().c_str());
   }
+  for (const auto& [k, v] : flags.view_options) app.SetViewOption(k, v);
   if (flags.step >= 0) app.SetStep(static_cast<std::size_t>(flags.step), false);
   app.SetInstant(screenshot_mode);
 

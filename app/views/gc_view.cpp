@@ -8,7 +8,9 @@
 #include "app/imgui_compat.h"
 #include "app/shell/strings.h"
 #include "app/views/draw_util.h"
+#include "engine/core/scenario.h"
 #include "engine/gc/load.h"
+#include "engine/gc/outcome.h"
 
 namespace gs::app {
 namespace {
@@ -90,7 +92,111 @@ void GcView::UpdateStates(const gc::GcRun& run, std::size_t step, std::size_t pr
 
 void GcView::Draw(const ViewContext& ctx) {
   if (!m_run) return;
+  if (m_compare) {
+    DrawCompare(ctx);
+    return;
+  }
   DrawRun(ctx, *m_run, ctx.origin, ctx.size, true);
+}
+
+bool GcView::SetOption(std::string_view key, std::string_view value) {
+  if (key != "compare") return false;
+  std::vector<gc::Barrier> modes;
+  std::size_t start = 0;
+  while (start <= value.size()) {
+    std::size_t comma = value.find(',', start);
+    std::string_view name = value.substr(start, comma == std::string_view::npos ? value.npos : comma - start);
+    gc::Barrier b;
+    if (!gc::ParseBarrier(name, &b)) return false;
+    modes.push_back(b);
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  if (modes.size() < 2 || modes.size() > 4) return false;
+  SetCompare(true, std::move(modes));
+  return true;
+}
+
+void GcView::SetCompare(bool on, std::vector<gc::Barrier> modes) {
+  m_compare = on;
+  if (!modes.empty()) m_compare_modes = std::move(modes);
+  m_columns_for = nullptr;  // reload lazily
+}
+
+void GcView::LoadCompareRuns() {
+  m_columns.clear();
+  m_column_errors.clear();
+  for (gc::Barrier b : m_compare_modes) {
+    LoadOptions opts;
+    // The same file and overrides as the main run, with this column's barrier.
+    opts.sets.emplace_back("config.barrier", std::string(gc::BarrierName(b)));
+    LoadResult r = LoadScenarioFile(m_run->Meta().file, opts);
+    auto view = std::make_unique<GcView>();
+    if (r.run) {
+      view->SetRun(r.run);
+      m_column_errors.emplace_back();
+    } else {
+      m_column_errors.push_back(r.diags.FormatAll());
+    }
+    m_columns.push_back(std::move(view));
+  }
+  m_columns_for = m_run.get();
+}
+
+// Columns step together by script position: the k-th step of script op i in the main run
+// maps to the k-th step of op i in each column, and the op's last step to the op's last step
+// (barrier steps make the counts differ between modes).
+static std::size_t AlignStep(const Run& main, std::size_t step, const Run& other) {
+  const int op = main.OpIndex(step);
+  if (op < 0) return 0;
+  std::size_t k = 0;
+  while (k < step && main.OpIndex(step - k - 1) == op) ++k;
+  const bool main_last = step + 1 >= main.StepCount() || main.OpIndex(step + 1) != op;
+  std::size_t first = SIZE_MAX, count = 0, before = 0;
+  for (std::size_t s = 0; s < other.StepCount(); ++s) {
+    const int o = other.OpIndex(s);
+    if (o == op) {
+      if (first == SIZE_MAX) first = s;
+      ++count;
+    } else if (o >= 0 && o < op) {
+      before = s;
+    }
+  }
+  if (first == SIZE_MAX) return before;  // the op took no step in this mode
+  return first + (main_last ? count - 1 : std::min(k, count - 1));
+}
+
+void GcView::DrawCompare(const ViewContext& ctx) {
+  if (m_columns_for != m_run.get()) LoadCompareRuns();
+  const Theme& th = ctx.theme;
+  const float n = float(m_columns.size());
+  const float col_w = ctx.size.x / n;
+  const float head_h = ImGui::GetFontSize() * 4.6f;
+  ImGui::SetCursorScreenPos(ImVec2(ctx.origin.x + ctx.size.x - ImGui::GetFontSize() * 9.0f,
+                                   ctx.origin.y + ctx.size.y - ImGui::GetFrameHeight() * 1.3f));
+  if (ImGui::Button(Tr(Str::kClose, ctx.lang))) m_compare = false;
+  for (std::size_t i = 0; i < m_columns.size(); ++i) {
+    const ImVec2 o(ctx.origin.x + col_w * float(i), ctx.origin.y);
+    ctx.dl->AddRectFilled(o, ImVec2(o.x + col_w, o.y + head_h), th.panel_bg);
+    ctx.dl->AddLine(ImVec2(o.x, o.y), ImVec2(o.x, o.y + ctx.size.y), th.panel_border, 2.0f);
+    const std::string mode(gc::BarrierName(m_compare_modes[i]));
+    const float big = ImGui::GetFontSize() * 1.3f;
+    ctx.dl->AddText(ImGui::GetFont(), big, ImVec2(o.x + 10, o.y + 6), th.text, mode.c_str());
+    GcView& col = *m_columns[i];
+    if (!col.m_run) {
+      ctx.dl->AddText(ImVec2(o.x + 10, o.y + head_h), th.danger, m_column_errors[i].c_str());
+      continue;
+    }
+    const gc::RunOutcome outcome = gc::SummarizeOutcome(*col.m_run);
+    ctx.dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(o.x + 10, o.y + 8 + big),
+                    outcome.lost_object ? th.danger : th.ok, outcome.line.Get(ctx.lang).c_str(),
+                    nullptr, col_w - 20);
+    const std::size_t step = AlignStep(*m_run, ctx.step, *col.m_run);
+    const std::size_t prev = AlignStep(*m_run, ctx.prev_step, *col.m_run);
+    ViewContext sub{*col.m_run, step, prev, ctx.t, ctx.lang, ctx.theme, ctx.scale * 0.8f,
+                    ctx.dl, ImVec2(o.x, o.y + head_h), ImVec2(col_w, ctx.size.y - head_h), {}};
+    col.DrawRun(sub, *col.m_run, sub.origin, sub.size, false);
+  }
 }
 
 // [SECTION] geometry
@@ -207,7 +313,14 @@ void GcView::DrawSidePanel(const ViewContext& ctx, const gc::GcRun& run, ImVec2 
     }
     ImGui::EndCombo();
   }
-  y += fs * 3.2f;
+  y += fs * 3.0f;
+  ImGui::SetCursorScreenPos(ImVec2(o.x + pad, y));
+  if (ImGui::Button(Tr(Str::kCompare, l), ImVec2(size.x - pad * 2, 0))) {
+    SetCompare(true, {gc::Barrier::kNone, gc::Barrier::kDijkstra, gc::Barrier::kYuasa,
+                      gc::Barrier::kGo});
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr(Str::kCompareHint, l));
+  y += fs * 2.2f;
   // Counts per color.
   int counts[4] = {0, 0, 0, 0};
   for (const auto& obj : m_cur.objects) {

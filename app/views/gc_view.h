@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/views/gc_layout.h"
@@ -16,6 +17,17 @@ class GcView final : public TopicView {
  public:
   void SetRun(const std::shared_ptr<const Run>& run) override;
   void Draw(const ViewContext& ctx) override;
+  bool SetOption(std::string_view key, std::string_view value) override;
+
+  /// Compare mode: the same scenario under several barrier modes, side by side.
+  void SetCompare(bool on, std::vector<gc::Barrier> modes);
+  bool Comparing() const { return m_compare; }
+  /// Compare columns whose scenario loaded (after a Draw in compare mode).
+  std::size_t CompareColumnsLoaded() const {
+    std::size_t n = 0;
+    for (const auto& c : m_columns) n += c->m_run ? 1 : 0;
+    return n;
+  }
 
   /// Draws one run into the rectangle [origin, origin + size] (used by compare columns too).
   void DrawRun(const ViewContext& ctx, const gc::GcRun& run, ImVec2 origin, ImVec2 size,
@@ -39,12 +51,20 @@ class GcView final : public TopicView {
   void DrawEdges(const ViewContext& ctx, const gc::GcRun& run, const Geometry& g);
   void DrawRoots(const ViewContext& ctx, const gc::GcRun& run, const Geometry& g);
   void DrawObjects(const ViewContext& ctx, const gc::GcRun& run, const Geometry& g);
+  void DrawCompare(const ViewContext& ctx);
+  void LoadCompareRuns();
 
   std::shared_ptr<const gc::GcRun> m_run;
   GcLayout m_layout;
   gc::State m_cur, m_prev;
   std::size_t m_cur_step = SIZE_MAX, m_prev_step = SIZE_MAX;
   const gc::GcRun* m_state_run = nullptr;
+
+  bool m_compare = false;
+  std::vector<gc::Barrier> m_compare_modes{gc::Barrier::kNone, gc::Barrier::kGo};
+  std::vector<std::unique_ptr<GcView>> m_columns;  ///< one view per compared mode
+  std::vector<std::string> m_column_errors;
+  const gc::GcRun* m_columns_for = nullptr;  ///< the run the columns were loaded for
 };
 
 }  // namespace gs::app

@@ -44,6 +44,13 @@ class TopicView {
   /// Draws the step into the canvas. May use ImGui widgets (it runs inside a child window
   /// that covers the canvas) for hover tooltips and small controls.
   virtual void Draw(const ViewContext& ctx) = 0;
+  /// A view-specific option from the command line (--view-option KEY=VALUE), e.g.
+  /// compare=none,go for the GC view. Returns false when the view does not know it.
+  virtual bool SetOption(std::string_view key, std::string_view value) {
+    (void)key;
+    (void)value;
+    return false;
+  }
 };
 
 /// The view for a scenario kind, or null when the kind has no view yet.
