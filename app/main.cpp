@@ -8,7 +8,7 @@
 #endif
 
 int main(int argc, char** argv) {
-  if (gs::cli::IsSubcommand(argc, argv)) return gs::cli::RunCli(argc, argv);
+  if (gs::cli::IsSubcommand(argc, argv)) return gs::cli::RunCli(argc, argv, GS_SCENARIO_DIR);
 #ifdef GS_HAVE_GUI
   return gs::app::RunApp(argc, argv, GS_SCENARIO_DIR);
 #else

@@ -6,7 +6,7 @@ namespace gs {
 
 const std::vector<TopicSpec>& Topics() {
   static const std::vector<TopicSpec> kTopics = {
-      {"gc", {"heap"}, &gc::Load},
+      {"gc", {"heap"}, &gc::Load, &gc::StarterScenario},
   };
   return kTopics;
 }

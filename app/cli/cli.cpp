@@ -1,11 +1,16 @@
 #include "app/cli/cli.h"
 
+#include <cctype>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include "engine/core/checker.h"
 #include "engine/core/scenario.h"
+#include "engine/core/topics.h"
 #include "engine/core/trace.h"
 
 namespace gs::cli {
@@ -78,6 +83,56 @@ int Trace(const std::vector<std::string>& args) {
   return 0;
 }
 
+// Writes a small valid starter scenario; never overwrites an existing file.
+int New(const std::vector<std::string>& args, const char* scenario_dir) {
+  namespace fs = std::filesystem;
+  if (args.size() != 2) {
+    std::cerr << "usage: gopherscope new KIND FILE.json   (kinds: " << JoinList(KnownKinds()) << ")\n";
+    return 2;
+  }
+  const std::string& kind = args[0];
+  const TopicSpec* topic = nullptr;
+  for (const auto& t : Topics()) {
+    if (t.kind == kind) topic = &t;
+  }
+  if (!topic || !topic->starter) {
+    std::cerr << "gopherscope new: unknown kind \"" << kind << "\" (kinds: " << JoinList(KnownKinds())
+              << ")\n";
+    return 2;
+  }
+  fs::path file(args[1]);
+  std::error_code ec;
+  if (fs::exists(file, ec)) {
+    std::cerr << "gopherscope new: " << file.string() << " already exists; not overwriting it\n";
+    return 1;
+  }
+  fs::path dir = file.has_parent_path() ? file.parent_path() : fs::path(".");
+  fs::path schema = fs::path(scenario_dir) / "schema" / "scenario.schema.json";
+  std::string schema_ref = fs::relative(fs::absolute(schema, ec), fs::absolute(dir, ec), ec).generic_string();
+  if (ec || schema_ref.empty()) schema_ref = fs::absolute(schema, ec).generic_string();
+  std::string id = file.stem().string();
+  for (char& ch : id) {
+    bool ok = std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-' || ch == '.';
+    if (!ok) ch = '-';
+  }
+  std::string text = topic->starter();
+  auto replace = [&](const std::string& key, const std::string& value) {
+    for (auto pos = text.find(key); pos != std::string::npos; pos = text.find(key, pos + value.size())) {
+      text.replace(pos, key.size(), value);
+    }
+  };
+  replace("@SCHEMA@", schema_ref);
+  replace("@ID@", id.empty() ? "my-scenario" : id);
+  std::ofstream out(file, std::ios::binary);
+  if (!out || !(out << text)) {
+    std::cerr << "gopherscope new: cannot write " << file.string() << "\n";
+    return 1;
+  }
+  std::cout << "wrote " << file.string() << " (" << kind << "); try: gopherscope trace "
+            << file.string() << "\n";
+  return 0;
+}
+
 }  // namespace
 
 const char* Usage() {
@@ -86,6 +141,7 @@ const char* Usage() {
          "              [--fullscreen] [--screenshot OUT.png] [--compare MODE,MODE...]\n"
          "                                                          open the window\n"
          "  gopherscope validate FILE...                            check scenario files\n"
+         "  gopherscope new KIND FILE.json                          write a starter scenario\n"
          "  gopherscope trace FILE [--lang en|zh] [--json] [--set config.KEY=VALUE]\n"
          "                                                          print the timeline\n";
 }
@@ -93,15 +149,16 @@ const char* Usage() {
 bool IsSubcommand(int argc, char** argv) {
   if (argc < 2) return false;
   const char* a = argv[1];
-  return !std::strcmp(a, "validate") || !std::strcmp(a, "trace") || !std::strcmp(a, "--help") ||
+  return !std::strcmp(a, "validate") || !std::strcmp(a, "trace") || !std::strcmp(a, "new") || !std::strcmp(a, "--help") ||
          !std::strcmp(a, "-h") || !std::strcmp(a, "help") || !std::strcmp(a, "--version");
 }
 
-int RunCli(int argc, char** argv) {
+int RunCli(int argc, char** argv, const char* scenario_dir) {
   std::string cmd = argv[1];
   std::vector<std::string> rest(argv + 2, argv + argc);
   if (cmd == "validate") return Validate(rest);
   if (cmd == "trace") return Trace(rest);
+  if (cmd == "new") return New(rest, scenario_dir);
   if (cmd == "--version") {
     std::cout << "gopherscope 0.1.0\n";
     return 0;

@@ -1,5 +1,6 @@
 #include "engine/core/scenario.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -27,6 +28,29 @@ void ApplySets(const LoadOptions& options, JsonSource& src, Diagnostics& diags) 
     if (!root.is_object()) return;
     if (!root.contains("config") || !root["config"].is_object()) root["config"] = Json::object();
     root["config"][key.substr(7)] = std::move(value);
+  }
+}
+
+// Lint: narration present in one language only (a warning; the other language falls back).
+void LintLanguages(const Envelope& env, Checker& c) {
+  auto check = [&](const LocalizedText& t, const std::string& ptr) {
+    if (t.Empty()) return;
+    if (t.en.empty()) c.Warn(ptr, "has no English text (\"en\"); English readers see the Chinese");
+    if (t.zh.empty()) c.Warn(ptr, "has no Chinese text (\"zh\"); Chinese readers see the English");
+  };
+  check(env.title, "/title");
+  check(env.summary, "/summary");
+  for (std::size_t i = 0; i < env.says.size(); ++i) {
+    check(env.says[i], Checker::Child(Checker::Child("/script", i), "say"));
+  }
+  for (std::size_t i = 0; i < env.quiz.size(); ++i) {
+    const QuizItem& q = env.quiz[i];
+    std::string ptr = Checker::Child("/quiz", i);
+    check(q.ask, Checker::Child(ptr, "ask"));
+    if (!q.answer.empty() && std::find(q.choices.begin(), q.choices.end(), q.answer) == q.choices.end()) {
+      c.Warn(Checker::Child(ptr, "answer"), "the answer \"" + q.answer + "\" is not one of the choices (" +
+                                                JoinList(q.choices) + ")");
+    }
   }
 }
 
@@ -110,6 +134,7 @@ std::optional<Envelope> ReadEnvelope(const Json& root, Checker& c,
       }
     }
   }
+  LintLanguages(env, c);
   *topic_out = topic;
   return env;
 }

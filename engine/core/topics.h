@@ -16,6 +16,8 @@ struct TopicSpec {
   /// Checks the payload, config and script, builds the timeline. Returns null on errors
   /// (which it has reported through `checker`).
   std::shared_ptr<const Run> (*load)(Envelope env, const Json& root, Checker& checker);
+  /// A small valid scenario with @SCHEMA@ and @ID@ placeholders, or null.
+  const char* (*starter)() = nullptr;
 };
 
 const std::vector<TopicSpec>& Topics();

@@ -444,6 +444,53 @@ class GcLoader {
   std::size_t m_pointers = 0;
 };
 
+// Lint (warnings that do not block loading): objects that play no part, and mutator steps
+// that change nothing.
+void LintRun(const GcRun& run, const Json& root, Checker& c) {
+  const Program& p = run.Prog();
+  bool sweeps = false;
+  for (const Op& op : p.ops) sweeps |= op.code == OpCode::kSweep;
+  std::vector<bool> used(p.objects.size(), false);
+  for (std::size_t i = 0; i < p.objects.size(); ++i) {
+    for (auto t : p.initial_fields[i]) {
+      if (t != kNil) used[std::size_t(t)] = used[i] = true;
+    }
+  }
+  for (const RootDecl& r : p.roots) {
+    for (auto t : r.slots) {
+      if (t != kNil) used[std::size_t(t)] = true;
+    }
+  }
+  for (const Op& op : p.ops) {
+    for (auto t : {op.obj, op.to}) {
+      if (t != kNil) used[std::size_t(t)] = true;
+    }
+  }
+  // An unreferenced object is still a lesson when a sweep frees it; otherwise it is clutter.
+  if (!sweeps && root.contains("heap") && root["heap"].contains("objects")) {
+    const Json& objs = root["heap"]["objects"];
+    for (std::size_t i = 0, k = 0; i < p.objects.size() && k < objs.size(); ++i) {
+      if (!p.objects[i].initially_live) continue;
+      if (!used[i]) {
+        c.Warn(Checker::Child(Checker::Child("/heap/objects", k), "id"),
+               "object \"" + p.objects[i].id + "\" is never referenced and no sweep frees it");
+      }
+      ++k;
+    }
+  }
+  const auto& tl = run.GetTimeline();
+  for (std::size_t s = 1; s < tl.StepCount(); ++s) {
+    for (const Event& e : tl.Events(s)) {
+      if ((e.kind == EventKind::kWrite || e.kind == EventKind::kRootWrite) &&
+          e.old_value == e.new_value) {
+        c.Warn(Checker::Child("/script", std::size_t(tl.OpIndex(s))),
+               "this store changes nothing: the slot already holds " +
+                   (e.new_value == kNil ? std::string("nil") : p.ObjectName(e.new_value)));
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::shared_ptr<const Run> Load(Envelope env, const Json& root, Checker& checker) {
@@ -457,6 +504,7 @@ std::shared_ptr<const Run> Load(Envelope env, const Json& root, Checker& checker
     checker.Error(ptr, r.message);
     return nullptr;
   }
+  LintRun(*run, root, checker);
   return run;
 }
 

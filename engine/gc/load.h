@@ -14,5 +14,7 @@ std::shared_ptr<const Run> Load(Envelope env, const Json& root, Checker& checker
 const std::vector<std::string>& ConfigKeys();
 const std::vector<std::string>& BarrierNames();
 const std::vector<std::string>& OpNames();
+/// A small valid scenario with @SCHEMA@ and @ID@ placeholders (for `gopherscope new`).
+const char* StarterScenario();
 
 }  // namespace gs::gc

@@ -1,0 +1,18 @@
+# gopherscope new KIND FILE: the starter validates with no warnings; a second call refuses
+# to overwrite it.
+file(REMOVE_RECURSE ${OUT})
+file(MAKE_DIRECTORY ${OUT})
+execute_process(COMMAND ${GS} new gc ${OUT}/first.json RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "new failed (${rc}): ${out} ${err}")
+endif()
+execute_process(COMMAND ${GS} validate ${OUT}/first.json RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0 OR NOT err STREQUAL "")
+  message(FATAL_ERROR "the starter does not validate cleanly (${rc}): ${out} ${err}")
+endif()
+file(WRITE ${OUT}/mine.json "my work")
+execute_process(COMMAND ${GS} new gc ${OUT}/mine.json RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+file(READ ${OUT}/mine.json kept)
+if(rc EQUAL 0 OR NOT kept STREQUAL "my work")
+  message(FATAL_ERROR "new overwrote an existing file")
+endif()
