@@ -10,6 +10,7 @@ PACKAGES=(
   fonts-wqy-microhei
   xvfb xauth imagemagick xdotool
   python3-jsonschema
+  clang libclang-rt-14-dev
 )
 
 missing=()
