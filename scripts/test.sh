@@ -12,7 +12,7 @@ if [ -z "${GS_QUICK:-}" ]; then
   echo "== fuzzing scenario loading for ${GS_FUZZ_SECONDS:-60} s"
   bash scripts/fuzz.sh "${GS_FUZZ_SECONDS:-60}"
   echo "== the test suite under AddressSanitizer + UndefinedBehaviorSanitizer"
-  bash scripts/sanitize.sh 2>&1 | tail -n 3
+  bash scripts/sanitize.sh
   echo "== the test suite (Release)"
 fi
 cd build

@@ -25,7 +25,9 @@ std::size_t EditDistance(std::string_view a, std::string_view b) {
 
 std::string DidYouMean(std::string_view word, const std::vector<std::string>& candidates) {
   std::string best;
-  std::size_t best_d = std::max<std::size_t>(2, word.size() / 3) + 1;
+  // Allow about one edit per three letters; a one-letter id is never "almost" another.
+  std::size_t best_d = std::min(std::max<std::size_t>(2, word.size() / 3), word.size() - 1) + 1;
+  if (word.size() <= 1) return best;
   for (const auto& c : candidates) {
     std::size_t d = EditDistance(word, c);
     if (d < best_d) {
