@@ -134,7 +134,6 @@ std::optional<Envelope> ReadEnvelope(const Json& root, Checker& c,
       }
     }
   }
-  LintLanguages(env, c);
   *topic_out = topic;
   return env;
 }
@@ -159,9 +158,14 @@ LoadResult LoadScenarioText(const std::string& file, std::string text,
   const TopicSpec* topic = nullptr;
   std::optional<Envelope> env = ReadEnvelope(src.Root(), checker, &topic);
   if (!env || !topic) return result;
+  // Lint warnings are only worth reading once the file loads: collect them aside.
+  Diagnostics lint;
+  Checker lint_checker(src, lint);
+  LintLanguages(*env, lint_checker);
   // The kind still checks its payload after envelope errors, so every error is reported.
   auto run = topic->load(std::move(*env), src.Root(), checker);
   if (checker.Failed()) return result;
+  for (const Diagnostic& d : lint.Items()) result.diags.Add(d);
   result.run = std::move(run);
   return result;
 }

@@ -108,7 +108,7 @@ unknown_enum.json:11:21: /script/0/op: unknown value "mark_al" (did you mean "ma
 )"},
     // The CLI test's file: "Q" at 12:39 is no object; the hint is the closest id.
     {"unknown_object.json",
-     R"(unknown_object.json:12:39: /script/1/to: unknown object "Q" (did you mean "A"?) (objects: A, B, C)
+     R"(unknown_object.json:12:39: /script/1/to: unknown object "Q" (objects: A, B, C)
 )"},
     // Unknown objects in a root's refs (8:52, no close id) and in an edge (9:25, "Beta").
     {"unknown_edge_object.json",
@@ -202,8 +202,8 @@ missing_required.json:12:5: /script/2: missing required field "root"
     // Several errors in one file, from config, heap and script, all reported in file order.
     {"several_errors.json",
      R"(several_errors.json:6:34: /config/wb_bufer: unknown field "wb_bufer" (did you mean "wb_buffer"?)
-several_errors.json:10:21: /heap/edges/0/1: unknown object "C" (did you mean "A"?) (objects: A, B)
-several_errors.json:14:39: /script/1/to: unknown object "D" (did you mean "A"?) (objects: A, B)
+several_errors.json:10:21: /heap/edges/0/1: unknown object "C" (objects: A, B)
+several_errors.json:14:39: /script/1/to: unknown object "D" (objects: A, B)
 several_errors.json:14:49: /script/1/g: unknown root "stack:man" (did you mean "stack:main"?) (roots: stack:main)
 several_errors.json:15:64: /script/2/field: expected an integer, got string
 several_errors.json:16:12: /script/3/op: unknown value "sweeep" (did you mean "sweep"?); expected one of: gc_start, mark, scan_root, mark_all, mark_termination, sweep, gc, alloc, write, load, set_root

@@ -44,7 +44,7 @@ TEST(GcViewHeadless, CompareModeRendersEveryGcScenario) {
       for (std::size_t step : {std::size_t(0), last / 2, last}) {
         ImDrawData* dd = DrawView(view, *r.run, step);
         ASSERT_TRUE(dd->Valid);
-        EXPECT_GT(dd->TotalVtxCount, 2000) << file << " step " << step;
+        EXPECT_GT(dd->TotalVtxCount, 1000) << file << " step " << step;
       }
       EXPECT_EQ(view.CompareColumnsLoaded(), modes.size()) << file;
     }
