@@ -276,8 +276,13 @@ void GcView::DrawBanner(const ViewContext& ctx, const gc::GcRun& run, ImVec2 o, 
   const float pill = ImGui::GetFontSize() * 1.05f;
   const float py = a.y + (h - pill * 1.3f) * 0.5f;
   if (stw) {
-    x += Pill(dl, ImVec2(x, py), IM_COL32(0, 0, 0, 255), IM_COL32(255, 220, 60, 255),
-              Tr(Str::kStopTheWorld, l), pill).x + 10 * ctx.scale;
+    // The long form when it fits, else just the words everyone knows.
+    const char* label = Tr(Str::kStopTheWorld, l);
+    const float room = a.x + w - x - 10 * ctx.scale;
+    if (ImGui::GetFont()->CalcTextSizeA(pill, 1e9f, 0, label).x + pill > room) label = "STOP THE WORLD";
+    x += Pill(dl, ImVec2(x, py), IM_COL32(0, 0, 0, 255), IM_COL32(255, 220, 60, 255), label, pill).x +
+         10 * ctx.scale;
+    if (x > a.x + w - pill * 4) return;  // no room left for the barrier pill
   }
   const bool barrier = gc::BarrierEnabled(phase);
   std::snprintf(buf, sizeof buf, "%s (%s)", Tr(barrier ? Str::kBarrierOn : Str::kBarrierOff, l),

@@ -166,3 +166,33 @@ TEST(AppHeadless, OpeningABrokenFileKeepsThePreviousScenario) {
 
 }  // namespace
 }  // namespace gs::app
+
+namespace gs::app {
+namespace {
+
+TEST(AppHeadless, ThemeLanguageFontAndLastScenarioPersist) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("gs_settings_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  const std::string settings = (dir / "gopherscope" / "settings.json").string();
+  const std::string chain = std::string(GS_SCENARIO_DIR) + "/gc/chain.json";
+  {
+    test::Headless h;
+    App app(GS_SCENARIO_DIR, settings);
+    h.BuildFonts(app);
+    ASSERT_TRUE(app.OpenScenario(chain));
+    h.Press(app, keys::kT);      // dark → light
+    h.Press(app, keys::kL);      // en → zh
+    h.Press(app, keys::kEqual);  // bigger text
+  }
+  ASSERT_TRUE(fs::exists(settings));
+  App again(GS_SCENARIO_DIR, settings);
+  EXPECT_EQ(again.Ui().theme, ThemeKind::kLight);
+  EXPECT_EQ(again.Ui().lang, Lang::kZh);
+  EXPECT_GT(again.Ui().font_scale, 1.0f);
+  EXPECT_EQ(again.Ui().last_scenario, chain);
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace gs::app
