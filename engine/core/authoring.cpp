@@ -1,0 +1,124 @@
+#include "engine/core/authoring.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+#include <vector>
+
+namespace gs {
+namespace {
+
+bool IsScalarValue(const Json& v) { return !v.is_object() && !v.is_array(); }
+
+constexpr std::array<std::string_view, 17> kKeyOrder = {
+    "$schema", "$comment", "format", "kind",   "id",    "op",         "title",  "summary",
+    "go_version", "tags",  "config", "heap",   "objects", "roots",    "edges",  "script",
+    "quiz"};
+
+// Known keys in the documented order, then the rest alphabetically, and an op's "say" last.
+int KeyRank(const std::string& key) {
+  if (key == "say") return int(kKeyOrder.size()) + 1;
+  auto it = std::find(kKeyOrder.begin(), kKeyOrder.end(), key);
+  return it == kKeyOrder.end() ? int(kKeyOrder.size()) : int(it - kKeyOrder.begin());
+}
+
+int Depth(const Json& v) {
+  if (IsScalarValue(v)) return 0;
+  int d = 0;
+  for (const Json& x : v) d = std::max(d, Depth(x));
+  return d + 1;
+}
+
+// A value short and flat enough to stay on one line: [{"id": "A"}, {"id": "B"}] or
+// {"op": "write", "obj": "A", "to": "C"}.
+bool Inline(const Json& v) {
+  if (IsScalarValue(v) || v.empty()) return true;
+  return Depth(v) <= 3 && v.dump().size() <= 72;
+}
+
+void Write(const Json& v, int indent, std::string& out);
+
+void WriteInline(const Json& v, std::string& out) {
+  if (v.is_object()) {
+    std::vector<std::string> keys;
+    for (auto it = v.begin(); it != v.end(); ++it) keys.push_back(it.key());
+    std::stable_sort(keys.begin(), keys.end(),
+                     [](const std::string& a, const std::string& b) { return KeyRank(a) < KeyRank(b); });
+    out += "{";
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (i) out += ", ";
+      out += Json(keys[i]).dump() + ": ";
+      WriteInline(v.at(keys[i]), out);
+    }
+    out += "}";
+  } else if (v.is_array()) {
+    out += "[";
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      if (i) out += ", ";
+      WriteInline(v[i], out);
+    }
+    out += "]";
+  } else {
+    out += v.dump(-1, ' ', false, Json::error_handler_t::replace);
+  }
+}
+
+void Write(const Json& v, int indent, std::string& out) {
+  if (Inline(v)) {
+    WriteInline(v, out);
+    return;
+  }
+  const std::string pad(std::size_t(indent + 2), ' ');
+  const std::string close(std::size_t(indent), ' ');
+  if (v.is_object()) {
+    std::vector<std::string> keys;
+    for (auto it = v.begin(); it != v.end(); ++it) keys.push_back(it.key());
+    std::stable_sort(keys.begin(), keys.end(),
+                     [](const std::string& a, const std::string& b) { return KeyRank(a) < KeyRank(b); });
+    out += "{\n";
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      out += pad + Json(keys[i]).dump() + ": ";
+      Write(v.at(keys[i]), indent + 2, out);
+      out += i + 1 < keys.size() ? ",\n" : "\n";
+    }
+    out += close + "}";
+  } else {
+    out += "[\n";
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      out += pad;
+      Write(v[i], indent + 2, out);
+      out += i + 1 < v.size() ? ",\n" : "\n";
+    }
+    out += close + "]";
+  }
+}
+
+}  // namespace
+
+Json BranchScenario(const Json& scenario, int keep_through, const Json& op) {
+  Json out = scenario;
+  Json script = Json::array();
+  if (scenario.contains("script") && scenario["script"].is_array()) {
+    const Json& old = scenario["script"];
+    for (int i = 0; i <= keep_through && i < int(old.size()); ++i) script.push_back(old[std::size_t(i)]);
+  }
+  script.push_back(op);
+  out["script"] = std::move(script);
+  // Quiz questions about steps that no longer exist would mislead.
+  if (out.contains("quiz")) out.erase("quiz");
+  return out;
+}
+
+int BranchPoint(const Run& run, std::size_t step) {
+  if (step == 0 || step >= run.StepCount()) return step == 0 ? -1 : run.OpIndex(run.StepCount() - 1);
+  return run.OpIndex(step);
+}
+
+std::string FormatScenario(const Json& scenario) {
+  std::string out;
+  Write(scenario, 0, out);
+  out += "\n";
+  return out;
+}
+
+}  // namespace gs
