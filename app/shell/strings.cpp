@@ -90,6 +90,13 @@ constexpr Entry kStrings[] = {
     {"The same scenario under several barrier modes, stepping together.",
      "同一场景在多种写屏障下同步前进。"},
     {"Outcome", "结果"},
+    {"Sandbox: record actions", "沙盒：录制操作"},
+    {"Record at this step", "在此步录制"},
+    {"Allocate a new object", "分配新对象"},
+    {"Click an object or a root to change its pointers.", "点击对象或根来修改它的指针。"},
+    {"Undo", "撤销"},
+    {"Save as scenario...", "另存为场景……"},
+    {"SANDBOX: your actions become script ops at this step", "沙盒：你的操作会在此步成为脚本指令"},
 };
 
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<int>(Str::kCount),

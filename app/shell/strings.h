@@ -14,7 +14,8 @@ enum class Str {
   kTopicGc, kTopicSched, kTopicMaps, kTopicStack, kTopicOther, kQuit, kDebug, kMetrics,
   kPhase, kGreyQueue, kRoots, kHeap, kBarrier, kBarrierOn, kBarrierOff, kStopTheWorld,
   kInvariants, kStrongOk, kStrongBroken, kWeakOk, kWeakBroken, kWhite, kGrey, kBlack, kFreed,
-  kEmpty, kScanned, kUnscanned, kDangling, kNotAllocated, kCompare, kCompareHint, kOutcome,
+  kEmpty, kScanned, kUnscanned, kDangling, kNotAllocated, kCompare, kCompareHint, kOutcome, kSandbox, kSandboxActions, kSandboxAlloc, kSandboxHint,
+  kUndo, kSaveAs, kSandboxOn,
   kCount
 };
 

@@ -235,6 +235,7 @@ void GcView::DrawRun(const ViewContext& ctx, const gc::GcRun& run, ImVec2 origin
   DrawEdges(ctx, run, g);
   DrawRoots(ctx, run, g);
   DrawObjects(ctx, run, g);
+  if (ctx.sandbox && show_side_panel) HandleSelection(ctx, run, g);
   ctx.dl->PopClipRect();
   if (show_side_panel) {
     DrawSidePanel(ctx, run, ImVec2(origin.x + size.x - side_w, origin.y), ImVec2(side_w, size.y));
@@ -398,6 +399,112 @@ void GcView::DrawSidePanel(const ViewContext& ctx, const gc::GcRun& run, ImVec2 
   char buf[64];
   std::snprintf(buf, sizeof buf, "scanobject × %u   cycle %u", m_cur.objects_scanned, m_cur.cycle);
   dl->AddText(ImVec2(o.x + pad, y), th.text_dim, buf);
+  y += fs * 1.6f;
+  if (ctx.sandbox) DrawSandbox(ctx, run, o, size.x, y);
+}
+
+// [SECTION] sandbox (record by demonstration)
+void GcView::HandleSelection(const ViewContext& ctx, const gc::GcRun& run, const Geometry& g) {
+  if (!ImGui::IsWindowHovered() || !ImGui::IsMouseClicked(0)) {
+    // Outline the selection.
+    if (m_sel_obj != kNil && std::size_t(m_sel_obj) < m_cur.objects.size()) {
+      ctx.dl->AddCircle(ObjPos(g, std::size_t(m_sel_obj)), g.radius + 12.0f, ctx.theme.accent, 40, 2.0f);
+    }
+    return;
+  }
+  const ImVec2 m = ImGui::GetIO().MousePos;
+  for (std::size_t i = 0; i < m_cur.objects.size(); ++i) {
+    const ImVec2 c = ObjPos(g, i);
+    if ((m.x - c.x) * (m.x - c.x) + (m.y - c.y) * (m.y - c.y) <= g.radius * g.radius) {
+      m_sel_obj = std::int32_t(i);
+      m_sel_root = kNil;
+      return;
+    }
+  }
+  const float rh = g.radius * 1.3f;
+  for (std::size_t r = 0; r < m_cur.roots.size(); ++r) {
+    const ImVec2 c = RootPos(g, r);
+    const float rw = RootWidth(g, run.Prog().RootName(std::int32_t(r)));
+    if (std::fabs(m.x - c.x) <= rw * 0.5f && std::fabs(m.y - c.y) <= rh * 0.5f) {
+      m_sel_root = std::int32_t(r);
+      m_sel_obj = kNil;
+      return;
+    }
+  }
+}
+
+void GcView::DrawSandbox(const ViewContext& ctx, const gc::GcRun& run, ImVec2 o, float width,
+                         float y) {
+  const gc::Program& p = run.Prog();
+  const Lang l = ctx.lang;
+  const float pad = 12.0f * ctx.scale;
+  ImGui::SetCursorScreenPos(ImVec2(o.x + pad, y));
+  ImGui::BeginGroup();
+  ImGui::PushItemWidth(width - pad * 2);
+  ImGui::TextUnformatted(Tr(Str::kSandboxActions, l));
+  auto record = [&](Json op) { ctx.requests.record_ops.push_back(std::move(op)); };
+  // Collector control.
+  const char* gc_ops[] = {"gc_start", "mark", "mark_all", "mark_termination", "sweep"};
+  for (int i = 0; i < 5; ++i) {
+    if (i % 3) ImGui::SameLine();
+    if (ImGui::SmallButton(gc_ops[i])) record(Json{{"op", gc_ops[i]}});
+  }
+  // Allocate into the selected root, or the first stack.
+  std::int32_t target_root = m_sel_root != kNil ? m_sel_root : p.DefaultWriter();
+  if (target_root == kNil && !p.roots.empty()) target_root = 0;
+  if (target_root != kNil && ImGui::SmallButton(Tr(Str::kSandboxAlloc, l))) {
+    std::string id;
+    do {
+      id = std::to_string(++m_alloc_counter);
+      id.insert(0, 1, 'N');  // (not "N" + ...: GCC 12 warns falsely with -Wrestrict)
+    } while (std::any_of(p.objects.begin(), p.objects.end(), [&](const gc::ObjectDecl& d) { return d.id == id; }));
+    record(Json{{"op", "alloc"}, {"id", id}, {"root", p.RootName(target_root)}});
+  }
+  // The pointer slots of the selection, each a combo of targets.
+  auto target_combo = [&](const char* label, std::int32_t current, auto on_pick) {
+    const std::string cur = current == kNil ? "nil" : p.ObjectName(current);
+    if (!ImGui::BeginCombo(label, cur.c_str())) return;
+    if (ImGui::Selectable("nil", current == kNil) && current != kNil) on_pick(kNil);
+    for (std::size_t t = 0; t < m_cur.objects.size(); ++t) {
+      if (!m_cur.objects[t].live) continue;
+      if (ImGui::Selectable(p.objects[t].id.c_str(), current == std::int32_t(t)) &&
+          current != std::int32_t(t)) {
+        on_pick(std::int32_t(t));
+      }
+    }
+    ImGui::EndCombo();
+  };
+  auto name_or_null = [&](std::int32_t t) { return t == kNil ? Json(nullptr) : Json(p.ObjectName(t)); };
+  if (m_sel_obj != kNil && std::size_t(m_sel_obj) < m_cur.objects.size() &&
+      m_cur.objects[std::size_t(m_sel_obj)].live && !p.objects[std::size_t(m_sel_obj)].noscan) {
+    const auto& obj = m_cur.objects[std::size_t(m_sel_obj)];
+    ImGui::Text("%s", p.ObjectName(m_sel_obj).c_str());
+    for (std::size_t f = 0; f < obj.fields.size(); ++f) {
+      char label[32];
+      std::snprintf(label, sizeof label, ".f%zu", f);
+      target_combo(label, obj.fields[f], [&](std::int32_t t) {
+        record(Json{{"op", "write"}, {"obj", p.ObjectName(m_sel_obj)}, {"field", f}, {"to", name_or_null(t)}});
+      });
+    }
+  } else if (m_sel_root != kNil) {
+    const auto& root = m_cur.roots[std::size_t(m_sel_root)];
+    ImGui::Text("%s", p.RootName(m_sel_root).c_str());
+    for (std::size_t k = 0; k <= root.slots.size(); ++k) {
+      char label[32];
+      std::snprintf(label, sizeof label, k < root.slots.size() ? "[%zu]" : "[%zu] +", k);
+      target_combo(label, k < root.slots.size() ? root.slots[k] : kNil, [&](std::int32_t t) {
+        Json op{{"op", "set_root"}, {"root", p.RootName(m_sel_root)}, {"to", name_or_null(t)}};
+        if (k < root.slots.size()) op["slot"] = k;
+        record(std::move(op));
+      });
+    }
+  } else {
+    ImGui::PushTextWrapPos(o.x + width - pad);
+    ImGui::TextDisabled("%s", Tr(Str::kSandboxHint, l));
+    ImGui::PopTextWrapPos();
+  }
+  ImGui::PopItemWidth();
+  ImGui::EndGroup();
 }
 
 // [SECTION] edges

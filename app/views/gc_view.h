@@ -52,6 +52,8 @@ class GcView final : public TopicView {
   void DrawRoots(const ViewContext& ctx, const gc::GcRun& run, const Geometry& g);
   void DrawObjects(const ViewContext& ctx, const gc::GcRun& run, const Geometry& g);
   void DrawCompare(const ViewContext& ctx);
+  void DrawSandbox(const ViewContext& ctx, const gc::GcRun& run, ImVec2 o, float width, float y);
+  void HandleSelection(const ViewContext& ctx, const gc::GcRun& run, const Geometry& g);
   void LoadCompareRuns();
 
   std::shared_ptr<const gc::GcRun> m_run;
@@ -60,6 +62,9 @@ class GcView final : public TopicView {
   std::size_t m_cur_step = SIZE_MAX, m_prev_step = SIZE_MAX;
   const gc::GcRun* m_state_run = nullptr;
 
+  std::int32_t m_sel_obj = gc::kNil;   ///< sandbox selection
+  std::int32_t m_sel_root = gc::kNil;
+  int m_alloc_counter = 0;
   bool m_compare = false;
   std::vector<gc::Barrier> m_compare_modes{gc::Barrier::kNone, gc::Barrier::kGo};
   std::vector<std::unique_ptr<GcView>> m_columns;  ///< one view per compared mode

@@ -20,6 +20,9 @@ namespace gs::app {
 struct ViewRequests {
   /// Config overrides to re-run the scenario with, e.g. {"barrier", "none"}; "" removes one.
   std::vector<std::pair<std::string, std::string>> set_config;
+  /// Record-by-demonstration: script ops the user performed in the sandbox, to be appended
+  /// at the current step (the steps after it are replaced).
+  std::vector<Json> record_ops;
 };
 
 struct ViewContext {
@@ -34,6 +37,7 @@ struct ViewContext {
   ImVec2 origin{0, 0};        ///< canvas top-left, screen coordinates
   ImVec2 size{0, 0};          ///< canvas size
   mutable ViewRequests requests;
+  bool sandbox = false;  ///< record-by-demonstration: direct actions become script ops
 };
 
 class TopicView {

@@ -6,7 +6,12 @@ namespace gs {
 
 std::string Diagnostic::Format() const {
   std::string out = file.empty() ? std::string("<input>") : file;
-  if (line > 0) out += ":" + std::to_string(line) + ":" + std::to_string(col);
+  if (line > 0) {
+    out += ':';
+    out += std::to_string(line);
+    out += ':';
+    out += std::to_string(col);
+  }
   out += ": ";
   if (severity == Severity::kWarning) out += "warning: ";
   if (!pointer.empty()) out += pointer + ": ";
