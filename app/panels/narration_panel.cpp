@@ -4,13 +4,14 @@
 
 namespace gs::app {
 
-void DrawNarrationPanel(const Run& run, std::size_t step, Lang lang, float scale) {
+void DrawNarrationPanel(const Run& run, const NarrationCache& cache, Lang lang) {
+  const std::size_t step = cache.step;
   const Envelope& env = run.Meta();
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(env.title.Get(lang).c_str());
   ImGui::PopTextWrapPos();
   ImGui::TextDisabled("%s %zu / %zu", Tr(Str::kStep, lang), step, run.StepCount() - 1);
-  Narration n = run.Narrate(step);
+  const Narration& n = cache.narration;
   if (!n.func.empty()) {
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_Header));
@@ -26,11 +27,10 @@ void DrawNarrationPanel(const Run& run, std::size_t step, Lang lang, float scale
   ImGui::PopTextWrapPos();
   ImGui::SetWindowFontScale(1.0f);
   ImGui::Spacing();
-  for (const std::string& line : run.EventLines(step, lang)) {
+  for (const std::string& line : cache.lines) {
     ImGui::TextDisabled("· %s", line.c_str());
   }
   ImGui::EndChild();
-  (void)scale;
   if (!env.summary.Empty() && ImGui::CollapsingHeader(Tr(Str::kSummary, lang))) {
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(env.summary.Get(lang).c_str());

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "app/panels/narration_cache.h"
 #include "app/shell/app.h"
 #include "app/shell/library.h"
 #include "engine/core/diagnostics.h"
@@ -17,7 +18,7 @@ void DrawLibraryPanel(const std::vector<LibraryEntry>& entries, const std::strin
                       Lang lang, char* open_buf, std::size_t open_buf_size, Commands& cmd);
 void DrawPlaybackBar(const Run& run, const std::vector<std::size_t>& notable,
                      const Playback& play, UiState& ui, Commands& cmd);
-void DrawNarrationPanel(const Run& run, std::size_t step, Lang lang, float scale);
+void DrawNarrationPanel(const Run& run, const NarrationCache& cache, Lang lang);
 /// Returns true when there were errors to show.
 bool DrawErrorsPanel(const Diagnostics& diags, Lang lang);
 void DrawHelpOverlay(Lang lang, Commands& cmd);

@@ -178,7 +178,10 @@ void App::Frame(float dt) {
       DrawErrorsPanel(m_doc.Errors(), l);
       ImGui::EndChild();
     }
-    if (run) DrawNarrationPanel(*run, m_play.step, l, scale);
+    if (run) {
+      m_narration.Update(*run, m_play.step, l);
+      DrawNarrationPanel(*run, m_narration, l);
+    }
   }
   ImGui::End();
 

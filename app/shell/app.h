@@ -11,6 +11,7 @@
 #include "app/shell/config_store.h"
 #include "app/shell/document.h"
 #include "app/shell/library.h"
+#include "app/panels/narration_cache.h"
 #include "app/views/topic_view.h"
 
 namespace gs::app {
@@ -46,6 +47,8 @@ class App {
   /// Opens a scenario file; on failure the previous scenario stays and errors are shown.
   bool OpenScenario(const std::string& path);
   void SetStep(std::size_t step, bool animate);
+  /// Starts auto-play from the current step (used by --frame-report).
+  void StartPlaying() { m_play.playing = true; m_play.until_next = 0.0f; }
   /// Draws one frame (call between ImGui::NewFrame and ImGui::Render) and applies the
   /// commands it produced. `dt` in seconds.
   void Frame(float dt);
@@ -87,6 +90,7 @@ class App {
   UiState m_ui;
   Document m_doc;
   std::vector<LibraryEntry> m_library;
+  NarrationCache m_narration;
   std::vector<std::size_t> m_notable;  ///< scrubber marks for the current run
   std::optional<std::pair<std::string, std::string>> m_pending_config;
   Playback m_play;

@@ -8,6 +8,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include <cfloat>
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -43,6 +44,7 @@ struct Flags {
   bool fullscreen = false;
   std::string screenshot;
   std::vector<std::pair<std::string, std::string>> view_options;
+  int bench_frames = 0;  ///< --frame-report N: play N uncapped frames, print frame times
   int width = 1600;
   int height = 900;
 };
@@ -87,6 +89,9 @@ bool ParseFlags(int argc, char** argv, Flags* f) {
     } else if (a == "--view-option") {
       if (!value(&v) || v.find('=') == std::string::npos) return false;
       f->view_options.emplace_back(v.substr(0, v.find('=')), v.substr(v.find('=') + 1));
+    } else if (a == "--frame-report") {
+      if (!value(&v)) return false;
+      f->bench_frames = std::atoi(v.c_str());
     } else if (a == "--size") {
       if (!value(&v) || std::sscanf(v.c_str(), "%dx%d", &f->width, &f->height) != 2) return false;
     } else {
@@ -175,6 +180,14 @@ int RunApp(int argc, char** argv, const char* scenario_dir) {
   for (const auto& [k, v] : flags.view_options) app.SetViewOption(k, v);
   if (flags.step >= 0) app.SetStep(static_cast<std::size_t>(flags.step), false);
   app.SetInstant(screenshot_mode);
+  const bool frame_report = flags.bench_frames > 0;
+  std::vector<float> frame_ms;
+  if (frame_report) {
+    // Play at 8x so steps, animations and state seeks are all in the measured frames.
+    app.Ui().speed = 8.0f;
+    app.StartPlaying();
+    frame_ms.reserve(std::size_t(flags.bench_frames));
+  }
 
   DropQueue drops;
   glfwSetWindowUserPointer(win, &drops);
@@ -192,7 +205,7 @@ int RunApp(int argc, char** argv, const char* scenario_dir) {
   int exit_code = 0;
   while (!glfwWindowShouldClose(win)) {
     // Sleep while nothing moves; wake at least twice a second for hot reload.
-    if (!screenshot_mode && !app.Animating()) {
+    if (!screenshot_mode && !frame_report && !app.Animating()) {
       glfwWaitEventsTimeout(0.5);
     } else {
       glfwPollEvents();
@@ -235,6 +248,23 @@ int RunApp(int argc, char** argv, const char* scenario_dir) {
     }
     glfwSwapBuffers(win);
     if (app.WantsQuit()) break;
+    if (frame_report) {
+      glFinish();
+      frame_ms.push_back(
+          std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - now).count());
+      if (int(frame_ms.size()) >= flags.bench_frames) {
+        std::vector<float> sorted = frame_ms;
+        std::sort(sorted.begin(), sorted.end());
+        float sum = 0;
+        for (float ms : sorted) sum += ms;
+        const float mean = sum / float(sorted.size());
+        std::printf("frames %zu  mean %.2f ms (%.0f fps)  p50 %.2f ms  p95 %.2f ms  max %.2f ms\n",
+                    sorted.size(), mean, 1000.0f / mean, sorted[sorted.size() / 2],
+                    sorted[sorted.size() * 95 / 100], sorted.back());
+        break;
+      }
+      continue;  // uncapped
+    }
     // Cap the frame rate ourselves: vsync is ignored under Xvfb.
     auto spent = std::chrono::steady_clock::now() - now;
     auto budget = std::chrono::microseconds(16600);

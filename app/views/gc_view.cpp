@@ -126,6 +126,7 @@ void GcView::SetCompare(bool on, std::vector<gc::Barrier> modes) {
 void GcView::LoadCompareRuns() {
   m_columns.clear();
   m_column_errors.clear();
+  m_column_outcomes.clear();
   for (gc::Barrier b : m_compare_modes) {
     LoadOptions opts;
     // The same file and overrides as the main run, with this column's barrier.
@@ -134,8 +135,10 @@ void GcView::LoadCompareRuns() {
     auto view = std::make_unique<GcView>();
     if (r.run) {
       view->SetRun(r.run);
+      m_column_outcomes.push_back(gc::SummarizeOutcome(*view->m_run));
       m_column_errors.emplace_back();
     } else {
+      m_column_outcomes.emplace_back();
       m_column_errors.push_back(r.diags.FormatAll());
     }
     m_columns.push_back(std::move(view));
@@ -187,7 +190,7 @@ void GcView::DrawCompare(const ViewContext& ctx) {
       ctx.dl->AddText(ImVec2(o.x + 10, o.y + head_h), th.danger, m_column_errors[i].c_str());
       continue;
     }
-    const gc::RunOutcome outcome = gc::SummarizeOutcome(*col.m_run);
+    const gc::RunOutcome& outcome = m_column_outcomes[i];
     ctx.dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(o.x + 10, o.y + 8 + big),
                     outcome.lost_object ? th.danger : th.ok, outcome.line.Get(ctx.lang).c_str(),
                     nullptr, col_w - 20);
@@ -517,7 +520,8 @@ void GcView::DrawEdges(const ViewContext& ctx, const gc::GcRun& run, const Geome
   const float head = g.radius * 0.45f;
   // Which slot the step writes, and which edges lie on a dangling path.
   std::int32_t w_obj = kNil, w_root = kNil, w_field = -1;
-  std::vector<std::pair<std::int32_t, std::int32_t>> dangling_hops;  // (from obj, to obj)
+  auto& dangling_hops = m_dangling_hops;  // (from obj, to obj), reused between frames
+  dangling_hops.clear();
   for (const auto& e : events) {
     if (e.kind == EventKind::kWrite || (e.kind == EventKind::kBarrier && !e.on_root)) {
       w_obj = e.obj;

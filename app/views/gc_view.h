@@ -10,6 +10,7 @@
 #include "app/views/gc_layout.h"
 #include "app/views/topic_view.h"
 #include "engine/gc/gc_run.h"
+#include "engine/gc/outcome.h"
 
 namespace gs::app {
 
@@ -69,6 +70,8 @@ class GcView final : public TopicView {
   std::vector<gc::Barrier> m_compare_modes{gc::Barrier::kNone, gc::Barrier::kGo};
   std::vector<std::unique_ptr<GcView>> m_columns;  ///< one view per compared mode
   std::vector<std::string> m_column_errors;
+  std::vector<gc::RunOutcome> m_column_outcomes;
+  std::vector<std::pair<std::int32_t, std::int32_t>> m_dangling_hops;  ///< scratch, per frame
   const gc::GcRun* m_columns_for = nullptr;  ///< the run the columns were loaded for
 };
 
