@@ -111,6 +111,12 @@ void App::OnNewRun(bool keep_step) {
   }
 }
 
+bool App::SetConfig(const std::string& key, const std::string& value) {
+  if (!m_doc.SetConfigOverride(key, value)) return false;
+  OnNewRun(/*keep_step=*/true);
+  return true;
+}
+
 void App::SetViewOption(std::string key, std::string value) {
   if (m_view) m_view->SetOption(key, value);
   m_view_options.emplace_back(std::move(key), std::move(value));
@@ -272,7 +278,7 @@ void App::Apply(const Commands& cmd) {
   if (m_pending_config) {
     auto [key, value] = *m_pending_config;
     m_pending_config.reset();
-    if (m_doc.SetConfigOverride(key, value)) OnNewRun(/*keep_step=*/true);
+    SetConfig(key, value);
   }
   if (cmd.seek) {
     const bool adjacent = (*cmd.seek + 1 == m_play.step) || (*cmd.seek == m_play.step + 1);

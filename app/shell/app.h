@@ -47,6 +47,9 @@ class App {
   /// Opens a scenario file; on failure the previous scenario stays and errors are shown.
   bool OpenScenario(const std::string& path);
   void SetStep(std::size_t step, bool animate);
+  /// Re-runs the scenario with a config override (the GC view's barrier selector), keeping
+  /// the current step (clamped). Returns false when the override does not load.
+  bool SetConfig(const std::string& key, const std::string& value);
   /// Starts auto-play from the current step (used by --frame-report).
   void StartPlaying() { m_play.playing = true; m_play.until_next = 0.0f; }
   /// Draws one frame (call between ImGui::NewFrame and ImGui::Render) and applies the

@@ -196,3 +196,32 @@ TEST(AppHeadless, ThemeLanguageFontAndLastScenarioPersist) {
 
 }  // namespace
 }  // namespace gs::app
+
+namespace gs::app {
+namespace {
+
+TEST(AppHeadless, BarrierSelectorRerunsAndStaysOnTheStep) {
+  test::Headless h;
+  App app(GS_SCENARIO_DIR, "");
+  h.BuildFonts(app);
+  ASSERT_TRUE(app.OpenScenario(std::string(GS_SCENARIO_DIR) + "/gc/s1_lost_object.json"));
+  auto* none = dynamic_cast<const gc::GcRun*>(app.Doc().GetRun().get());
+  ASSERT_TRUE(none);
+  ASSERT_EQ(none->Prog().config.barrier, gc::Barrier::kNone);
+  const std::size_t none_steps = none->StepCount();  // `none` dies when the run is replaced
+  app.SetStep(6, false);
+  ASSERT_TRUE(app.SetConfig("barrier", "go"));
+  auto* go = dynamic_cast<const gc::GcRun*>(app.Doc().GetRun().get());
+  ASSERT_TRUE(go);
+  EXPECT_EQ(go->Prog().config.barrier, gc::Barrier::kGo);
+  EXPECT_EQ(app.Play().step, 6u);
+  // The go barrier adds barrier steps: the timeline is longer than without one.
+  EXPECT_GT(go->StepCount(), none_steps);
+  h.Frame(app);
+  // An unknown mode does not load: the go run stays.
+  EXPECT_FALSE(app.SetConfig("barrier", "bogus"));
+  EXPECT_EQ(app.Doc().GetRun().get(), go);
+}
+
+}  // namespace
+}  // namespace gs::app
