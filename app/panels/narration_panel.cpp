@@ -1,4 +1,5 @@
 #include "app/imgui_compat.h"
+#include "app/panels/cjk_wrap.h"
 #include "app/panels/panels.h"
 #include "app/shell/strings.h"
 
@@ -22,9 +23,7 @@ void DrawNarrationPanel(const Run& run, const NarrationCache& cache, Lang lang) 
   ImGui::Separator();
   ImGui::BeginChild("##narration_text", ImVec2(0, ImGui::GetContentRegionAvail().y * 0.62f));
   ImGui::SetWindowFontScale(1.12f);
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(n.text.Get(lang).c_str());
-  ImGui::PopTextWrapPos();
+  TextWrappedCjk(n.text.Get(lang));
   ImGui::SetWindowFontScale(1.0f);
   ImGui::Spacing();
   for (const std::string& line : cache.lines) {
@@ -32,9 +31,7 @@ void DrawNarrationPanel(const Run& run, const NarrationCache& cache, Lang lang) 
   }
   ImGui::EndChild();
   if (!env.summary.Empty() && ImGui::CollapsingHeader(Tr(Str::kSummary, lang))) {
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(env.summary.Get(lang).c_str());
-    ImGui::PopTextWrapPos();
+    TextWrappedCjk(env.summary.Get(lang));
   }
 }
 

@@ -97,6 +97,9 @@ constexpr Entry kStrings[] = {
     {"Undo", "撤销"},
     {"Save as scenario...", "另存为场景……"},
     {"SANDBOX: your actions become script ops at this step", "沙盒：你的操作会在此步成为脚本指令"},
+    {"barrier: insertion half", "写屏障：插入"},
+    {"barrier: deletion half", "写屏障：删除"},
+    {"born black", "生来即黑"},
 };
 
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<int>(Str::kCount),

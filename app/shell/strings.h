@@ -15,7 +15,7 @@ enum class Str {
   kPhase, kGreyQueue, kRoots, kHeap, kBarrier, kBarrierOn, kBarrierOff, kStopTheWorld,
   kInvariants, kStrongOk, kStrongBroken, kWeakOk, kWeakBroken, kWhite, kGrey, kBlack, kFreed,
   kEmpty, kScanned, kUnscanned, kDangling, kNotAllocated, kCompare, kCompareHint, kOutcome, kSandbox, kSandboxActions, kSandboxAlloc, kSandboxHint,
-  kUndo, kSaveAs, kSandboxOn,
+  kUndo, kSaveAs, kSandboxOn, kBadgeInsertion, kBadgeDeletion, kBadgeBornBlack,
   kCount
 };
 

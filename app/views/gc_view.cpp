@@ -58,6 +58,16 @@ bool EdgeIn(const std::vector<gc::EdgeRef>& v, bool from_root, std::int32_t from
 
 }  // namespace
 
+// A small label above-right of a node, kept inside the graph area.
+void GcView::BadgeNear(ImDrawList* dl, const Geometry& g, ImVec2 c, ImU32 bg, ImU32 fg,
+                       const char* text) {
+  const float fs = g.font * 0.6f;
+  const float w = ImGui::GetFont()->CalcTextSizeA(fs, 1e9f, 0.0f, text).x + fs * 0.7f;
+  const float x = std::clamp(c.x + g.radius * 0.7f, g.graph_min.x, g.graph_max.x - w);
+  const float y = std::max(c.y - g.radius * 1.7f, g.graph_min.y - fs);
+  Pill(dl, ImVec2(x, y), bg, fg, text, fs);
+}
+
 float GcView::RootFont(const Geometry& g) { return std::min(g.font * 0.8f, g.radius * 0.75f); }
 
 float GcView::RootWidth(const Geometry& g, const std::string& id) {
@@ -685,8 +695,14 @@ void GcView::DrawObjects(const ViewContext& ctx, const gc::GcRun& run, const Geo
       }
       dl->AddCircle(c, r, WithAlpha(outline, born), 40, cur.color == Color::kGrey ? 3.5f : 2.5f);
     }
-    if (cur.color == Color::kGrey) dl->AddCircleFilled(c, g.font * 0.62f, th.obj_grey_fill, 24);
-    CenteredText(dl, c, LabelOf(th, cur.color), id.c_str(), g.font);
+    // Shrink long ids to fit inside the node.
+    const float natural = ImGui::GetFont()->CalcTextSizeA(g.font, 1e9f, 0.0f, id.c_str()).x;
+    const float label = natural > r * 1.7f ? g.font * (r * 1.7f) / natural : g.font;
+    if (cur.color == Color::kGrey) {
+      const ImVec2 half(std::min(natural, r * 1.7f) * 0.5f + 3.0f, label * 0.55f);
+      dl->AddRectFilled(Sub(c, half), Add(c, half), th.obj_grey_fill, 4.0f);
+    }
+    CenteredText(dl, c, LabelOf(th, cur.color), id.c_str(), label);
     if (noscan) CenteredText(dl, ImVec2(c.x, c.y + r * 1.35f), th.text_dim, "noscan", g.font * 0.55f);
     // This step's activity around the node.
     for (const auto& e : events) {
@@ -697,11 +713,10 @@ void GcView::DrawObjects(const ViewContext& ctx, const gc::GcRun& run, const Geo
                  (e.cause == gc::ShadeCause::kInsertion || e.cause == gc::ShadeCause::kDeletion)) {
         const bool ins = e.cause == gc::ShadeCause::kInsertion;
         dl->AddCircle(c, r + 7.0f, th.warn, 40, 3.5f);
-        Pill(dl, ImVec2(c.x + r * 0.7f, c.y - r * 1.7f), th.warn, IM_COL32(0, 0, 0, 255),
-             ins ? "barrier: insertion" : "barrier: deletion", g.font * 0.6f);
+        BadgeNear(dl, g, c, th.warn, IM_COL32(0, 0, 0, 255),
+                  Tr(ins ? Str::kBadgeInsertion : Str::kBadgeDeletion, ctx.lang));
       } else if (e.kind == EventKind::kAlloc && e.to == Color::kBlack) {
-        Pill(dl, ImVec2(c.x + r * 0.7f, c.y - r * 1.7f), th.accent, IM_COL32(255, 255, 255, 255),
-             "born black", g.font * 0.6f);
+        BadgeNear(dl, g, c, th.accent, IM_COL32(255, 255, 255, 255), Tr(Str::kBadgeBornBlack, ctx.lang));
       }
     }
   }

@@ -42,6 +42,8 @@ class GcView final : public TopicView {
   };
 
   static float RootFont(const Geometry& g);
+  static void BadgeNear(ImDrawList* dl, const Geometry& g, ImVec2 c, ImU32 bg, ImU32 fg,
+                        const char* text);
   static float RootWidth(const Geometry& g, const std::string& id);
   void UpdateStates(const gc::GcRun& run, std::size_t step, std::size_t prev);
   ImVec2 ObjPos(const Geometry& g, std::size_t i) const;
