@@ -35,6 +35,33 @@ void DrawNarrationPanel(const Run& run, const NarrationCache& cache, Lang lang) 
   }
 }
 
+void DrawQuizCard(const Run& run, std::size_t step, Lang lang, std::vector<std::string>& answers) {
+  const auto& quiz = run.Meta().quiz;
+  answers.resize(quiz.size());
+  for (std::size_t i = 0; i < quiz.size(); ++i) {
+    const QuizItem& q = quiz[i];
+    if (std::size_t(q.before_step) != step + 1) continue;
+    ImGui::Separator();
+    ImGui::TextColored(ImVec4(0.95f, 0.65f, 0.1f, 1.0f), "%s", Tr(Str::kPredict, lang));
+    TextWrappedCjk(q.ask.Get(lang));
+    ImGui::PushID(int(i));
+    for (const std::string& choice : q.choices) {
+      const bool picked = answers[i] == choice;
+      if (picked) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+      if (ImGui::Button(choice.c_str())) answers[i] = choice;
+      if (picked) ImGui::PopStyleColor();
+      ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    if (!answers[i].empty()) {
+      const bool right = answers[i] == q.answer;
+      ImGui::TextColored(right ? ImVec4(0.2f, 0.75f, 0.35f, 1) : ImVec4(0.9f, 0.25f, 0.25f, 1), "%s %s",
+                         Tr(right ? Str::kQuizRight : Str::kQuizWrong, lang), q.answer.c_str());
+    }
+    ImGui::PopID();
+  }
+}
+
 bool DrawErrorsPanel(const Diagnostics& diags, Lang lang) {
   if (diags.Items().empty()) return false;
   const ImVec4 red(0.9f, 0.25f, 0.25f, 1.0f);

@@ -19,6 +19,9 @@ void DrawLibraryPanel(const std::vector<LibraryEntry>& entries, const std::strin
 void DrawPlaybackBar(const Run& run, const std::vector<std::size_t>& notable,
                      const Playback& play, UiState& ui, Commands& cmd);
 void DrawNarrationPanel(const Run& run, const NarrationCache& cache, Lang lang);
+/// A predict-the-next-step question when the next step has one; `answers` holds the
+/// learner's pick per quiz entry ("" = not answered yet).
+void DrawQuizCard(const Run& run, std::size_t step, Lang lang, std::vector<std::string>& answers);
 /// Returns true when there were errors to show.
 bool DrawErrorsPanel(const Diagnostics& diags, Lang lang);
 void DrawHelpOverlay(Lang lang, Commands& cmd);

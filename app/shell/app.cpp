@@ -91,7 +91,10 @@ void App::OnNewRun(bool keep_step) {
   m_play.step = keep_step ? std::min(m_play.step, last) : 0;
   m_play.anim_from = m_play.step;
   m_play.anim_t = 1.0f;
-  if (!keep_step) m_play.playing = false;
+  if (!keep_step) {
+    m_play.playing = false;
+    m_quiz_answers.clear();
+  }
   // Notable steps for the scrubber, computed once per run.
   m_notable.clear();
   for (std::size_t s = 1; s < run->StepCount(); ++s) {
@@ -187,6 +190,7 @@ void App::Frame(float dt) {
     if (run) {
       m_narration.Update(*run, m_play.step, l);
       DrawNarrationPanel(*run, m_narration, l);
+      DrawQuizCard(*run, m_play.step, l, m_quiz_answers);
     }
   }
   ImGui::End();

@@ -94,6 +94,7 @@ class App {
   Document m_doc;
   std::vector<LibraryEntry> m_library;
   NarrationCache m_narration;
+  std::vector<std::string> m_quiz_answers;  ///< the learner's pick per quiz question
   std::vector<std::size_t> m_notable;  ///< scrubber marks for the current run
   std::optional<std::pair<std::string, std::string>> m_pending_config;
   Playback m_play;

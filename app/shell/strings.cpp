@@ -100,6 +100,9 @@ constexpr Entry kStrings[] = {
     {"barrier: insertion half", "写屏障：插入"},
     {"barrier: deletion half", "写屏障：删除"},
     {"born black", "生来即黑"},
+    {"Predict the next step:", "预测下一步："},
+    {"Right! The answer is", "答对了！答案是"},
+    {"Not quite. The answer is", "不对。答案是"},
 };
 
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<int>(Str::kCount),

@@ -16,6 +16,7 @@ enum class Str {
   kInvariants, kStrongOk, kStrongBroken, kWeakOk, kWeakBroken, kWhite, kGrey, kBlack, kFreed,
   kEmpty, kScanned, kUnscanned, kDangling, kNotAllocated, kCompare, kCompareHint, kOutcome, kSandbox, kSandboxActions, kSandboxAlloc, kSandboxHint,
   kUndo, kSaveAs, kSandboxOn, kBadgeInsertion, kBadgeDeletion, kBadgeBornBlack,
+  kPredict, kQuizRight, kQuizWrong,
   kCount
 };
 
