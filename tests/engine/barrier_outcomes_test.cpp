@@ -152,6 +152,10 @@ std::vector<Param> Params() {
   return out;
 }
 
+void PrintTo(const Param& param, std::ostream* os) {
+  *os << param.scenario->file << " under " << param.expect->mode;
+}
+
 class BarrierOutcome : public ::testing::TestWithParam<Param> {};
 
 TEST_P(BarrierOutcome, MatchesTheBarrierRules) {

@@ -212,6 +212,8 @@ several_errors.json:16:12: /script/3/op: unknown value "sweeep" (did you mean "s
   return k;
 }
 
+void PrintTo(const Case& c, std::ostream* os) { *os << c.file; }
+
 class MalformedFile : public ::testing::TestWithParam<Case> {};
 
 TEST_P(MalformedFile, ReportsExactDiagnostics) {
