@@ -152,6 +152,10 @@ std::vector<Param> Params() {
   return out;
 }
 
+void PrintTo(const Param& param, std::ostream* os) {
+  *os << param.scenario->file << " under " << param.expect->mode;
+}
+
 class BarrierOutcome : public ::testing::TestWithParam<Param> {};
 
 TEST_P(BarrierOutcome, MatchesTheBarrierRules) {
@@ -232,6 +236,22 @@ TEST(BarrierOutcomes, DijkstraRescanCostIsCounted) {
   EXPECT_EQ(EventsOfKind(*dij, EventKind::kRescanStack).size(), 2u);
   EXPECT_EQ(test::StateAfterOp(*go, 5).stw_rescan_work, 0u);
   EXPECT_TRUE(EventsOfKind(*go, EventKind::kRescanStack).empty());
+}
+
+TEST(BarrierOutcomes, EachScenarioOpensInTheModeItShows) {
+  // A scenario opens in the mode its lesson is about; the app can switch modes from there.
+  // S1 and S4 are about what happens with no barrier at all, S2 and S3 about the hybrid
+  // barrier's two halves, the others about the mode in their name (mutator: today's Go).
+  const std::vector<std::pair<const char*, Barrier>> k = {
+      {"s1_lost_object.json", Barrier::kNone},         {"s2_stack_hiding.json", Barrier::kHybrid},
+      {"s3_grey_stack.json", Barrier::kHybrid},         {"s4_alloc_black.json", Barrier::kNone},
+      {"dijkstra_rescan.json", Barrier::kDijkstra},     {"yuasa_stacks_first.json", Barrier::kYuasa},
+      {"mutator_marking.json", Barrier::kGo}};
+  for (const auto& [file, mode] : k) {
+    LoadResult r = LoadScenarioFile(std::string(GS_SCENARIO_DIR) + "/gc/" + file);
+    ASSERT_TRUE(r.run) << r.diags.FormatAll();
+    EXPECT_EQ(dynamic_cast<const GcRun&>(*r.run).Prog().config.barrier, mode) << file;
+  }
 }
 
 TEST(BarrierOutcomes, FloatingGarbageIsFreedByTheNextCycle) {

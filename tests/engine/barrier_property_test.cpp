@@ -137,7 +137,7 @@ class Generator {
     script.push_back({{"op", "sweep"}});
 
     g.wb_buffer = Below(4) == 0;
-    Json doc = {{"format", 1}, {"kind", "gc"}, {"id", "prop"}, {"title", {{"en", "p"}}}};
+    Json doc = {{"format", 1}, {"kind", "gc"}, {"id", "prop"}, {"title", {{"en", "p"}, {"zh", "p"}}}};
     doc["config"] = {{"barrier", "go"}};
     if (g.wb_buffer) {
       doc["config"]["wb_buffer"] = true;

@@ -259,6 +259,10 @@ struct ModeCase {
   bool shades_new;
 };
 
+void PrintTo(const ModeCase& c, std::ostream* os) {
+  *os << c.mode << (c.writer_scanned ? " (writer's stack scanned)" : " (writer's stack grey)");
+}
+
 class BarrierShades : public ::testing::TestWithParam<ModeCase> {};
 
 TEST_P(BarrierShades, WriteShadesWhatTheModeSays) {

@@ -17,7 +17,7 @@ namespace gs::gc::test {
 /// A complete gc scenario around the given config, heap and script JSON.
 inline std::string Scenario(std::string_view config, std::string_view heap,
                             std::string_view script) {
-  return std::string(R"({"format": 1, "kind": "gc", "id": "t", "title": {"en": "t"}, "config": )") +
+  return std::string(R"({"format": 1, "kind": "gc", "id": "t", "title": {"en": "t", "zh": "t"}, "config": )") +
          std::string(config) + R"(, "heap": )" + std::string(heap) + R"(, "script": )" +
          std::string(script) + "}";
 }
