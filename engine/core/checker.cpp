@@ -170,7 +170,8 @@ std::optional<std::int64_t> Checker::Int(const Json& obj, std::string_view point
     return std::nullopt;
   }
   if (v->is_number_unsigned() && v->get<std::uint64_t>() > static_cast<std::uint64_t>(max)) {
-    Error(ptr, "must be between " + std::to_string(min) + " and " + std::to_string(max));
+    Error(ptr, "must be between " + std::to_string(min) + " and " + std::to_string(max) +
+                   ", got " + std::to_string(v->get<std::uint64_t>()));
     return std::nullopt;
   }
   std::int64_t n = v->get<std::int64_t>();

@@ -1,6 +1,7 @@
 #include "engine/core/json_source.h"
 
 #include <algorithm>
+#include <cctype>
 #include <iterator>
 
 #include "engine/core/limits.h"
@@ -111,9 +112,36 @@ class PositionedSaxBuilder {
   }
 
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
-    std::size_t offset = position > 0 ? position - 1 : 0;
-    offset = std::min(offset, m_src.m_text.size());
-    ErrorAt(offset, "", CleanParseMessage(ex.what()));
+    // `position` counts the bytes read, through the character that failed. Point at the
+    // start of the offending token instead: the opening quote of a string (unterminated, or
+    // one where a comma was expected), the first letter of a bad literal, else that byte.
+    const std::string& t = m_src.m_text;
+    std::size_t o = std::min(position > 0 ? position - 1 : 0, t.empty() ? 0 : t.size() - 1);
+    auto is_word = [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
+    };
+    auto opening_quote = [&](std::size_t from) {
+      for (std::size_t i = from; i-- > 0;) {
+        if (t[i] == '\n') break;
+        if (t[i] != '"') continue;
+        std::size_t slashes = 0;
+        while (i >= slashes + 1 && t[i - slashes - 1] == '\\') ++slashes;
+        if (slashes % 2 == 0) return i;
+      }
+      return from;
+    };
+    if (!t.empty()) {
+      const char c = t[o];
+      if (c == '"') {
+        o = opening_quote(o);
+      } else if (static_cast<unsigned char>(c) < 0x20) {
+        o = opening_quote(o);
+      } else if (is_word(c) || (o > 0 && std::isalpha(static_cast<unsigned char>(t[o - 1])))) {
+        if (!is_word(c)) --o;
+        while (o > 0 && is_word(t[o - 1])) --o;
+      }
+    }
+    ErrorAt(o, "", CleanParseMessage(ex.what()));
     return false;
   }
 

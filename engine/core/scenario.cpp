@@ -70,7 +70,11 @@ std::optional<Envelope> ReadEnvelope(const Json& root, Checker& c,
     }
   }
   std::vector<std::string> allowed = kEnvelopeKeys;
-  if (topic) allowed.insert(allowed.end(), topic->payload_keys.begin(), topic->payload_keys.end());
+  // Without a known kind, any kind's payload key is allowed (the kind error says enough).
+  for (const auto& t : Topics()) {
+    if (topic && &t != topic) continue;
+    allowed.insert(allowed.end(), t.payload_keys.begin(), t.payload_keys.end());
+  }
   c.CheckKeys(root, "", allowed);
 
   if (auto id = c.String(root, "", "id", true, limits::kMaxIdBytes * 2)) {

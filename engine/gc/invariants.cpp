@@ -48,6 +48,9 @@ InvariantReport CheckInvariants(const State& s) {
       for (std::int32_t t : o.fields) seed(t);
     }
   }
+  // A pointer waiting in a write-barrier buffer will be greyed by wbBufFlush1: it is
+  // already protected.
+  for (const WbRecord& rec : s.wb_buf) seed(rec.obj);
   while (!work.empty()) {
     std::int32_t o = work.front();
     work.pop_front();
@@ -59,6 +62,11 @@ InvariantReport CheckInvariants(const State& s) {
   return r;
 }
 
+// The program can still follow a pointer into an object a sweep freed (that is what makes
+// it dangling), so reachability walks through freed objects too: whether a lost object is
+// reported must not depend on the order the sweep visits objects in.
+static bool Traversable(const Object& o) { return o.live || o.freed; }
+
 std::vector<std::int32_t> PathFromRoots(const State& s, std::int32_t target) {
   // Breadth-first from every root; parent[o] = object it was reached from, or -(root+2).
   constexpr std::int32_t kUnseen = -1;
@@ -67,7 +75,7 @@ std::vector<std::int32_t> PathFromRoots(const State& s, std::int32_t target) {
   for (std::size_t r = 0; r < s.roots.size(); ++r) {
     for (std::int32_t t : s.roots[r].slots) {
       if (t == kNil || parent[std::size_t(t)] != kUnseen) continue;
-      if (!s.objects[std::size_t(t)].live) continue;
+      if (!Traversable(s.objects[std::size_t(t)])) continue;
       parent[std::size_t(t)] = -(std::int32_t(r) + 2);
       work.push_back(t);
     }
@@ -78,7 +86,7 @@ std::vector<std::int32_t> PathFromRoots(const State& s, std::int32_t target) {
     if (o == target) break;
     for (std::int32_t t : s.objects[std::size_t(o)].fields) {
       if (t == kNil || parent[std::size_t(t)] != kUnseen) continue;
-      if (!s.objects[std::size_t(t)].live) continue;
+      if (!Traversable(s.objects[std::size_t(t)])) continue;
       parent[std::size_t(t)] = o;
       work.push_back(t);
     }

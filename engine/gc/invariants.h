@@ -3,7 +3,7 @@
 //   weak:   every white object pointed to by a black object is grey-protected — reachable
 //           from some grey object through a chain of white objects.
 // Scanned roots count as black, roots still waiting for markroot as grey (proposal 17503
-// treats stacks the same way).
+// treats stacks the same way), and pointers waiting in the write-barrier buffer as grey.
 #pragma once
 
 #include <vector>
@@ -20,7 +20,8 @@ struct InvariantReport {
 
 InvariantReport CheckInvariants(const State& s);
 
-/// A path [root, obj, obj, ..., target] over live objects, or empty if target is unreachable.
+/// A path [root, obj, obj, ..., target] through allocated objects (live, or freed but still
+/// pointed to), or empty if target is unreachable.
 std::vector<std::int32_t> PathFromRoots(const State& s, std::int32_t target);
 
 }  // namespace gs::gc

@@ -307,19 +307,19 @@ GcModel::Outcome GcModel::ExecSweep(State& s, std::vector<Event>& out) const {
     Object& o = s.objects[i];
     if (!o.live || o.color != Color::kWhite) continue;
     s.cursor = std::int32_t(i) + 1;
-    // An unmarked object that a root still reaches is about to be freed: a lost object.
+    // An unmarked object that a root still reaches is freed all the same: a lost object.
     std::vector<std::int32_t> path = PathFromRoots(s, std::int32_t(i));
+    o.live = false;
+    o.freed = true;
+    Event f = Simple(EventKind::kFree);
+    f.obj = std::int32_t(i);
+    out.push_back(f);
     if (!path.empty()) {
       Event d = Simple(EventKind::kDangling);
       d.obj = std::int32_t(i);
       d.path = std::move(path);
       out.push_back(std::move(d));
     }
-    o.live = false;
-    o.freed = true;
-    Event f = Simple(EventKind::kFree);
-    f.obj = std::int32_t(i);
-    out.push_back(f);
     ++s.remaining;  // freed this sweep
     return {true, false, ""};
   }

@@ -5,8 +5,8 @@
 //
 // Positions: a checker error points at the first character of the offending value (or of
 // the key, for unknown fields); an error about a whole object (missing field, script error)
-// points at its "{". A JSON syntax error points at the last character nlohmann read before
-// it gave up (the end of the offending token), which is the parser's own position.
+// points at its "{". A JSON syntax error points at the start of the offending token: the
+// opening quote of a string, the first letter of a bad literal, or the stray character.
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -46,24 +46,25 @@ std::string DeepPointer() {
 const std::vector<Case>& Cases() {
   static const std::vector<Case> k = {
     // Syntax: line 3 lacks its comma, so the parser meets the string "id" (line 4, cols 3-6)
-    // where ',' or '}' must come; it stops after the closing quote, col 6.
+    // where ',' or '}' must come: the error points at that string's opening quote, col 3.
     {"missing_comma.json",
-     R"(missing_comma.json:4:6: syntax error while parsing object - unexpected string literal; expected '}'
+     R"(missing_comma.json:4:3: syntax error while parsing object - unexpected string literal; expected '}'
 )"},
     // Syntax: `{"id": "B"},]` — the ']' at col 49 of line 6 follows a comma, where a value
     // must come (JSON has no trailing commas).
     {"trailing_comma.json",
      R"(trailing_comma.json:6:49: syntax error while parsing value - unexpected ']'; expected '[', '{', or a literal
 )"},
-    // Syntax: the string opened at line 4 col 9 runs into the newline, at col 23 (just after
-    // "unterminated,"); a raw control character may not appear in a JSON string.
+    // Syntax: the string opened at line 4 col 9 runs into the newline at col 23; a raw
+    // control character may not appear in a JSON string. The error points at the opening
+    // quote, where the author must look.
     {"unterminated_string.json",
-     R"(unterminated_string.json:4:23: syntax error while parsing value - invalid string: control character U+000A (LF) must be escaped to \u000A or \n; last read: '"unterminated,<U+000A>'
+     R"(unterminated_string.json:4:9: syntax error while parsing value - invalid string: control character U+000A (LF) must be escaped to \u000A or \n; last read: '"unterminated,<U+000A>'
 )"},
-    // Syntax: `tru` (line 6 cols 27-29) is not a literal; the parser sees it when it reads
-    // the '}' at col 30.
+    // Syntax: `tru` (line 6 cols 27-29) is not a literal; the parser notices at the '}' at
+    // col 30 and the error points back at the literal's first letter, col 27.
     {"bad_literal.json",
-     R"(bad_literal.json:6:30: syntax error while parsing value - invalid literal; last read: '"wb_buffer": tru}'
+     R"(bad_literal.json:6:27: syntax error while parsing value - invalid literal; last read: '"wb_buffer": tru}'
 )"},
     // Wrong types, eight at once: "1" (2:13), a plain-string title (5:12), "yes" (6:44),
     // "2" (8:39), id 7 (8:52), roots as an object (9:14), 1.5 (12:25), an op that is a
@@ -138,9 +139,9 @@ duplicate_key.json:6:36: /heap/objects/0/id: duplicate key "id"
     // Out of range: format 2 (2:13), wb_buffer_size 0 (6:68), 65 fields > kMaxFieldsPerObject
     // (8:65), edge field 2 of a 2-field object (10:21), write field 5 (14:42), mark n 0 (15:25).
     {"out_of_range.json",
-     R"(out_of_range.json:2:13: /format: must be between 1 and 1
+     R"(out_of_range.json:2:13: /format: must be between 1 and 1, got 2
 out_of_range.json:6:68: /config/wb_buffer_size: must be between 1 and 256, got 0
-out_of_range.json:8:65: /heap/objects/1/fields: must be between 0 and 64
+out_of_range.json:8:65: /heap/objects/1/fields: must be between 0 and 64, got 65
 out_of_range.json:10:21: /heap/edges/0/1: "A" has 2 pointer field(s); field 2 is out of range
 out_of_range.json:14:42: /script/1/field: "A" has 2 pointer field(s); field 5 is out of range
 out_of_range.json:15:25: /script/2/n: must be between 1 and 100000, got 0
