@@ -168,9 +168,15 @@ class MapsLoader {
     if (!m_c.ExpectObject(r, ptr)) return false;
     m_c.CheckKeys(r, ptr, {"from", "count", "prefix"});
     auto from = m_c.Int(r, ptr, "from", false, -(std::int64_t(1) << 60), std::int64_t(1) << 60);
-    auto count = m_c.Int(r, ptr, "count", true, 1, kMaxRangeKeys);
+    auto count = m_c.Int(r, ptr, "count", true, 1, INT64_MAX);
     o.from = from ? *from : 0;
     if (!count) return false;
+    if (*count > kMaxRangeKeys) {
+      m_c.Error(Checker::Child(ptr, "count"), std::to_string(*count) +
+                                                 " keys is over the limit kMaxRangeKeys = " +
+                                                 std::to_string(kMaxRangeKeys));
+      return false;
+    }
     o.count = *count;
     if (m_p->key_type == KeyType::kInt) {
       if (r.contains("prefix")) {
@@ -202,7 +208,15 @@ class MapsLoader {
       if (n == "make") {
         m_c.CheckKeys(op, ptr, {"op", "hint", "say"});
         o.code = OpCode::kMake;
-        if (auto h = m_c.Int(op, ptr, "hint", false, 0, kMaxHint)) o.hint = *h;
+        if (auto h = m_c.Int(op, ptr, "hint", false, 0, INT64_MAX)) {
+          if (*h > kMaxHint) {
+            m_c.Error(Checker::Child(ptr, "hint"), "hint " + std::to_string(*h) +
+                                                       " is over the limit kMaxHint = " +
+                                                       std::to_string(kMaxHint));
+          } else {
+            o.hint = *h;
+          }
+        }
       } else if (n == "clear") {
         m_c.CheckKeys(op, ptr, {"op", "say"});
         o.code = OpCode::kClear;
