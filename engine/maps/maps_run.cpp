@@ -60,11 +60,16 @@ Json MapsRun::StateSummary(std::size_t step) const {
 }
 
 bool MapsRun::Notable(std::size_t step) const {
+  // In a range op a new overflow bucket is routine (hundreds per 10,000 keys): not marked.
+  OpCode code = CodeOf(*m_program, OpIndex(step));
+  bool ranged = code == OpCode::kInsertRange || code == OpCode::kDeleteRange;
   for (const Event& e : m_timeline.Events(step)) {
     switch (e.kind) {
+      case EventKind::kNewOverflow:
+        if (!ranged) return true;
+        break;
       case EventKind::kGrowStart:
       case EventKind::kGrowDone:
-      case EventKind::kNewOverflow:
       case EventKind::kMake:
       case EventKind::kClear:
       case EventKind::kViolation:
