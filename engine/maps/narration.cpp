@@ -73,7 +73,7 @@ struct Sentence {
   std::string en, zh;
 };
 
-Sentence Say(const Program& p, const Event& e, bool folded) {
+Sentence Say(const Program& p, const Event& e, bool folded, bool continued) {
   std::string k = p.KeyText(e.a);
   switch (e.kind) {
     case EventKind::kMake:
@@ -185,6 +185,12 @@ Sentence Say(const Program& p, const Event& e, bool folded) {
                   ": the slot's tophash becomes emptyOne (an empty slot that may have entries after it) and count drops.",
               "mapdelete 清除 " + Slot(e) + " 上的 " + k + "：槽位 tophash 变为 emptyOne（空槽，其后可能还有元素），count 减一。"};
     case EventKind::kEmptyRest:
+      if (continued) {
+        return {"The run continues back into the previous bucket of the chain: " + N(e.a) + " slot(s) of " + Where(e) +
+                    " from slot " + N(e.slot) + " down become emptyRest too, up to the first live entry.",
+                "这一段继续往回延伸到链上的前一个桶：" + WhereZh(e) + " 从 " + N(e.slot) + " 号槽往前共 " + N(e.a) +
+                    " 个槽也变为 emptyRest，直到遇见第一个仍有元素的槽。"};
+      }
       return {N(e.a) + " slot(s) of " + Where(e) + " from slot " + N(e.slot) +
                   " down become emptyRest: nothing follows them in the chain, so later searches can stop there.",
               WhereZh(e) + " 从 " + N(e.slot) + " 号槽往前共 " + N(e.a) +
@@ -281,6 +287,7 @@ Narration NarrateForOp(const Program& p, std::span<const Event> events, OpCode o
   Narration n;
   bool folded = op == OpCode::kInsertRange || op == OpCode::kDeleteRange;
   int best = -1;
+  bool seen_empty_rest = false;
   for (const Event& e : events) {
     if (Priority(e.kind) > best) {
       best = Priority(e.kind);
@@ -288,7 +295,8 @@ Narration NarrateForOp(const Program& p, std::span<const Event> events, OpCode o
     }
     // A range step tells only what matters for one key among thousands.
     if (folded && (e.kind == EventKind::kNevacuate || e.kind == EventKind::kEvacuateSkip)) continue;
-    Sentence s = Say(p, e, folded);
+    Sentence s = Say(p, e, folded, e.kind == EventKind::kEmptyRest && seen_empty_rest);
+    seen_empty_rest |= e.kind == EventKind::kEmptyRest;
     if (s.en.empty()) continue;
     if (!n.text.en.empty()) {
       n.text.en += " ";
