@@ -8,7 +8,7 @@ namespace gs {
 const std::vector<TopicSpec>& Topics() {
   static const std::vector<TopicSpec> kTopics = {
       {"gc", {"heap"}, &gc::Load, &gc::StarterScenario},
-      {"maps", {"map"}, &maps::Load, nullptr},
+      {"maps", {"map"}, &maps::Load, &maps::StarterScenario},
   };
   return kTopics;
 }
