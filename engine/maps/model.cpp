@@ -12,7 +12,6 @@
 #include <algorithm>
 #include <cstring>
 
-#include "engine/core/hash.h"
 #include "engine/maps/hashing.h"
 
 namespace gs::maps {
@@ -36,17 +35,27 @@ enum Phase : std::uint8_t {
 // [SECTION] arena and fingerprint
 // ---------------------------------------------------------------------------------------------
 
+// One word into a running fingerprint: non-linear, and 0 stays 0 while only zero words come in.
+inline std::uint64_t Fold(std::uint64_t x, std::uint64_t w) {
+  x ^= w;
+  x *= 0x9e3779b97f4a7c15ULL;
+  return x ^ (x >> 29);
+}
+
+// A bucket's share of State::fp: 0 for a zeroed bucket (so allocating arrays costs nothing),
+// otherwise a mix of its contents and its arena index.
 std::uint64_t BucketFp(std::size_t idx, const Bucket& b) {
   std::uint64_t top = 0;
   std::memcpy(&top, b.tophash.data(), sizeof top);
-  std::uint64_t x = Mix64(std::uint64_t(idx) + 0x51ed27ULL);
-  x = Mix64(x ^ top);
-  x = Mix64(x ^ std::uint64_t(std::uint32_t(b.overflow)));
+  std::uint64_t x = Fold(0, top);
+  x = Fold(x, std::uint64_t(std::uint32_t(b.overflow + 1)));
+  std::uint64_t y = 0;
   for (int i = 0; i < kBucketCnt; ++i) {
-    x = Mix64(x ^ std::uint64_t(b.keys[std::size_t(i)]));
-    x = Mix64(x ^ std::uint64_t(b.elems[std::size_t(i)]));
+    x = Fold(x, std::uint64_t(b.keys[std::size_t(i)]));
+    y = Fold(y, std::uint64_t(b.elems[std::size_t(i)]));
   }
-  return x;
+  if ((x | y) == 0) return 0;
+  return Mix64(x ^ Mix64(y + std::uint64_t(idx) * 0xd1b54a32d192ed03ULL));
 }
 
 // Every change to a bucket goes through Edit so the fingerprint stays exact.
@@ -61,8 +70,7 @@ void Edit(State& s, std::int32_t idx, F&& f) {
 // Appends n zeroed buckets (makeBucketArray / newobject); returns the first index.
 std::int32_t Alloc(State& s, std::size_t n) {
   std::size_t base = s.arena.size();
-  s.arena.resize(base + n);
-  for (std::size_t i = base; i < base + n; ++i) s.fp ^= BucketFp(i, s.arena[i]);
+  s.arena.resize(base + n);  // zeroed buckets add 0 to the fingerprint
   return std::int32_t(base);
 }
 
@@ -1049,49 +1057,36 @@ StepResult MapModel::Step(State& s, std::vector<Event>& out) const {
 }
 
 std::uint64_t MapModel::Hash(const State& s) const {
-  Hasher x;
+  // Every field that can differ between two states, folded word by word (Fold is cheap:
+  // this runs once per recorded step).
   const Hmap& h = s.h;
-  x.Add(h.made);
-  x.Add(h.count);
-  x.Add(h.flags);
-  x.Add(h.B);
-  x.Add(h.noverflow);
-  x.Add(h.hash0);
-  x.Add(h.buckets);
-  x.Add(h.oldbuckets);
-  x.Add(h.nevacuate);
-  x.Add(s.arena.size());
-  x.Add(s.fp);
   const Cursor& c = s.cur;
-  x.Add(c.op);
-  x.Add(c.phase);
-  x.Add(c.index);
-  x.Add(c.key);
-  x.Add(c.hash);
-  x.Add(c.found);
-  x.Add(c.found_i);
-  x.Add(c.insert);
-  x.Add(c.insert_i);
-  x.Add(c.last);
-  x.Add(c.walk);
-  x.Add(c.walk_depth);
-  x.Add(c.walk_old);
   const Hiter& it = c.it;
-  x.Add(it.start_bucket);
-  x.Add(it.offset);
-  x.Add(it.wrapped);
-  x.Add(it.bucket);
-  x.Add(it.bptr);
-  x.Add(it.i);
-  x.Add(it.check_bucket);
-  x.Add(it.yielded);
-  x.Add(s.rng.state);
-  x.Add(s.inv.checked);
-  x.Add(s.inv.count_ok);
-  x.Add(s.inv.lookup_ok);
-  x.Add(s.inv.unique_ok);
-  x.Add(s.inv.occupied);
-  return x.Value();
+  const std::uint64_t words[] = {
+      std::uint64_t(h.made) | std::uint64_t(h.flags) << 8 | std::uint64_t(h.B) << 16 |
+          std::uint64_t(h.noverflow) << 32,
+      std::uint64_t(h.count), h.hash0,
+      std::uint64_t(std::uint32_t(h.buckets)) | std::uint64_t(std::uint32_t(h.oldbuckets)) << 32,
+      h.nevacuate, s.arena.size(), s.fp,
+      std::uint64_t(std::uint32_t(c.op)) | std::uint64_t(c.phase) << 32 |
+          std::uint64_t(c.found_i) << 40 | std::uint64_t(c.insert_i) << 48 |
+          std::uint64_t(c.walk_old) << 56,
+      std::uint64_t(c.index), std::uint64_t(c.key), c.hash,
+      std::uint64_t(std::uint32_t(c.found)) | std::uint64_t(std::uint32_t(c.insert)) << 32,
+      std::uint64_t(std::uint32_t(c.last)) | std::uint64_t(std::uint32_t(c.walk)) << 32,
+      std::uint64_t(c.walk_depth) | std::uint64_t(c.found_depth) << 16 |
+          std::uint64_t(c.insert_depth) << 32 | std::uint64_t(c.last_depth) << 48,
+      it.start_bucket, it.bucket, it.visiting,
+      std::uint64_t(it.offset) | std::uint64_t(it.wrapped) << 8 | std::uint64_t(it.i) << 16 |
+          std::uint64_t(it.B) << 24 | std::uint64_t(it.depth) << 32,
+      std::uint64_t(std::uint32_t(it.bptr)), std::uint64_t(it.check_bucket),
+      std::uint64_t(it.yielded), s.rng.state,
+      std::uint64_t(s.inv.checked) | std::uint64_t(s.inv.count_ok) << 1 |
+          std::uint64_t(s.inv.lookup_ok) << 2 | std::uint64_t(s.inv.unique_ok) << 3,
+      std::uint64_t(s.inv.occupied)};
+  std::uint64_t x = 0x6a09e667f3bcc908ULL;
+  for (std::uint64_t w : words) x = Fold(x, w);
+  return Mix64(x);
 }
 
 std::size_t MapModel::StateBytes(const State& s) {
