@@ -37,7 +37,7 @@ const char* Lbl(L id, Lang lang) {
     case L::kEvac: return zh ? "已搬迁" : "evacuated";
     case L::kDone: return zh ? "nevacuate" : "nevacuate";
     case L::kNil: return zh ? "nil map：还没有 hmap" : "nil map: no hmap yet";
-    case L::kMore: return zh ? "个溢出桶" : "more overflow";
+    case L::kMore: return zh ? "溢出" : "ovf";
     case L::kZoom: return zh ? "滚轮缩放，拖动平移，双击复位" : "wheel: zoom, drag: pan, double-click: reset";
   }
   return "";
@@ -61,19 +61,22 @@ ArrayLayout ComputeLayout(std::uint64_t n, int max_chain, float w, float h, floa
   cols = std::min<std::size_t>(cols, std::size_t(n));
   std::size_t rows = (std::size_t(n) + cols - 1) / cols;
   float cw = std::min((w + gap) / float(cols) - gap, 230 * s);
-  int chain = std::min(max_chain, 2);
   // Cards get shorter when space is tight, down to rows still readable (12 px at scale 1).
-  float ch = std::min(cw * 1.02f, (h / float(rows) - gap) / float(1 + chain) - gap * float(chain > 0));
-  if (ch / 9.0f >= 12.0f * s) {
-    L.detail = MapsView::Detail::kFull;
-    L.cols = cols;
-    L.cw = cw;
-    L.ch = ch;
-    L.px = cw + gap;
-    L.py = ch * float(1 + chain) + gap * float(1 + chain);
-    L.chain_rows = chain;
-    L.cells = std::size_t(n);
-    return L;
+  // Overflow cards hang below; when they do not fit, the chain shows as a "+N" badge.
+  for (int chain : {std::min(max_chain, 2), 0}) {
+    float ch = std::min(cw * 1.02f, (h / float(rows) - gap) / float(1 + chain) - gap * float(chain > 0));
+    if (ch / 9.0f >= 12.0f * s) {
+      L.detail = MapsView::Detail::kFull;
+      L.cols = cols;
+      L.cw = cw;
+      L.ch = ch;
+      L.px = cw + gap;
+      L.py = ch * float(1 + chain) + gap * float(1 + chain);
+      L.chain_rows = chain;
+      L.cells = std::size_t(n);
+      return L;
+    }
+    if (max_chain == 0) break;
   }
   // Compact cells: one square per bucket, its 8 slots as stripes.
   float p = std::sqrt(w * h / float(n));
@@ -220,9 +223,14 @@ float MapsView::DrawHeader(const ViewContext& ctx, ImVec2 o, float w, const Focu
   y += fs * 1.5f;
 
   // Gauges: load factor against 6.5 (and bucketCnt = 8), overflow against 2^min(B, 15).
-  const float gw = std::min(260 * s, w * 0.28f), gh = fs * 0.8f;
+  const float gw = std::min(240 * s, w * 0.2f), gh = fs * 0.8f;
   float x = o.x + 10 * s;
   auto gauge = [&](const char* label, double value, double limit, double full, const char* val_text) {
+    float need = TextW(fs * 0.85f, label) + gw + TextW(fs * 0.85f, val_text) + 20 * s;
+    if (x > o.x + 10 * s && x + need > o.x + w) {  // no room left on this line: wrap
+      x = o.x + 10 * s;
+      y += fs * 1.3f;
+    }
     Text(dl, ImVec2(x, y), th.text_dim, fs * 0.85f, label);
     float lx = x + TextW(fs * 0.85f, label) + 8 * s;
     ImVec2 a(lx, y + fs * 0.1f), b(lx + gw, y + fs * 0.1f + gh);
@@ -282,7 +290,7 @@ float MapsView::DrawHeader(const ViewContext& ctx, ImVec2 o, float w, const Focu
 // [SECTION] bucket cards: one full bucket and its overflow chain
 void MapsView::DrawBucketFull(const ViewContext& ctx, ImVec2 p, float w, float card_h,
                               std::int32_t bucket, std::uint64_t index, bool old,
-                              const Focus& f, float max_y) {
+                              const Focus& f, float max_y, int chain_rows) {
   const Theme& th = ctx.theme;
   ImDrawList* dl = ctx.dl;
   const float s = ctx.scale;
@@ -293,11 +301,13 @@ void MapsView::DrawBucketFull(const ViewContext& ctx, ImVec2 p, float w, float c
   float gap = 8 * s;
   for (std::int32_t b = bucket; b != kNilBucket && p.y < max_y; b = m_state.arena[std::size_t(b)].overflow, ++depth) {
     if (depth > 0) {
-      if (depth > 2) {
+      if (depth > chain_rows) {
         int rest = 0;
         for (std::int32_t x = b; x != kNilBucket; x = m_state.arena[std::size_t(x)].overflow) ++rest;
         std::snprintf(buf, sizeof buf, "+%d %s", rest, Lbl(L::kMore, ctx.lang));
-        Text(dl, ImVec2(p.x + 4 * s, p.y), th.warn, ImGui::GetFontSize() * 0.8f, buf);
+        // On the last card drawn, at its header's right end.
+        const float bfs = ImGui::GetFontSize() * 0.8f;
+        Text(dl, ImVec2(p.x + w - TextW(bfs, buf) - 4 * s, p.y - gap - card_h + 1), th.warn, bfs, buf);
         break;
       }
       dl->AddLine(ImVec2(p.x + w * 0.5f, p.y - gap), ImVec2(p.x + w * 0.5f, p.y), th.edge, 2 * s);
@@ -350,8 +360,9 @@ void MapsView::DrawBucketFull(const ViewContext& ctx, ImVec2 p, float w, float c
       }
       if (hit) dl->AddRect(ra, rb, th.accent, 2 * s, 0, 2.5f * s);
     }
-    dl->AddRect(a, z, focus_bucket && f.depth == depth ? th.accent : (evac ? th.grid : th.panel_border),
-                4 * s, 0, (focus_bucket && f.depth == depth ? 2.5f : 1.2f) * s);
+    const bool focus_here = focus_bucket && (f.depth == depth || (depth == 0 && f.depth > chain_rows));
+    dl->AddRect(a, z, focus_here ? th.accent : (evac ? th.grid : th.panel_border),
+                4 * s, 0, (focus_here ? 2.5f : 1.2f) * s);
     p.y += card_h + gap;
   }
 }
@@ -393,7 +404,7 @@ MapsView::Grid MapsView::DrawArray(const ViewContext& ctx, ImVec2 a, ImVec2 b, s
       ImVec2 p = L.CellPos(cell);
       if (p.x > b.x || p.x + L.cw < a.x) continue;
       if (L.detail == Detail::kFull) {
-        DrawBucketFull(ctx, p, L.cw, L.ch, base + std::int32_t(cell), cell, old, f, b.y);
+        DrawBucketFull(ctx, p, L.cw, L.ch, base + std::int32_t(cell), cell, old, f, b.y, L.chain_rows);
         continue;
       }
       ImVec2 z(p.x + L.cw, p.y + L.ch);

@@ -57,7 +57,7 @@ class MapsView final : public TopicView {
                  bool old, const Focus& f);
   void DrawBucketFull(const ViewContext& ctx, ImVec2 p, float w, float row_h,
                       std::int32_t bucket, std::uint64_t index, bool old, const Focus& f,
-                      float max_y);
+                      float max_y, int chain_rows);
   void HandleInput(const ViewContext& ctx);
 
   std::shared_ptr<const maps::MapsRun> m_run;
