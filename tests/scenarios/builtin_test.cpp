@@ -43,7 +43,9 @@ TEST_P(BuiltinScenario, EveryStepNarratedInBothLanguages) {
     Narration n = r.run->Narrate(i);
     EXPECT_FALSE(n.text.en.empty()) << "step " << i;
     EXPECT_FALSE(n.text.zh.empty()) << "step " << i;
-    if (i > 0) EXPECT_FALSE(n.func.empty()) << "step " << i << " names no runtime function";
+    if (i > 0) {
+      EXPECT_FALSE(n.func.empty()) << "step " << i << " names no runtime function";
+    }
   }
 }
 
@@ -76,7 +78,7 @@ TEST_P(BuiltinScenario, GoldenTrace) {
 }
 
 INSTANTIATE_TEST_SUITE_P(All, BuiltinScenario, ::testing::ValuesIn(BuiltinScenarioFiles()),
-                         [](const auto& info) { return ScenarioTestName(info.param); });
+                         [](const auto& param_info) { return ScenarioTestName(param_info.param); });
 
 }  // namespace
 }  // namespace gs
