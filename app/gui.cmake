@@ -26,6 +26,7 @@ add_library(gs_ui STATIC
   shell/app.cpp
   shell/config_store.cpp
   shell/document.cpp
+  shell/editor_buffer.cpp
   shell/fonts.cpp
   shell/library.cpp
   shell/strings.cpp

@@ -33,6 +33,8 @@ void DrawMenuBar(const UiState& ui, Commands& cmd) {
     if (ImGui::MenuItem(Tr(Str::kFontBigger, l), "+")) cmd.font_delta = +1;
     if (ImGui::MenuItem(Tr(Str::kFontSmaller, l), "-")) cmd.font_delta = -1;
     if (ImGui::MenuItem(Tr(Str::kFullscreen, l), "F11", ui.fullscreen)) cmd.toggle_fullscreen = true;
+    ImGui::Separator();
+    if (ImGui::MenuItem(Tr(Str::kEditorToggle, l), "Ctrl+E", ui.show_editor)) cmd.editor.toggle = true;
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu(Tr(Str::kHelp, l))) {
@@ -53,7 +55,7 @@ void DrawHelpOverlay(Lang lang, Commands& cmd) {
                        ImGuiWindowFlags_NoSavedSettings)) {
     for (Str s : {Str::kKeyPlay, Str::kKeyStep, Str::kKeyHomeEnd, Str::kKeyFont,
                   Str::kKeyFullscreen, Str::kKeyTheme, Str::kKeyLang, Str::kKeyHelp,
-                  Str::kKeyReload}) {
+                  Str::kKeyReload, Str::kKeyEditor}) {
       ImGui::BulletText("%s", Tr(s, lang));
     }
     ImGui::Spacing();

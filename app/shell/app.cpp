@@ -1,10 +1,13 @@
-// [SECTION] index: construction · scenario and step · frame layout · keys · commands · tick
+// [SECTION] index: construction · scenario and step · frame layout · keys · commands ·
+//                  editor · tick
 #include "app/shell/app.h"
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 
 #include "app/imgui_compat.h"
+#include "app/panels/editor_panel.h"
 #include "app/panels/panels.h"
 #include "app/shell/keys.h"
 #include "app/shell/strings.h"
@@ -67,6 +70,9 @@ std::string App::GlyphText() const {
 // [SECTION] scenario and step
 bool App::OpenScenario(const std::string& path) {
   bool ok = m_doc.Open(path);
+  // The editor shows the file asked for, even one that does not load, so it can be fixed.
+  m_editor.LoadFromDisk(path);
+  m_disk_changed = false;
   if (ok) {
     m_ui.last_scenario = path;
     SaveSettings();
@@ -137,7 +143,16 @@ void App::SetStep(std::size_t step, bool animate) {
 
 void App::CheckForChanges() {
   if (!m_doc.ChangedOnDisk()) return;
-  if (m_doc.Reload()) {
+  const bool editing_this = m_editor.Path() == m_doc.Path();
+  if (editing_this && m_editor.Dirty()) {
+    // Never reload over the author's unsaved text: say so in the editor instead.
+    m_doc.NoteDiskState();
+    m_disk_changed = true;
+    return;
+  }
+  const bool ok = m_doc.Reload();
+  if (editing_this) m_editor.LoadFromDisk(m_doc.Path());
+  if (ok) {
     OnNewRun(/*keep_step=*/true);
     m_status = Tr(Str::kReloaded, m_ui.lang);
     m_status_time = 3.0f;
@@ -165,6 +180,8 @@ void App::Frame(float dt) {
   const float right_w = std::min(460.0f * scale, display.x * 0.30f);
   const float bottom_h = ImGui::GetFrameHeightWithSpacing() * 3.4f;
   const float mid_h = std::max(50.0f, display.y - top - bottom_h);
+  // The editor takes the lower part of the middle column, so the view stays in sight.
+  const float canvas_h = m_ui.show_editor ? std::floor(mid_h * 0.56f) : mid_h;
   const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                  ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
   const Lang l = m_ui.lang;
@@ -176,7 +193,15 @@ void App::Frame(float dt) {
   }
   ImGui::End();
 
-  DrawCanvas(left_w, top, display.x - left_w - right_w, mid_h);
+  DrawCanvas(left_w, top, display.x - left_w - right_w, canvas_h);
+  if (m_ui.show_editor) {
+    ImGui::SetNextWindowPos(ImVec2(left_w, top + canvas_h));
+    ImGui::SetNextWindowSize(ImVec2(display.x - left_w - right_w, mid_h - canvas_h));
+    if (ImGui::Begin(Tr(Str::kEditor, l), nullptr, fixed)) {
+      DrawEditorPanel(m_editor, m_doc.Errors(), m_disk_changed, l, cmd.editor);
+    }
+    ImGui::End();
+  }
 
   ImGui::SetNextWindowPos(ImVec2(display.x - right_w, top));
   ImGui::SetNextWindowSize(ImVec2(right_w, mid_h));
@@ -207,6 +232,8 @@ void App::Frame(float dt) {
 
   if (m_ui.show_help) DrawHelpOverlay(l, cmd);
   if (m_ui.show_metrics) ImGui::ShowMetricsWindow(&m_ui.show_metrics);
+  DrawUnsavedPrompt(m_unsaved_prompt, l, cmd.editor);
+  DrawSaveAnywayPrompt(m_confirm_save, l, cmd.editor);
 
   Apply(cmd);
   Tick(dt);
@@ -249,6 +276,15 @@ void App::DrawCanvas(float x, float y, float w, float h) {
 // [SECTION] keys
 void App::HandleKeys(Commands& cmd) {
   ImGuiIO& io = ImGui::GetIO();
+  if (m_unsaved_prompt || m_confirm_save) return;  // the prompt's buttons answer first
+  // The editor's keys work while typing in it.
+  if (io.KeyCtrl && ImGui::IsKeyPressed(keys::kE, false)) cmd.editor.toggle = true;
+  if (io.KeyCtrl && m_ui.show_editor) {
+    if (ImGui::IsKeyPressed(keys::kEnter, false) || ImGui::IsKeyPressed(keys::kKpEnter, false)) {
+      cmd.editor.apply = true;
+    }
+    if (ImGui::IsKeyPressed(keys::kS, false)) cmd.editor.save = true;
+  }
   if (io.WantTextInput) return;
   const auto& run = m_doc.GetRun();
   const std::size_t last = run ? run->StepCount() - 1 : 0;
@@ -277,8 +313,8 @@ void App::HandleKeys(Commands& cmd) {
 // [SECTION] commands
 void App::Apply(const Commands& cmd) {
   bool save = false;
-  if (cmd.open_path) OpenScenario(*cmd.open_path);
-  if (cmd.reload && m_doc.Reload()) OnNewRun(/*keep_step=*/true);
+  if (cmd.open_path) RequestOpen(*cmd.open_path);
+  if (cmd.reload) RequestReload();
   if (m_pending_config) {
     auto [key, value] = *m_pending_config;
     m_pending_config.reset();
@@ -315,8 +351,142 @@ void App::Apply(const Commands& cmd) {
   }
   if (cmd.toggle_fullscreen) m_ui.fullscreen = !m_ui.fullscreen;
   if (cmd.toggle_help) m_ui.show_help = !m_ui.show_help;
-  if (cmd.quit) m_quit = true;
+  if (cmd.quit) RequestQuit();
+  ApplyEditorCommands(cmd.editor);
   if (save) SaveSettings();
+}
+
+// [SECTION] editor
+void App::SetStatus(std::string text) {
+  m_status = std::move(text);
+  m_status_time = 4.0f;
+}
+
+void App::RequestOpen(const std::string& path) {
+  if (m_editor.Dirty()) {
+    m_pending = {PendingAction::Kind::kOpen, path};
+    m_unsaved_prompt = true;
+    return;
+  }
+  OpenScenario(path);
+}
+
+void App::RequestReload() {
+  if (m_editor.Dirty()) {
+    m_pending = {PendingAction::Kind::kReload, ""};
+    m_unsaved_prompt = true;
+    return;
+  }
+  const bool ok = m_doc.Reload();
+  if (m_editor.Path() == m_doc.Path()) m_editor.LoadFromDisk(m_doc.Path());
+  m_disk_changed = false;
+  if (ok) OnNewRun(/*keep_step=*/true);
+}
+
+void App::RequestQuit() {
+  if (m_editor.Dirty()) {
+    m_pending = {PendingAction::Kind::kQuit, ""};
+    m_unsaved_prompt = true;
+    return;
+  }
+  m_quit = true;
+}
+
+void App::RunPending() {
+  PendingAction p = std::move(m_pending);
+  m_pending = {};
+  switch (p.kind) {
+    case PendingAction::Kind::kOpen: RequestOpen(p.path); break;
+    case PendingAction::Kind::kReload: RequestReload(); break;
+    case PendingAction::Kind::kQuit: RequestQuit(); break;
+    case PendingAction::Kind::kNone: break;
+  }
+}
+
+void App::ResolveUnsaved(EditorCommands::Choice choice) {
+  using Choice = EditorCommands::Choice;
+  if (!m_unsaved_prompt || choice == Choice::kNone) return;
+  m_unsaved_prompt = false;
+  switch (choice) {
+    case Choice::kSave:
+      // A text with errors over a good file asks once more; the action waits for that.
+      if (SaveEditor(/*force=*/false) == SaveResult::kSaved) {
+        RunPending();
+      } else if (!m_confirm_save) {
+        m_pending = {};
+      }
+      break;
+    case Choice::kDiscard:
+      m_editor.Revert();
+      RunPending();
+      break;
+    case Choice::kCancel:
+    case Choice::kNone:
+      m_pending = {};
+      break;
+  }
+}
+
+bool App::ApplyEditor() {
+  if (m_editor.Path().empty()) return false;
+  const bool ok = m_doc.ApplyText(m_editor.Path(), m_editor.Text());
+  if (ok) {
+    OnNewRun(/*keep_step=*/true);
+    SetStatus(Tr(Str::kApplied, m_ui.lang));
+  }
+  return ok;
+}
+
+App::SaveResult App::SaveEditor(bool force) {
+  const std::string path = m_editor.Path();
+  if (path.empty()) return SaveResult::kFailed;
+  const bool loads = ApplyEditor();
+  // Only a file that loads needs protecting; a broken or missing one may be replaced.
+  if (!loads && !force && LoadScenarioFile(path).run) {
+    m_confirm_save = true;
+    return SaveResult::kNeedsConfirm;
+  }
+  m_confirm_save = false;
+  if (!SaveWithBackup(path, m_editor.Text())) {
+    SetStatus(Tr(Str::kSaveFailed, m_ui.lang));
+    return SaveResult::kFailed;
+  }
+  m_editor.Saved();
+  m_disk_changed = false;
+  // Our own write is not a change to reload (the run already shows this text).
+  if (m_doc.Path() == path) m_doc.NoteDiskState();
+  std::string msg = Tr(Str::kSaved, m_ui.lang);
+  const std::string name = std::filesystem::path(path).filename().string();
+  if (auto at = msg.find("FILE.json"); at != std::string::npos) msg.replace(at, 9, name);
+  SetStatus(std::move(msg));
+  return SaveResult::kSaved;
+}
+
+void App::ApplyEditorCommands(const EditorCommands& ec) {
+  if (ec.toggle) {
+    m_ui.show_editor = !m_ui.show_editor;
+    if (m_ui.show_editor) m_editor.want_focus = true;
+  }
+  if (ec.apply && m_ui.show_editor) {
+    ApplyEditor();
+    m_editor.want_focus = true;
+  }
+  if (ec.save) {
+    if (SaveEditor(/*force=*/false) == SaveResult::kNeedsConfirm) m_pending = {};
+    m_editor.want_focus = m_ui.show_editor;
+  }
+  ResolveUnsaved(ec.unsaved);
+  if (ec.save_anyway && m_confirm_save) {
+    if (SaveEditor(/*force=*/true) == SaveResult::kSaved) {
+      RunPending();
+    } else {
+      m_pending = {};
+    }
+  }
+  if (ec.cancel_save) {
+    m_confirm_save = false;
+    m_pending = {};
+  }
 }
 
 // [SECTION] tick

@@ -10,6 +10,7 @@
 
 #include "app/shell/config_store.h"
 #include "app/shell/document.h"
+#include "app/shell/editor_buffer.h"
 #include "app/shell/library.h"
 #include "app/panels/narration_cache.h"
 #include "app/views/topic_view.h"
@@ -22,6 +23,17 @@ struct Playback {
   float anim_t = 1.0f;        ///< 0..1
   bool playing = false;
   float until_next = 0.0f;    ///< seconds until auto-play advances
+};
+
+/// What the scenario editor and its prompts ask for during a frame.
+struct EditorCommands {
+  enum class Choice { kNone, kSave, kDiscard, kCancel };
+  bool toggle = false;
+  bool apply = false;
+  bool save = false;
+  Choice unsaved = Choice::kNone;  ///< the answer to the unsaved-changes prompt
+  bool save_anyway = false;        ///< the author confirmed saving a text with errors
+  bool cancel_save = false;
 };
 
 /// What panels ask for during a frame; applied after the frame is drawn.
@@ -37,6 +49,7 @@ struct Commands {
   bool reload = false;
   bool quit = false;
   int font_delta = 0;
+  EditorCommands editor;
 };
 
 class App {
@@ -63,6 +76,27 @@ class App {
   const Playback& Play() const { return m_play; }
   const Document& Doc() const { return m_doc; }
   const std::vector<LibraryEntry>& Library() const { return m_library; }
+  // [SECTION] the scenario editor (app/panels/editor_panel.cpp draws it)
+  enum class SaveResult { kSaved, kNeedsConfirm, kFailed };
+  /// Opening, reloading and quitting as the user asks for them: with unsaved editor text
+  /// they raise the Save / Discard / Cancel prompt instead (OpenScenario does not ask).
+  void RequestOpen(const std::string& path);
+  void RequestReload();
+  void RequestQuit();
+  /// Loads the editor's text as the scenario and re-runs it at the same step; on errors
+  /// the last good run stays and the errors are listed. Returns true when it loaded.
+  bool ApplyEditor();
+  /// Applies, then writes the text atomically keeping `FILE.json~`. A text with errors is
+  /// not written over a file that loads unless `force` (the "Save anyway" answer).
+  SaveResult SaveEditor(bool force);
+  /// Answers the unsaved-changes prompt (the prompt's buttons call this too).
+  void ResolveUnsaved(EditorCommands::Choice choice);
+  EditorBuffer& Editor() { return m_editor; }
+  const EditorBuffer& Editor() const { return m_editor; }
+  bool UnsavedPromptOpen() const { return m_unsaved_prompt; }
+  bool SaveConfirmOpen() const { return m_confirm_save; }
+  const std::string& Status() const { return m_status; }
+
   /// Passes an option to the topic view now and to every view created later.
   void SetViewOption(std::string key, std::string value);
   /// Disables animation (screenshots): every step change is shown finished.
@@ -87,6 +121,10 @@ class App {
   void OnNewRun(bool keep_step);
   void SaveSettings();
   void DrawCanvas(float x, float y, float w, float h);
+  void ApplyEditorCommands(const EditorCommands& ec);
+  /// Runs the action the unsaved-changes prompt held back.
+  void RunPending();
+  void SetStatus(std::string text);
 
   std::string m_scenario_dir;
   std::string m_settings_path;
@@ -111,6 +149,16 @@ class App {
   float m_status_time = 0.0f;
   char m_open_buf[1024] = {};
   std::vector<std::pair<std::string, std::string>> m_view_options;
+  // The scenario editor.
+  struct PendingAction {
+    enum class Kind { kNone, kOpen, kReload, kQuit } kind = Kind::kNone;
+    std::string path;
+  };
+  EditorBuffer m_editor;
+  PendingAction m_pending;
+  bool m_unsaved_prompt = false;
+  bool m_confirm_save = false;
+  bool m_disk_changed = false;  ///< the file changed on disk while the editor had edits
 };
 
 }  // namespace gs::app

@@ -33,7 +33,9 @@ static_assert(keys::kSpace == GLFW_KEY_SPACE && keys::kRight == GLFW_KEY_RIGHT &
                   keys::kF11 == GLFW_KEY_F11 && keys::kT == GLFW_KEY_T && keys::kL == GLFW_KEY_L &&
                   keys::kR == GLFW_KEY_R && keys::kEqual == GLFW_KEY_EQUAL &&
                   keys::kMinus == GLFW_KEY_MINUS && keys::kKpAdd == GLFW_KEY_KP_ADD &&
-                  keys::kKpSubtract == GLFW_KEY_KP_SUBTRACT && keys::kEscape == GLFW_KEY_ESCAPE,
+                  keys::kKpSubtract == GLFW_KEY_KP_SUBTRACT && keys::kEscape == GLFW_KEY_ESCAPE &&
+                  keys::kE == GLFW_KEY_E && keys::kS == GLFW_KEY_S &&
+                  keys::kEnter == GLFW_KEY_ENTER && keys::kKpEnter == GLFW_KEY_KP_ENTER,
               "keys.h must match GLFW's key codes");
 
 struct Flags {
@@ -42,6 +44,7 @@ struct Flags {
   std::string theme;
   std::string lang;
   bool fullscreen = false;
+  bool editor = false;
   std::string screenshot;
   std::vector<std::pair<std::string, std::string>> view_options;
   int bench_frames = 0;  ///< --frame-report N: play N uncapped frames, print frame times
@@ -81,6 +84,8 @@ bool ParseFlags(int argc, char** argv, Flags* f) {
       }
     } else if (a == "--fullscreen") {
       f->fullscreen = true;
+    } else if (a == "--editor") {
+      f->editor = true;
     } else if (a == "--screenshot") {
       if (!value(&f->screenshot)) return false;
     } else if (a == "--compare") {
@@ -117,6 +122,7 @@ void SetFullscreen(GLFWwindow* win, bool on, int* saved) {
 
 struct DropQueue {
   std::vector<std::string> paths;
+  bool close_requested = false;
 };
 
 }  // namespace
@@ -195,6 +201,12 @@ int RunApp(int argc, char** argv, const char* scenario_dir) {
     auto* q = static_cast<DropQueue*>(glfwGetWindowUserPointer(w));
     for (int i = 0; i < count; ++i) q->paths.emplace_back(paths[i]);
   });
+  // Closing the window asks App first (unsaved editor text); App then sets WantsQuit.
+  glfwSetWindowCloseCallback(win, [](GLFWwindow* w) {
+    static_cast<DropQueue*>(glfwGetWindowUserPointer(w))->close_requested = true;
+    glfwSetWindowShouldClose(w, GLFW_FALSE);
+  });
+  app.Ui().show_editor = flags.editor;
 
   bool fullscreen = false;
   int saved_geometry[4] = {0, 0, flags.width, flags.height};
@@ -210,8 +222,10 @@ int RunApp(int argc, char** argv, const char* scenario_dir) {
     } else {
       glfwPollEvents();
     }
-    for (const std::string& p : drops.paths) app.OpenScenario(p);
+    for (const std::string& p : drops.paths) app.RequestOpen(p);
     drops.paths.clear();
+    if (drops.close_requested) app.RequestQuit();
+    drops.close_requested = false;
     if (app.Ui().fullscreen != fullscreen) {
       fullscreen = app.Ui().fullscreen;
       SetFullscreen(win, fullscreen, saved_geometry);

@@ -17,6 +17,7 @@ struct UiState {
   std::string last_scenario;
   bool show_help = false;
   bool show_metrics = false;
+  bool show_editor = false;  ///< the scenario editor panel (not persisted)
   bool fullscreen = false;
 
   friend bool operator==(const UiState&, const UiState&) = default;

@@ -52,6 +52,27 @@ bool Document::SetConfigOverride(const std::string& key, const std::string& valu
   return LoadCurrent();
 }
 
+bool Document::ApplyText(const std::string& path, const std::string& text) {
+  LoadOptions options = path == m_path ? m_options : LoadOptions{};
+  LoadResult r = LoadScenarioText(path, text, options);
+  m_diags = std::move(r.diags);
+  if (!r.run) return false;
+  if (path != m_path) {
+    m_path = path;
+    m_options = std::move(options);
+    NoteDiskState();
+  }
+  m_run = std::move(r.run);
+  ++m_generation;
+  return true;
+}
+
+void Document::NoteDiskState() {
+  std::error_code ec;
+  m_mtime = std::filesystem::last_write_time(m_path, ec);
+  m_size = std::filesystem::file_size(m_path, ec);
+}
+
 std::string Document::ConfigOverride(const std::string& key) const {
   for (const auto& [k, v] : m_options.sets) {
     if (k == "config." + key) return v;

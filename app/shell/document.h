@@ -22,6 +22,13 @@ class Document {
   /// Sets a config override (e.g. "barrier" → "none") and re-runs; "" value removes it.
   bool SetConfigOverride(const std::string& key, const std::string& value);
   std::string ConfigOverride(const std::string& key) const;
+  /// Loads `text` as the contents of `path` without reading the disk (the editor's Apply).
+  /// Like Open: on errors the last good Run stays and the errors are kept. A different
+  /// `path` becomes the document's file only when its text loads.
+  bool ApplyText(const std::string& path, const std::string& text);
+  /// Takes the file's current time and size as already seen (the app just wrote it), so
+  /// hot reload does not read it back.
+  void NoteDiskState();
 
   const std::shared_ptr<const Run>& GetRun() const { return m_run; }
   const Diagnostics& Errors() const { return m_diags; }

@@ -8,6 +8,7 @@ namespace gs::app::keys {
 inline constexpr int kSpace = 32;
 inline constexpr int kMinus = 45;
 inline constexpr int kEqual = 61;  // '+' is Shift + '='
+inline constexpr int kE = 69;
 inline constexpr int kL = 76;
 inline constexpr int kO = 79;
 inline constexpr int kR = 82;
@@ -23,5 +24,6 @@ inline constexpr int kF1 = 290;
 inline constexpr int kF11 = 300;
 inline constexpr int kKpSubtract = 333;
 inline constexpr int kKpAdd = 334;
+inline constexpr int kKpEnter = 335;
 
 }  // namespace gs::app::keys

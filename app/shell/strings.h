@@ -17,6 +17,10 @@ enum class Str {
   kEmpty, kScanned, kUnscanned, kDangling, kNotAllocated, kCompare, kCompareHint, kOutcome, kSandbox, kSandboxActions, kSandboxAlloc, kSandboxHint,
   kUndo, kSaveAs, kSandboxOn, kBadgeInsertion, kBadgeDeletion, kBadgeBornBlack,
   kPredict, kQuizRight, kQuizWrong,
+  // The scenario editor.
+  kEditor, kEditorToggle, kApply, kSave, kModified, kApplied, kSaved, kSaveFailed,
+  kEditorErrorsHint, kDiskChanged, kUnsavedTitle, kUnsavedBody, kDiscard, kCancel,
+  kSaveAnywayTitle, kSaveAnywayBody, kSaveAnyway, kKeyEditor, kEditorNoFile,
   kCount
 };
 

@@ -1,0 +1,70 @@
+#include "app/shell/editor_buffer.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <utility>
+
+#include "app/shell/config_store.h"
+
+namespace gs::app {
+namespace {
+
+bool ReadWholeFile(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return !in.bad();
+}
+
+}  // namespace
+
+void EditorBuffer::Load(std::string path, std::string text) {
+  m_path = std::move(path);
+  m_text = std::move(text);
+  m_saved = m_text;
+  m_dirty = false;
+  pending_cursor.reset();
+  ++m_generation;
+}
+
+bool EditorBuffer::LoadFromDisk(const std::string& path) {
+  std::string text;
+  const bool ok = ReadWholeFile(path, &text);
+  Load(path, ok ? std::move(text) : std::string());
+  return ok;
+}
+
+void EditorBuffer::Revert() {
+  m_text = m_saved;
+  m_dirty = false;
+  pending_cursor.reset();
+  ++m_generation;
+}
+
+std::size_t ByteOffsetOfLineCol(std::string_view text, int line, int col) {
+  std::size_t i = 0;
+  // Skip line-1 newlines.
+  for (int l = 1; l < line && i < text.size(); ++i) {
+    if (text[i] == '\n') ++l;
+  }
+  if (line > 1 && i == text.size()) return i;
+  // Advance col-1 code points, not crossing the end of the line.
+  for (int c = 1; c < col && i < text.size() && text[i] != '\n'; ++c) {
+    ++i;
+    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+  }
+  return i;
+}
+
+bool SaveWithBackup(const std::string& path, const std::string& text) {
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec)) {
+    std::string previous;
+    if (!ReadWholeFile(path, &previous)) return false;
+    if (!WriteFileAtomic(path + "~", previous)) return false;
+  }
+  return WriteFileAtomic(path, text);
+}
+
+}  // namespace gs::app
