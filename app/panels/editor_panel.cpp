@@ -84,10 +84,18 @@ void DrawEditorPanel(EditorBuffer& editor, const Diagnostics& diags, bool disk_c
   const ImGuiInputTextFlags flags = ImGuiInputTextFlags_AllowTabInput |
                                     ImGuiInputTextFlags_CallbackResize |
                                     ImGuiInputTextFlags_CallbackAlways;
+  // ImGui 1.86's text box undoes every edit made since it took focus when Escape is
+  // pressed; one key must never lose an author's text, so the box does not see Escape.
+  ImGuiIO& io = ImGui::GetIO();
+  const int esc = ImGui::GetKeyIndex(ImGuiKey_Escape);
+  const bool hide_esc = esc >= 0 && esc < 512 && io.KeysDownDuration[esc] >= 0.0f;
+  const float esc_duration = hide_esc ? io.KeysDownDuration[esc] : 0.0f;
+  if (hide_esc) io.KeysDownDuration[esc] = -1.0f;
   if (ImGui::InputTextMultiline("##scenario_text", text.data(), text.capacity() + 1,
                                 ImVec2(-1.0f, text_h), flags, EditorTextCallback, &editor)) {
     editor.Edited();
   }
+  if (hide_esc) io.KeysDownDuration[esc] = esc_duration;
   ImGui::PopID();
 
   if (mine == 0) return;

@@ -33,6 +33,22 @@ void ForEachCodepoint(const std::string& s, const ImFont* font, bool* missing) {
   }
 }
 
+/// The distinct non-ASCII characters of `s` that `font` has no glyph for.
+std::vector<unsigned> MissingGlyphs(const std::string& s, const ImFont& font) {
+  std::vector<unsigned> out;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto lead = static_cast<unsigned char>(s[i]);
+    const std::size_t n = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : 4;
+    if (i + n > s.size()) break;
+    unsigned c = n == 1 ? lead : lead & (0x3Fu >> (n - 1));
+    for (std::size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+    i += n;
+    if (c < 0x80 || c > 0xFFFF || font.FindGlyphNoFallback(static_cast<ImWchar>(c))) continue;
+    if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+  }
+  return out;
+}
+
 }  // namespace
 
 // [SECTION] construction
@@ -64,6 +80,7 @@ std::string App::GlyphText() const {
     const std::size_t n = std::min<std::size_t>(run->StepCount(), 400);
     for (std::size_t i = 0; i < n; ++i) text += run->Narrate(i).text.zh;
   }
+  text += m_editor.Text();
   return text;
 }
 
@@ -237,6 +254,22 @@ void App::Frame(float dt) {
 
   Apply(cmd);
   Tick(dt);
+  // Text typed or loaded into the editor may need glyphs the atlas lacks. Each missing
+  // character asks for one rebuild only: the font may simply not have it.
+  if (m_editor.Edits() != m_seen_edits) {
+    m_seen_edits = m_editor.Edits();
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    const ImFont* font = atlas->Fonts.empty() ? nullptr : atlas->Fonts[0];
+    if (font && font->IsLoaded()) {
+      for (unsigned c : MissingGlyphs(m_editor.Text(), *font)) {
+        if (std::find(m_glyphs_asked.begin(), m_glyphs_asked.end(), c) != m_glyphs_asked.end()) {
+          continue;
+        }
+        m_glyphs_asked.push_back(c);
+        m_fonts_dirty = true;
+      }
+    }
+  }
 }
 
 void App::DrawCanvas(float x, float y, float w, float h) {

@@ -159,6 +159,8 @@ class App {
   bool m_unsaved_prompt = false;
   bool m_confirm_save = false;
   bool m_disk_changed = false;  ///< the file changed on disk while the editor had edits
+  int m_seen_edits = -1;       ///< EditorBuffer::Edits() when its glyphs were last checked
+  std::vector<unsigned> m_glyphs_asked;  ///< characters a font rebuild was asked for
 };
 
 }  // namespace gs::app

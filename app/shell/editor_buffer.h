@@ -19,7 +19,10 @@ class EditorBuffer {
   /// Puts the last saved text back (Discard).
   void Revert();
   /// Call after the widget changed the text.
-  void Edited() { m_dirty = m_text != m_saved; }
+  void Edited() {
+    m_dirty = m_text != m_saved;
+    ++m_edits;
+  }
   /// Call after the text was written to disk.
   void Saved() {
     m_saved = m_text;
@@ -40,6 +43,8 @@ class EditorBuffer {
   /// Increases whenever the text is replaced from outside the widget (load, revert): the
   /// panel gives the widget a new id then, so ImGui drops its copy of the old text.
   int Generation() const { return m_generation; }
+  /// Increases on every change of the text, typed or loaded (the app checks glyphs then).
+  int Edits() const { return m_edits + m_generation; }
 
   /// A cursor move the panel applies on its next frame (byte offset into Text()).
   std::optional<std::size_t> pending_cursor;
@@ -52,6 +57,7 @@ class EditorBuffer {
   std::string m_saved;
   bool m_dirty = false;
   int m_generation = 0;
+  int m_edits = 0;
 };
 
 /// The byte offset of `line`:`col` in `text`, both 1-based, `col` counting UTF-8 code points

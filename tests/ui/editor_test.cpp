@@ -206,6 +206,23 @@ TEST_F(EditorTest, ClickingAnErrorPutsTheCursorAtItsLineAndColumn) {
   EXPECT_EQ(g.InputTextState.Stb.cursor, chars);
 }
 
+TEST_F(EditorTest, TypingMarksTheTextUnsavedAndEscapeDoesNotUndoIt) {
+  // The real backend maps Escape for ImGui's widgets; 1.86's text box would undo every
+  // edit since it took focus on Escape, which the editor hides from it.
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeyMap[ImGuiKey_Escape] = keys::kEscape;
+  h.Frame(app);
+  h.Frame(app);
+  ASSERT_TRUE(io.WantTextInput);  // the editor took focus when it opened
+  io.AddInputCharactersUTF8("三");
+  h.Frame(app);
+  EXPECT_EQ(app.Editor().Text(), "三" + original);  // typed at the start, where the cursor is
+  EXPECT_TRUE(app.Editor().Dirty());
+  h.Press(app, keys::kEscape);
+  EXPECT_EQ(app.Editor().Text(), "三" + original);
+  EXPECT_TRUE(app.Editor().Dirty());
+}
+
 // [SECTION] save
 TEST_F(EditorTest, SaveWritesAtomicallyAndKeepsABackup) {
   const std::size_t edges_before = EdgeCount();
