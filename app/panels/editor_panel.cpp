@@ -171,9 +171,11 @@ void DrawUnsavedPrompt(bool open, Lang lang, EditorCommands& cmd) {
   if (pressed == 2) cmd.unsaved = Choice::kCancel;
 }
 
-void DrawSaveAnywayPrompt(bool open, Lang lang, EditorCommands& cmd) {
-  const int pressed = Prompt(open, Tr(Str::kSaveAnywayTitle, lang), "save_anyway",
-                             Tr(Str::kSaveAnywayBody, lang),
+void DrawSaveAnywayPrompt(bool open, const std::string& file_name, Lang lang,
+                          EditorCommands& cmd) {
+  std::string body = Tr(Str::kSaveAnywayBody, lang);
+  if (auto at = body.find("FILE.json"); at != std::string::npos) body.replace(at, 9, file_name);
+  const int pressed = Prompt(open, Tr(Str::kSaveAnywayTitle, lang), "save_anyway", body.c_str(),
                              {Tr(Str::kSaveAnyway, lang), Tr(Str::kCancel, lang)});
   if (pressed == 0) cmd.save_anyway = true;
   if (pressed == 1) cmd.cancel_save = true;

@@ -2,6 +2,8 @@
 // and record Apply / Save and the prompts' answers in EditorCommands.
 #pragma once
 
+#include <string>
+
 #include "app/shell/app.h"
 #include "app/shell/editor_buffer.h"
 #include "engine/core/diagnostics.h"
@@ -15,6 +17,8 @@ void DrawEditorPanel(EditorBuffer& editor, const Diagnostics& diags, bool disk_c
 /// "Unsaved changes": Save / Discard / Cancel. Shown while `open`.
 void DrawUnsavedPrompt(bool open, Lang lang, EditorCommands& cmd);
 /// "Save a text with errors?": Save anyway / Cancel. Shown while `open`.
-void DrawSaveAnywayPrompt(bool open, Lang lang, EditorCommands& cmd);
+/// `file_name` replaces FILE.json in the message.
+void DrawSaveAnywayPrompt(bool open, const std::string& file_name, Lang lang,
+                          EditorCommands& cmd);
 
 }  // namespace gs::app

@@ -250,7 +250,8 @@ void App::Frame(float dt) {
   if (m_ui.show_help) DrawHelpOverlay(l, cmd);
   if (m_ui.show_metrics) ImGui::ShowMetricsWindow(&m_ui.show_metrics);
   DrawUnsavedPrompt(m_unsaved_prompt, l, cmd.editor);
-  DrawSaveAnywayPrompt(m_confirm_save, l, cmd.editor);
+  DrawSaveAnywayPrompt(m_confirm_save,
+                       std::filesystem::path(m_editor.Path()).filename().string(), l, cmd.editor);
 
   Apply(cmd);
   Tick(dt);
