@@ -30,6 +30,16 @@ bool Document::LoadCurrent() {
   m_diags = std::move(r.diags);
   if (!r.run) return false;
   m_run = std::move(r.run);
+  m_applied_text.reset();
+  ++m_generation;
+  return true;
+}
+
+bool Document::LoadText(const std::string& text) {
+  LoadResult r = LoadScenarioText(m_path, text, m_options);
+  m_diags = std::move(r.diags);
+  if (!r.run) return false;
+  m_run = std::move(r.run);
   ++m_generation;
   return true;
 }
@@ -49,6 +59,8 @@ bool Document::SetConfigOverride(const std::string& key, const std::string& valu
   sets.erase(std::remove_if(sets.begin(), sets.end(), [&](auto& kv) { return kv.first == full; }),
              sets.end());
   if (!value.empty()) sets.emplace_back(full, value);
+  // Text applied from the editor and not yet saved is what the author is looking at.
+  if (m_applied_text) return LoadText(*m_applied_text);
   return LoadCurrent();
 }
 
@@ -63,6 +75,7 @@ bool Document::ApplyText(const std::string& path, const std::string& text) {
     NoteDiskState();
   }
   m_run = std::move(r.run);
+  m_applied_text = text;
   ++m_generation;
   return true;
 }

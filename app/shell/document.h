@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "engine/core/scenario.h"
@@ -38,6 +39,8 @@ class Document {
 
  private:
   bool LoadCurrent();
+  /// Loads `text` as the current file's contents with the current overrides.
+  bool LoadText(const std::string& text);
 
   std::string m_path;
   std::shared_ptr<const Run> m_run;
@@ -46,6 +49,8 @@ class Document {
   std::filesystem::file_time_type m_mtime{};
   std::uintmax_t m_size = 0;
   int m_generation = 0;
+  /// The editor's text behind the current Run, until the file is read from disk again.
+  std::optional<std::string> m_applied_text;
 };
 
 }  // namespace gs::app

@@ -142,6 +142,11 @@ TEST_F(EditorTest, ApplyWithAValidEditChangesTheRunAndKeepsTheStep) {
   // Apply does not save: the file is untouched and the text is still unsaved.
   EXPECT_EQ(ReadAll(file), original);
   EXPECT_TRUE(app.Editor().Dirty());
+  // Switching the barrier in the view re-runs the applied text, not the file on disk.
+  ASSERT_TRUE(app.SetConfig("barrier", "none"));
+  EXPECT_EQ(EdgeCount(), edges_before + 1);
+  EXPECT_EQ(app.Doc().ConfigOverride("barrier"), "none");
+  EXPECT_EQ(app.Play().step, 4u);
 }
 
 TEST_F(EditorTest, ApplyKeepsTheStepClampedToAShorterRun) {
