@@ -35,6 +35,7 @@ void DrawMenuBar(const UiState& ui, Commands& cmd) {
     if (ImGui::MenuItem(Tr(Str::kFullscreen, l), "F11", ui.fullscreen)) cmd.toggle_fullscreen = true;
     ImGui::Separator();
     if (ImGui::MenuItem(Tr(Str::kEditorToggle, l), "Ctrl+E", ui.show_editor)) cmd.editor.toggle = true;
+    if (ImGui::MenuItem(Tr(Str::kSandbox, l), nullptr, ui.sandbox)) cmd.toggle_sandbox = true;
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu(Tr(Str::kHelp, l))) {

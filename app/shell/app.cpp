@@ -2,6 +2,8 @@
 //                  editor · tick
 #include "app/shell/app.h"
 
+#include "engine/core/authoring.h"
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -289,11 +291,13 @@ void App::DrawCanvas(float x, float y, float w, float h) {
   if (run && m_view) {
     ViewContext ctx{*run, m_play.step, m_play.anim_from, m_play.anim_t, m_ui.lang, theme,
                     UiScale(), ImGui::GetWindowDrawList(), ImGui::GetWindowPos(),
-                    ImGui::GetWindowSize(), {}};
+                    ImGui::GetWindowSize(), {}, m_ui.sandbox};
     m_view->Draw(ctx);
     for (const auto& [key, value] : ctx.requests.set_config) {
       m_pending_config = std::make_pair(key, value);
     }
+    for (const Json& op : ctx.requests.record_ops) m_pending_ops.push_back(op);
+    if (m_ui.sandbox) DrawSandboxBar(w);
   } else if (run) {
     ImGui::SetCursorPos(ImVec2(20 * UiScale(), 20 * UiScale()));
     ImGui::PushTextWrapPos(w - 20 * UiScale());
@@ -305,6 +309,81 @@ void App::DrawCanvas(float x, float y, float w, float h) {
   }
   ImGui::End();
   ImGui::PopStyleColor();
+}
+
+// [SECTION] sandbox (record by demonstration)
+bool App::RecordOp(const Json& op) {
+  const auto& run = m_doc.GetRun();
+  if (!run || m_editor.Path().empty()) return false;
+  Json doc = Json::parse(m_editor.Text(), nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded() || !doc.is_object()) {
+    SetStatus(Tr(Str::kSandboxNeedsValidText, m_ui.lang));
+    return false;
+  }
+  const int keep = BranchPoint(*run, m_play.step);
+  const std::string before = m_editor.Text();
+  m_editor.SetText(FormatScenario(BranchScenario(doc, keep, op)));
+  if (!ApplyEditor()) {
+    // The op cannot run here (say, marking with no cycle): keep the scenario as it was.
+    m_editor.SetText(before);
+    ApplyEditor();
+    return false;
+  }
+  m_sandbox_undo.push_back({before, m_play.step});
+  // Show the recorded op's first step.
+  const auto& now = m_doc.GetRun();
+  for (std::size_t s = 1; s < now->StepCount(); ++s) {
+    if (now->OpIndex(s) == keep + 1) {
+      SetStep(s, true);
+      break;
+    }
+  }
+  return true;
+}
+
+bool App::UndoRecord() {
+  if (m_sandbox_undo.empty()) return false;
+  SandboxUndo u = std::move(m_sandbox_undo.back());
+  m_sandbox_undo.pop_back();
+  m_editor.SetText(std::move(u.text));
+  if (!ApplyEditor()) return false;
+  SetStep(u.step, false);
+  return true;
+}
+
+bool App::SaveRecordedAs(const std::string& path) {
+  Json doc = Json::parse(m_editor.Text(), nullptr, false);
+  if (doc.is_discarded() || path.empty()) return false;
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec)) {
+    SetStatus(Tr(Str::kSaveAsExists, m_ui.lang));
+    return false;
+  }
+  if (!WriteFileAtomic(path, FormatScenario(doc))) {
+    SetStatus(Tr(Str::kSaveFailed, m_ui.lang));
+    return false;
+  }
+  SetStatus(std::string(Tr(Str::kSavedAs, m_ui.lang)) + " " + path);
+  return true;
+}
+
+void App::DrawSandboxBar(float width) {
+  const float s = UiScale();
+  ImGui::SetCursorPos(ImVec2(12 * s, ImGui::GetWindowHeight() - ImGui::GetFrameHeight() * 1.6f));
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.6f, 0.1f, 1.0f));
+  ImGui::TextUnformatted(Tr(Str::kSandboxOn, m_ui.lang));
+  ImGui::PopStyleColor();
+  ImGui::SameLine();
+  ImGui::BeginDisabled(m_sandbox_undo.empty());
+  if (ImGui::SmallButton(Tr(Str::kUndo, m_ui.lang))) m_undo_requested = true;
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(std::max(120.0f, width * 0.22f));
+  ImGui::InputTextWithHint("##save_as", "recorded.json", m_save_as_buf, sizeof m_save_as_buf);
+  ImGui::SameLine();
+  if (ImGui::SmallButton(Tr(Str::kSaveAs, m_ui.lang)) && m_save_as_buf[0]) {
+    m_save_as_requested = true;
+  }
 }
 
 // [SECTION] keys
@@ -349,6 +428,11 @@ void App::Apply(const Commands& cmd) {
   bool save = false;
   if (cmd.open_path) RequestOpen(*cmd.open_path);
   if (cmd.reload) RequestReload();
+  for (const Json& op : m_pending_ops) RecordOp(op);
+  m_pending_ops.clear();
+  if (m_undo_requested) UndoRecord();
+  if (m_save_as_requested) SaveRecordedAs(m_save_as_buf);
+  m_undo_requested = m_save_as_requested = false;
   if (m_pending_config) {
     auto [key, value] = *m_pending_config;
     m_pending_config.reset();
@@ -385,6 +469,7 @@ void App::Apply(const Commands& cmd) {
   }
   if (cmd.toggle_fullscreen) m_ui.fullscreen = !m_ui.fullscreen;
   if (cmd.toggle_help) m_ui.show_help = !m_ui.show_help;
+  if (cmd.toggle_sandbox) m_ui.sandbox = !m_ui.sandbox;
   if (cmd.quit) RequestQuit();
   ApplyEditorCommands(cmd.editor);
   if (save) SaveSettings();

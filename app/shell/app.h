@@ -46,6 +46,7 @@ struct Commands {
   bool toggle_lang = false;
   bool toggle_fullscreen = false;
   bool toggle_help = false;
+  bool toggle_sandbox = false;
   bool reload = false;
   bool quit = false;
   int font_delta = 0;
@@ -97,6 +98,18 @@ class App {
   bool SaveConfirmOpen() const { return m_confirm_save; }
   const std::string& Status() const { return m_status; }
 
+  // Record by demonstration: with the sandbox on, a view's direct actions become script
+  // ops at the current step (the steps after it are replaced, with undo).
+  void SetSandbox(bool on) { m_ui.sandbox = on; }
+  bool Sandbox() const { return m_ui.sandbox; }
+  /// Appends `op` after the op the current step belongs to, drops the rest of the script,
+  /// and re-runs (through the editor's text, so it can be saved). False if it cannot run.
+  bool RecordOp(const Json& op);
+  bool UndoRecord();
+  std::size_t UndoDepth() const { return m_sandbox_undo.size(); }
+  /// Writes the recorded scenario (formatted) to a new file; never overwrites one.
+  bool SaveRecordedAs(const std::string& path);
+
   /// Passes an option to the topic view now and to every view created later.
   void SetViewOption(std::string key, std::string value);
   /// Disables animation (screenshots): every step change is shown finished.
@@ -132,6 +145,16 @@ class App {
   Document m_doc;
   std::vector<LibraryEntry> m_library;
   NarrationCache m_narration;
+  struct SandboxUndo {
+    std::string text;
+    std::size_t step = 0;
+  };
+  std::vector<SandboxUndo> m_sandbox_undo;
+  std::vector<Json> m_pending_ops;
+  bool m_undo_requested = false;
+  bool m_save_as_requested = false;
+  char m_save_as_buf[512] = {};
+  void DrawSandboxBar(float width);
   std::vector<std::string> m_quiz_answers;  ///< the learner's pick per quiz question
   std::vector<std::size_t> m_notable;  ///< scrubber marks for the current run
   std::optional<std::pair<std::string, std::string>> m_pending_config;

@@ -47,6 +47,7 @@ struct Flags {
   bool editor = false;
   std::string screenshot;
   std::vector<std::pair<std::string, std::string>> view_options;
+  bool sandbox = false;
   int bench_frames = 0;  ///< --frame-report N: play N uncapped frames, print frame times
   int width = 1600;
   int height = 900;
@@ -94,6 +95,8 @@ bool ParseFlags(int argc, char** argv, Flags* f) {
     } else if (a == "--view-option") {
       if (!value(&v) || v.find('=') == std::string::npos) return false;
       f->view_options.emplace_back(v.substr(0, v.find('=')), v.substr(v.find('=') + 1));
+    } else if (a == "--sandbox") {
+      f->sandbox = true;
     } else if (a == "--frame-report") {
       if (!value(&v)) return false;
       f->bench_frames = std::atoi(v.c_str());
@@ -184,6 +187,7 @@ int RunApp(int argc, char** argv, const char* scenario_dir) {
     std::fprintf(stderr, "%s", app.Doc().Errors().FormatAll().c_str());
   }
   for (const auto& [k, v] : flags.view_options) app.SetViewOption(k, v);
+  if (flags.sandbox) app.SetSandbox(true);
   if (flags.step >= 0) app.SetStep(static_cast<std::size_t>(flags.step), false);
   app.SetInstant(screenshot_mode);
   const bool frame_report = flags.bench_frames > 0;

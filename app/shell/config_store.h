@@ -19,6 +19,7 @@ struct UiState {
   bool show_metrics = false;
   bool show_editor = false;  ///< the scenario editor panel (not persisted)
   bool fullscreen = false;
+  bool sandbox = false;  ///< record by demonstration (not persisted)
 
   friend bool operator==(const UiState&, const UiState&) = default;
 };

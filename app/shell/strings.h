@@ -16,7 +16,7 @@ enum class Str {
   kInvariants, kStrongOk, kStrongBroken, kWeakOk, kWeakBroken, kWhite, kGrey, kBlack, kFreed,
   kEmpty, kScanned, kUnscanned, kDangling, kNotAllocated, kCompare, kCompareHint, kOutcome, kSandbox, kSandboxActions, kSandboxAlloc, kSandboxHint,
   kUndo, kSaveAs, kSandboxOn, kBadgeInsertion, kBadgeDeletion, kBadgeBornBlack,
-  kPredict, kQuizRight, kQuizWrong,
+  kPredict, kQuizRight, kQuizWrong, kSandboxNeedsValidText, kSaveAsExists, kSavedAs,
   // The scenario editor.
   kEditor, kEditorToggle, kApply, kSave, kModified, kApplied, kSaved, kSaveFailed,
   kEditorErrorsHint, kDiskChanged, kUnsavedTitle, kUnsavedBody, kDiscard, kCancel,

@@ -512,7 +512,7 @@ void GcView::DrawSandbox(const ViewContext& ctx, const gc::GcRun& run, ImVec2 o,
       });
     }
   } else {
-    ImGui::PushTextWrapPos(o.x + width - pad);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + width - pad * 2);
     ImGui::TextDisabled("%s", Tr(Str::kSandboxHint, l));
     ImGui::PopTextWrapPos();
   }
