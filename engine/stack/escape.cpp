@@ -221,10 +221,18 @@ class Batch {
   }
 
   void FlowCall(const Op& op, Hole into) {
-    if (op.via != kNone) {
+    if (op.via != kNone && !StaticClosureCall(op)) {
       // A call through a func value: the compiler cannot see the callee, so arguments
       // flow to the heap.
       for (const Expr& a : op.args) FlowExpr(Hole{0, 0, Reason::kUnknownCall}, a);
+      return;
+    }
+    if (op.via != kNone) {
+      // ir.StaticValue: f := func(...){...}; f(...) with f never reassigned is a direct call.
+      for (std::size_t i = 0; i < op.args.size(); ++i) {
+        FlowExpr(ParamHole(op.callee, std::int32_t(i)), op.args[i]);
+      }
+      AddEdge(into, m_result.at(op.callee), 0);
       return;
     }
     const Func& callee = m_p.F(op.callee);
@@ -258,6 +266,17 @@ class Batch {
         FlowExpr(Hole{into.loc, into.derefs + t.result, into.reason}, arg);
       }
     }
+  }
+
+  bool StaticClosureCall(const Op& call) const {
+    const Ref& v = m_p.refs[std::size_t(call.via)];
+    if (v.kind != RefKind::kLocal || v.func != call.func || m_p.VarOf(v).reassigned) return false;
+    for (const Op& op : m_p.ops) {
+      if (op.code != OpCode::kClosure || op.func != call.func || op.callee != call.callee) continue;
+      const Ref& t = m_p.refs[std::size_t(op.target)];
+      if (t.kind == RefKind::kLocal && t.func == v.func && t.var == v.var) return InBatch(call.callee);
+    }
+    return false;
   }
 
   bool IsParam(const Loc& l) const {

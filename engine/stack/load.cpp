@@ -565,7 +565,7 @@ class StackLoader {
       } else if (n == "return") {
         m_c.CheckKeys(j, ptr, {"op", "value", "depth", "line", "say"});
         op.code = OpCode::kReturn;
-        if (auto d = m_c.Int(j, ptr, "depth", false, 1, limits::kMaxDepth)) op.depth = std::int32_t(*d);
+        if (!Depth(j, ptr, &op.depth)) return;
         if (op.depth > std::int32_t(frames.size())) {
           m_c.Error(Checker::Child(ptr, "depth"), "only " + std::to_string(frames.size()) +
                                                       " frame(s) are on the stack");
@@ -745,6 +745,18 @@ class StackLoader {
     }
   }
 
+  bool Depth(const Json& j, const std::string& ptr, std::int32_t* out) {
+    auto d = m_c.Int(j, ptr, "depth", false, 1, std::int64_t(1) << 30);
+    if (!d) return !j.contains("depth");
+    if (*d > limits::kMaxDepth) {
+      m_c.Error(Checker::Child(ptr, "depth"), "depth " + std::to_string(*d) + " is over the limit kMaxDepth = " +
+                                                  std::to_string(limits::kMaxDepth));
+      return false;
+    }
+    *out = std::int32_t(*d);
+    return true;
+  }
+
   template <class Push>
   bool ReadCall(const Json& j, const std::string& ptr, Op& op, std::vector<SFrame>& frames,
                 Push&& push) {
@@ -761,7 +773,7 @@ class StackLoader {
       }
       m_p->entry = op.callee;
     }
-    if (auto d = m_c.Int(j, ptr, "depth", false, 1, limits::kMaxDepth)) op.depth = std::int32_t(*d);
+    if (!Depth(j, ptr, &op.depth)) return false;
     if (op.depth > 1 && callee.is_extern) {
       m_c.Error(Checker::Child(ptr, "depth"), "depth is for recursive calls of your own functions");
       return false;
