@@ -244,7 +244,11 @@ class Mem {
           return false;
         }
         const Word* w = ReadWord(m_s, p->bits);
-        Word v = w ? *w : Word{};
+        if (!w) {
+          *err = e.text + " reads through a dangling pointer " + Hex(p->bits);
+          return false;
+        }
+        Word v = *w;
         v.label = kNone;
         v.sub = 0;
         if (v.kind == WordKind::kUnset) v.kind = WordKind::kInt;
@@ -373,8 +377,19 @@ std::vector<std::uint8_t> LiveWords(const Program& p, const State& s, const Stac
       mark(fr.entry_sp + std::uint64_t(it.offset), it.words);
     }
   }
-  // A call in progress (morestack): its return PC and spilled arguments are live too.
-  if (s.pending != Pending::kIdle && s.copy_sp < s.sp) mark(s.copy_sp, std::int64_t((s.sp - s.copy_sp) / kWord));
+  // A call in progress (morestack): its return PC and the arguments the prologue spilled
+  // before calling morestack are live too.
+  if (s.pending != Pending::kIdle && s.copy_sp < s.sp) {
+    mark(s.copy_sp, std::int64_t((s.sp - s.copy_sp) / kWord));
+    const Op& op = p.ops[std::size_t(s.pc)];
+    if (op.code == OpCode::kCall && op.callee != kNone) {
+      const Func& callee = p.F(op.callee);
+      for (std::int32_t i = 0; i < callee.nparams; ++i) {
+        const Var& v = callee.vars[std::size_t(i)];
+        mark(s.copy_sp + std::uint64_t(v.offset), v.type.Words());
+      }
+    }
+  }
   return live;
 }
 

@@ -144,6 +144,9 @@ std::string EventLine(const Program& p, const Event& e) {
 Narration NarrateEvents(const Program& p, std::span<const Event> events) {
   Builder b;
   const Config& c = p.config;
+  int adjusted_ptr = 0, adjusted_bp = 0;
+  std::string adjusted_names;
+  std::uint64_t delta = 0;
   for (const Event& e : events) {
     const std::string fn = FuncName(p, e.func);
     switch (e.kind) {
@@ -376,11 +379,19 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
                   " 的新栈（" + Dec(e.m) + " 字节）。每个栈帧到 hi 的距离不变；SP 以下的陈旧数据不复制。");
         break;
       case EventKind::kAdjust:
-        b.Func("copystack");
-        b.Say(std::string(e.flag ? "A saved frame pointer" : "The pointer " + Label(p, e.label)) +
-                  " pointed into the old stack: adjusted " + HexAddr(e.old_bits) + " -> " + HexAddr(e.bits) + ".",
-              std::string(e.flag ? "保存的帧指针" : "指针 " + Label(p, e.label)) + " 指向旧栈：调整为 " +
-                  HexAddr(e.old_bits) + " -> " + HexAddr(e.bits) + "。");
+        // Summed up after the loop: one sentence for all the fix-ups of a copy.
+        if (e.flag) {
+          ++adjusted_bp;
+        } else {
+          ++adjusted_ptr;
+          if (adjusted_names.size() < 120) {
+            std::string name = Label(p, e.label);
+            if (adjusted_names.find(name) == std::string::npos) {
+              adjusted_names += (adjusted_names.empty() ? "" : ", ") + name;
+            }
+          }
+        }
+        delta = e.bits - e.old_bits;
         break;
       case EventKind::kStackFree:
         b.Func("stackfree");
@@ -424,6 +435,15 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
                   Dec(e.m) + " 的四分之一，于是用 copystack 把栈减半。");
         break;
     }
+  }
+  if (adjusted_ptr + adjusted_bp > 0) {
+    std::string d = (std::int64_t(delta) < 0 ? "-" : "+") + HexAddr(std::int64_t(delta) < 0 ? ~delta + 1 : delta);
+    b.Say("Using the stack maps, it adjusts every live pointer into the old stack by " + d + ": " +
+              Dec(adjusted_ptr) + " pointer(s) (" + adjusted_names + ") and " + Dec(adjusted_bp) +
+              " saved frame pointer(s). Each still points at the same variable, now at its new address.",
+          "它借助栈映射（stack map）把所有指向旧栈的存活指针都加上 " + d + "：" + Dec(adjusted_ptr) +
+              " 个指针（" + adjusted_names + "）和 " + Dec(adjusted_bp) +
+              " 个保存的帧指针。每个指针仍指向原来的变量，只是换成了新地址。");
   }
   if (b.en.empty()) {
     b.en = "Nothing changes.";

@@ -181,7 +181,18 @@ TEST(StackModel, CopystackKeepsEveryStackPointerOnItsVariable) {
     }
   }
   EXPECT_EQ(copies, 4) << "two growths, two shrinks";
-  // First growth: main.p, 7 spilled down.p, 8 saved BPs of down (main's own saved BP is 0).
+  // And the program's view: at every step, every live down frame's p (its spill slot) points
+  // at main.x, whichever stack it is on.
+  for (std::size_t i = 1; i < run->StepCount(); ++i) {
+    State s = run->GetTimeline().StateAt(i);
+    for (const Frame& fr : s.frames) {
+      if (run->Prog().F(fr.func).name != "down") continue;
+      const Word* p = ReadWord(s, fr.entry_sp + 16);
+      ASSERT_TRUE(p);
+      EXPECT_EQ(LabelAt(*run, s, p->bits), "main.x#0") << "step " << i;
+    }
+  }
+  // First growth: main.p, 7 levels' down.p, the pending 8th call's spilled p, 7 saved BPs.
   EXPECT_GE(checked, 16);
 }
 
