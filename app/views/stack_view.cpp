@@ -214,16 +214,21 @@ void StackView::DrawStack(const ViewContext& ctx, const stack::State& s, const s
       const char* label = w.label >= 0 ? p.labels[std::size_t(w.label)].c_str() : "";
       Value(val, sizeof val, w);
       ImU32 tc = Alpha(stale ? th.text_dim : th.text, stale ? 0.75f : a_mul);
+      // The value stays readable; the label gets what is left of the box.
+      float vw = f->CalcTextSizeA(fs, 1e9f, 0.0f, val).x;
       dl->PushClipRect(b0, b1, true);
-      if (w.sub > 0) {
+      dl->AddText(f, fs, ImVec2(b1.x - vw - 5, y + (c.row - fs) * 0.5f), tc, val);
+      dl->PopClipRect();
+      dl->PushClipRect(b0, ImVec2(std::max(b0.x, b1.x - vw - 10), b1.y), true);
+      if (old_copy) {
+        // The old copy shows values only: the labels are the same as in the new stack.
+      } else if (w.sub > 0) {
         char lab[96];
         std::snprintf(lab, sizeof lab, "%s[%u]", label, unsigned(w.sub));
         dl->AddText(f, fs, ImVec2(b0.x + 5, y + (c.row - fs) * 0.5f), tc, lab);
       } else {
         dl->AddText(f, fs, ImVec2(b0.x + 5, y + (c.row - fs) * 0.5f), tc, label);
       }
-      float vw = f->CalcTextSizeA(fs, 1e9f, 0.0f, val).x;
-      dl->AddText(f, fs, ImVec2(b1.x - vw - 5, y + (c.row - fs) * 0.5f), tc, val);
       dl->PopClipRect();
     }
     if (old_copy) continue;
@@ -277,8 +282,12 @@ void StackView::DrawStack(const ViewContext& ctx, const stack::State& s, const s
     dl->AddText(f, fs * 0.85f, ImVec2(c.min.x + 4, y + c.row + 1), th.danger, "stackguard0");
   }
   char head[96];
-  std::snprintf(head, sizeof head, "%s %" PRIu64 " B  [%" PRIx64 ", %" PRIx64 ")",
-                old_copy ? T(ctx.lang, "old stack", "旧栈") : T(ctx.lang, "stack", "栈"), st.Size(), st.lo, st.hi);
+  if (old_copy) {
+    std::snprintf(head, sizeof head, "%s %" PRIu64 " B", T(ctx.lang, "old", "旧栈"), st.Size());
+  } else {
+    std::snprintf(head, sizeof head, "%s %" PRIu64 " B  [%" PRIx64 ", %" PRIx64 ")", T(ctx.lang, "stack", "栈"),
+                  st.Size(), st.lo, st.hi);
+  }
   dl->AddText(f, font * 0.9f, ImVec2(c.min.x - font * 6.0f, c.max.y + 4), old_copy ? th.text_dim : th.text, head);
   if (c.top < st.hi) {
     dl->AddText(f, fs, ImVec2(c.min.x + 4, c.min.y - fs - 2), th.text_dim, "...");
