@@ -63,11 +63,22 @@ Word* WordRef(State& s, std::uint64_t addr) {
   return i < o.words.size() ? &o.words[i] : nullptr;
 }
 
-void HashWord(Hasher& h, const Word& w) {
-  h.Add(w.bits);
-  h.Add(w.label);
-  h.Add(w.sub);
-  h.Add(w.kind);
+// Words are many (a grown stack has thousands): fold each into a 64-bit accumulator with a
+// SplitMix64-style mix, and feed the hasher one value per array.
+std::uint64_t Mix(std::uint64_t z) {
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+void HashWords(Hasher& h, const std::vector<Word>& words) {
+  std::uint64_t acc = words.size();
+  for (const Word& w : words) {
+    std::uint64_t meta = (std::uint64_t(std::uint32_t(w.label)) << 24) | (std::uint64_t(w.sub) << 8) |
+                         std::uint64_t(w.kind);
+    acc = Mix(acc ^ Mix(w.bits + 0x9e3779b97f4a7c15ULL * (meta + 1)));
+  }
+  h.Add(acc);
 }
 
 }  // namespace
@@ -113,8 +124,7 @@ std::uint64_t StackModel::Hash(const State& s) const {
   Hasher h;
   h.Add(s.stack.lo);
   h.Add(s.stack.hi);
-  h.Add(s.stack.words.size());
-  for (const Word& w : s.stack.words) HashWord(h, w);
+  HashWords(h, s.stack.words);
   h.Add(s.sp);
   h.Add(s.bp);
   h.Add(s.ctx);
@@ -132,9 +142,9 @@ std::uint64_t StackModel::Hash(const State& s) const {
     h.Add(o.addr);
     h.Add(o.size);
     h.Add(o.site);
-    for (const Word& w : o.words) HashWord(h, w);
+    HashWords(h, o.words);
   }
-  for (const Word& w : s.globals) HashWord(h, w);
+  HashWords(h, s.globals);
   h.Add(s.heap_next);
   h.Add(s.large_next);
   h.Add(s.stack_next);
@@ -147,7 +157,7 @@ std::uint64_t StackModel::Hash(const State& s) const {
   h.Add(s.old_stack.hi);
   h.Add(s.pc);
   h.Add(s.level);
-  for (const Word& w : s.ret) HashWord(h, w);
+  HashWords(h, s.ret);
   return h.Value();
 }
 
