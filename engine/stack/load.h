@@ -14,5 +14,7 @@ std::shared_ptr<const Run> Load(Envelope env, const Json& root, Checker& checker
 
 const std::vector<std::string>& ConfigKeys();
 const std::vector<std::string>& OpNames();
+/// A small valid scenario with @SCHEMA@ and @ID@ placeholders (gopherscope new stack FILE).
+const char* StarterScenario();
 
 }  // namespace gs::stack
