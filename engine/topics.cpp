@@ -2,6 +2,7 @@
 
 #include "engine/gc/load.h"
 #include "engine/maps/load.h"
+#include "engine/stack/load.h"
 
 namespace gs {
 
@@ -9,6 +10,7 @@ const std::vector<TopicSpec>& Topics() {
   static const std::vector<TopicSpec> kTopics = {
       {"gc", {"heap"}, &gc::Load, &gc::StarterScenario},
       {"maps", {"map"}, &maps::Load, &maps::StarterScenario},
+      {"stack", {"go_source", "types", "globals", "funcs"}, &stack::Load, &stack::StarterScenario},
   };
   return kTopics;
 }

@@ -1,6 +1,7 @@
 // The topic views by scenario kind.
 #include "app/views/gc_view.h"
 #include "app/views/maps_view.h"
+#include "app/views/stack_view.h"
 #include "app/views/topic_view.h"
 
 namespace gs::app {
@@ -8,6 +9,7 @@ namespace gs::app {
 std::unique_ptr<TopicView> MakeView(std::string_view kind) {
   if (kind == "gc") return std::make_unique<GcView>();
   if (kind == "maps") return std::make_unique<MapsView>();
+  if (kind == "stack") return std::make_unique<StackView>();
   return nullptr;
 }
 
