@@ -1,12 +1,14 @@
 #include "engine/core/topics.h"
 
 #include "engine/gc/load.h"
+#include "engine/sched/load.h"
 
 namespace gs {
 
 const std::vector<TopicSpec>& Topics() {
   static const std::vector<TopicSpec> kTopics = {
       {"gc", {"heap"}, &gc::Load, &gc::StarterScenario},
+      {"sched", {"funcs", "chans", "initial"}, &sched::Load, &sched::StarterScenario},
   };
   return kTopics;
 }

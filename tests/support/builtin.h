@@ -8,6 +8,7 @@
 
 #include "engine/core/run.h"
 #include "engine/gc/gc_run.h"
+#include "engine/sched/sched_run.h"
 
 namespace gs {
 
@@ -51,6 +52,7 @@ bool SeekMatchesReplayTl(const Timeline<Model>& tl) {
 
 inline bool SeekMatchesReplay(const Run& run) {
   if (auto* gc = dynamic_cast<const gc::GcRun*>(&run)) return SeekMatchesReplayTl(gc->GetTimeline());
+  if (auto* sc = dynamic_cast<const sched::SchedRun*>(&run)) return SeekMatchesReplayTl(sc->GetTimeline());
   return false;  // a new topic must be added here
 }
 
