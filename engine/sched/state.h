@@ -128,7 +128,7 @@ struct Sysmon {
 struct State {
   std::int64_t now = 0;  ///< µs
   std::int32_t gomaxprocs = 1;
-  CowVector<G> gs;  ///< index = goid - 1
+  CowVector<G, 16> gs;  ///< index = goid - 1
   std::vector<M> ms;
   std::vector<P> ps;  ///< allp; entries >= gomaxprocs are _Pdead
   CowQueue runq;      ///< sched.runq, the global run queue
