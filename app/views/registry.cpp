@@ -1,11 +1,13 @@
 // The topic views by scenario kind.
 #include "app/views/gc_view.h"
+#include "app/views/sched_view.h"
 #include "app/views/topic_view.h"
 
 namespace gs::app {
 
 std::unique_ptr<TopicView> MakeView(std::string_view kind) {
   if (kind == "gc") return std::make_unique<GcView>();
+  if (kind == "sched") return std::make_unique<SchedView>();
   return nullptr;
 }
 
