@@ -3,6 +3,7 @@
 #include "engine/gc/load.h"
 #include "engine/maps/load.h"
 #include "engine/stack/load.h"
+#include "engine/sched/load.h"
 
 namespace gs {
 
@@ -11,6 +12,7 @@ const std::vector<TopicSpec>& Topics() {
       {"gc", {"heap"}, &gc::Load, &gc::StarterScenario},
       {"maps", {"map"}, &maps::Load, &maps::StarterScenario},
       {"stack", {"go_source", "types", "globals", "funcs"}, &stack::Load, &stack::StarterScenario},
+      {"sched", {"funcs", "chans", "initial"}, &sched::Load, &sched::StarterScenario},
   };
   return kTopics;
 }

@@ -2,6 +2,7 @@
 #include "app/views/gc_view.h"
 #include "app/views/maps_view.h"
 #include "app/views/stack_view.h"
+#include "app/views/sched_view.h"
 #include "app/views/topic_view.h"
 
 namespace gs::app {
@@ -10,6 +11,7 @@ std::unique_ptr<TopicView> MakeView(std::string_view kind) {
   if (kind == "gc") return std::make_unique<GcView>();
   if (kind == "maps") return std::make_unique<MapsView>();
   if (kind == "stack") return std::make_unique<StackView>();
+  if (kind == "sched") return std::make_unique<SchedView>();
   return nullptr;
 }
 

@@ -10,6 +10,7 @@
 #include "engine/gc/gc_run.h"
 #include "engine/maps/maps_run.h"
 #include "engine/stack/stack_run.h"
+#include "engine/sched/sched_run.h"
 
 namespace gs {
 
@@ -55,6 +56,7 @@ inline bool SeekMatchesReplay(const Run& run) {
   if (auto* gc = dynamic_cast<const gc::GcRun*>(&run)) return SeekMatchesReplayTl(gc->GetTimeline());
   if (auto* mp = dynamic_cast<const maps::MapsRun*>(&run)) return mp->GetTimeline().SeekMatchesReplay();
   if (auto* st = dynamic_cast<const stack::StackRun*>(&run)) return SeekMatchesReplayTl(st->GetTimeline());
+  if (auto* sc = dynamic_cast<const sched::SchedRun*>(&run)) return SeekMatchesReplayTl(sc->GetTimeline());
   return false;  // a new topic must be added here
 }
 

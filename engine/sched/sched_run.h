@@ -1,0 +1,58 @@
+// SchedRun: a loaded GMP scenario with its timeline (the app's scheduler view reads this).
+#pragma once
+
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "engine/core/run.h"
+#include "engine/core/timeline.h"
+#include "engine/sched/model.h"
+
+namespace gs::sched {
+
+class SchedRun final : public Run {
+ public:
+  SchedRun(Envelope env, std::shared_ptr<const Program> program)
+      : Run(std::move(env)), m_program(program), m_timeline(SchedModel(std::move(program))) {}
+
+  /// Builds the timeline, then the label table and the per-P lanes.
+  StepResult Build();
+
+  std::size_t StepCount() const override { return m_timeline.StepCount(); }
+  std::uint64_t Hash(std::size_t step) const override { return m_timeline.Hash(step); }
+  int OpIndex(std::size_t step) const override { return m_timeline.OpIndex(step); }
+  std::vector<std::string> EventLines(std::size_t step, Lang lang) const override;
+  Narration Narrate(std::size_t step) const override;
+  Json EventsJson(std::size_t step) const override;
+  Json StateSummary(std::size_t step) const override;
+  bool Notable(std::size_t step) const override;
+
+  const Timeline<SchedModel>& GetTimeline() const { return m_timeline; }
+  const Program& Prog() const { return *m_program; }
+  /// "w3" for the 4th goroutine started with name "w"; "main"; "g17" when unnamed.
+  const std::string& Label(std::int32_t goid) const;
+  /// Simulated time (µs) after `step`.
+  std::int64_t TimeAt(std::size_t step) const { return m_times[step]; }
+  /// The goid running on P `p` after `step` (kNone: none); p < MaxProcs().
+  std::int32_t LaneAt(std::size_t step, std::int32_t p) const {
+    return m_lanes[step * std::size_t(m_max_procs) + std::size_t(p)];
+  }
+  std::int32_t MaxProcs() const { return m_max_procs; }
+
+ private:
+  std::shared_ptr<const Program> m_program;
+  Timeline<SchedModel> m_timeline;
+  std::vector<std::string> m_labels;  // index = goid - 1
+  std::vector<std::int64_t> m_times;
+  std::vector<std::int32_t> m_lanes;
+  std::int32_t m_max_procs = 1;
+};
+
+/// Narration of one step's events (exposed for tests).
+Narration NarrateEvents(const SchedRun& run, std::span<const Event> events);
+/// One terse line per event, e.g. "P0/M0 runs w9 (runnext, inherits slice)".
+std::string EventLine(const SchedRun& run, const Event& e);
+
+}  // namespace gs::sched

@@ -1,0 +1,95 @@
+// Sim: the runtime's scheduler functions acting on one State, split by job across files:
+// runq.cpp (runqput, runqget, global queue), schedule.cpp (findRunnable, execute, wakep,
+// startm), steal.cpp (stealWork), goroutine.cpp (the ops a G runs: newproc, gopark, goready,
+// channels, exit), syscall.cpp (entersyscall, exitsyscall, handoffp), sysmon.cpp (sysmon,
+// retake, preemptone), netpoll.cpp (poller, timers, injectglist), procresize.cpp.
+#pragma once
+
+#include <vector>
+
+#include "engine/sched/events.h"
+#include "engine/sched/program.h"
+
+namespace gs::sched {
+
+class Sim {
+ public:
+  Sim(const Program& prog, State& s, std::vector<Event>& out) : m_prog(prog), m_s(s), m_out(out) {}
+
+  // runq.cpp
+  void Runqput(std::int32_t p, std::int32_t g, bool next);
+  void RunqputSlow(std::int32_t p, std::int32_t g);
+  std::int32_t Runqget(std::int32_t p, bool* inherit);
+  void Globrunqput(std::int32_t g);
+  void GlobrunqputHead(std::int32_t g);
+  std::int32_t Globrunqget(std::int32_t p, std::int32_t max);
+
+  // schedule.cpp
+  /// One schedule() on p by its M: findRunnable, then execute or drop the P.
+  void Schedule(std::int32_t p);
+  std::int32_t FindRunnable(std::int32_t p, bool* inherit, FindSource* src);
+  void Execute(std::int32_t p, std::int32_t g, bool inherit, FindSource src);
+  void Wakep();
+  /// startm: p may be kNone (take an idle P). Returns the M started, or kNone.
+  std::int32_t Startm(std::int32_t p, bool spinning, std::int64_t delay_us);
+  std::int32_t Mget();
+  std::int32_t Pidleget();
+  void Pidleput(std::int32_t p);
+  void PidleRemove(std::int32_t p);
+  void ResetSpinning(std::int32_t m);
+  /// The M of p stops running a G and will call schedule() now.
+  void ToSchedule(std::int32_t m);
+
+  // steal.cpp
+  std::int32_t StealWork(std::int32_t p);
+
+  // goroutine.cpp
+  /// Runs g's next op(s); returns true when something visible happened.
+  bool ResumeG(std::int32_t p);
+  std::int32_t Newproc(std::int32_t p, std::int32_t parent, std::int16_t func, std::int16_t group,
+                       std::int32_t index);
+  void Goready(std::int32_t g, std::int32_t p, std::int32_t by);
+  void Gopark(std::int32_t g, WaitReason why);
+  void Goexit(std::int32_t g);
+
+  // syscall.cpp
+  void Entersyscall(std::int32_t g, std::int64_t us);
+  void Exitsyscall(std::int32_t m);
+  void Handoffp(std::int32_t p);
+
+  // sysmon.cpp
+  /// One sysmon round at s.sysmon.next; true when it did something visible.
+  bool SysmonRound();
+  std::int32_t Retake();
+  bool Preemptone(std::int32_t p);
+
+  // netpoll.cpp
+  void NetBlock(std::int32_t g, std::int64_t us);
+  void FdReady(std::size_t index);
+  /// netpoll(0): takes the ready Gs off the poller, in readiness order.
+  std::vector<std::int32_t> Netpoll();
+  void Injectglist(std::vector<std::int32_t> list, std::int32_t p);
+  void TimerSet(std::int32_t g, std::int32_t p, std::int64_t us);
+  void TimerFire();
+
+  // procresize.cpp
+  void Gomaxprocs(std::int32_t n);
+
+  const Program& Prog() const { return m_prog; }
+  State& S() { return m_s; }
+  void Emit(const Event& e) { m_out.push_back(e); }
+  bool Failed() const { return !m_error.empty(); }
+  const std::string& Error() const { return m_error; }
+
+ private:
+  std::int32_t Newm();
+  const Program& m_prog;
+  State& m_s;
+  std::vector<Event>& m_out;
+  std::string m_error;
+};
+
+/// Creates P i with an empty ring.
+P MakeP(const Config& cfg);
+
+}  // namespace gs::sched
