@@ -297,7 +297,7 @@ void App::DrawCanvas(float x, float y, float w, float h) {
       m_pending_config = std::make_pair(key, value);
     }
     for (const Json& op : ctx.requests.record_ops) m_pending_ops.push_back(op);
-    if (m_ui.sandbox) DrawSandboxBar(w);
+    if (m_ui.sandbox || !m_sandbox_undo.empty()) DrawSandboxBar(w);
   } else if (run) {
     ImGui::SetCursorPos(ImVec2(20 * UiScale(), 20 * UiScale()));
     ImGui::PushTextWrapPos(w - 20 * UiScale());
@@ -369,7 +369,8 @@ bool App::SaveRecordedAs(const std::string& path) {
 
 void App::DrawSandboxBar(float width) {
   const float s = UiScale();
-  ImGui::SetCursorPos(ImVec2(12 * s, ImGui::GetWindowHeight() - ImGui::GetFrameHeight() * 1.6f));
+  // Above the bottom edge, where a view may keep its own input bar (the maps what-if box).
+  ImGui::SetCursorPos(ImVec2(12 * s, ImGui::GetWindowHeight() - ImGui::GetFrameHeight() * 2.9f));
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.6f, 0.1f, 1.0f));
   ImGui::TextUnformatted(Tr(Str::kSandboxOn, m_ui.lang));
   ImGui::PopStyleColor();

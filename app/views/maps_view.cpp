@@ -2,6 +2,8 @@
 // draw · input
 #include "app/views/maps_view.h"
 
+#include <cstdlib>
+
 #include <algorithm>
 #include <cinttypes>
 #include <cmath>
@@ -473,9 +475,43 @@ MapsView::Grid MapsView::DrawArray(const ViewContext& ctx, ImVec2 a, ImVec2 b, s
 }
 
 // [SECTION] draw
+void MapsView::DrawWhatIf(const ViewContext& ctx) {
+  const float s = ctx.scale;
+  const bool zh = ctx.lang == Lang::kZh;
+  ImGui::SetCursorScreenPos(ImVec2(ctx.origin.x + 10 * s,
+                                   ctx.origin.y + ctx.size.y - ImGui::GetFrameHeight() * 1.35f));
+  ImGui::TextDisabled("%s", zh ? "假如：" : "What if:");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
+  const bool ints = m_run->Prog().key_type == maps::KeyType::kInt;
+  const bool enter = ImGui::InputTextWithHint("##whatif_key", ints ? "key (int)" : "key", m_whatif_key,
+                                              sizeof m_whatif_key, ImGuiInputTextFlags_EnterReturnsTrue);
+  const char* ops[3] = {"insert", "delete", "lookup"};
+  const char* labels_zh[3] = {"插入", "删除", "查找"};
+  const char* labels_en[3] = {"Insert", "Delete", "Look up"};
+  int chosen = enter ? 0 : -1;
+  for (int i = 0; i < 3; ++i) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton(zh ? labels_zh[i] : labels_en[i])) chosen = i;
+  }
+  if (chosen < 0 || !m_whatif_key[0]) return;
+  Json key;
+  if (ints) {
+    char* end = nullptr;
+    const long long v = std::strtoll(m_whatif_key, &end, 10);
+    if (!end || *end != '\0') return;  // not an integer: nothing to record
+    key = v;
+  } else {
+    key = std::string(m_whatif_key);
+  }
+  Json op{{"op", ops[chosen]}, {"key", key}};
+  ctx.requests.record_ops.push_back(std::move(op));
+}
+
 void MapsView::Draw(const ViewContext& ctx) {
   if (!m_run) return;
   HandleInput(ctx);
+  DrawWhatIf(ctx);
   UpdateState(ctx.step);
   const Theme& th = ctx.theme;
   ImDrawList* dl = ctx.dl;

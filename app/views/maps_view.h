@@ -59,6 +59,9 @@ class MapsView final : public TopicView {
                       std::int32_t bucket, std::uint64_t index, bool old, const Focus& f,
                       float max_y, int chain_rows);
   void HandleInput(const ViewContext& ctx);
+  /// The what-if bar: insert, delete or look up a typed key at the current step (recorded
+  /// as a branch of the run; the scenario file is not changed).
+  void DrawWhatIf(const ViewContext& ctx);
 
   std::shared_ptr<const maps::MapsRun> m_run;
   maps::State m_state;
@@ -67,6 +70,7 @@ class MapsView final : public TopicView {
   ImVec2 m_pan{0, 0};
   Detail m_last_detail = Detail::kFull;
   std::size_t m_last_fold = 1;
+  char m_whatif_key[64] = {};
 };
 
 }  // namespace gs::app

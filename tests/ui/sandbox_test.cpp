@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "engine/core/scenario.h"
 #include "tests/ui/headless.h"
@@ -84,6 +85,33 @@ TEST(Sandbox, SavedRecordingLoadsBackToTheSameHashes) {
   // Never overwrites.
   EXPECT_FALSE(app.SaveRecordedAs(out.string()));
   fs::remove(out);
+}
+
+}  // namespace
+}  // namespace gs::app
+
+namespace gs::app {
+namespace {
+
+// The maps view's what-if box records through the same path: the run gains the op, the
+// file on disk stays as it was.
+TEST(Sandbox, MapWhatIfInsertBranchesTheRunButNotTheFile) {
+  test::Headless h;
+  App app(GS_SCENARIO_DIR, "");
+  h.BuildFonts(app);
+  const std::string file = std::string(GS_SCENARIO_DIR) + "/maps/first-growth.json";
+  std::ifstream in(file);
+  const std::string before((std::istreambuf_iterator<char>(in)), {});
+  ASSERT_TRUE(app.OpenScenario(file));
+  const std::size_t last = app.Doc().GetRun()->StepCount() - 1;
+  app.SetStep(last, false);
+  ASSERT_TRUE(app.RecordOp(Json{{"op", "insert"}, {"key", 424242}}));
+  EXPECT_GT(app.Doc().GetRun()->StepCount(), last + 1);
+  ASSERT_TRUE(app.RecordOp(Json{{"op", "lookup"}, {"key", 424242}}));
+  h.Frame(app);
+  std::ifstream again(file);
+  const std::string after((std::istreambuf_iterator<char>(again)), {});
+  EXPECT_EQ(before, after);
 }
 
 }  // namespace
