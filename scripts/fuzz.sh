@@ -1,23 +1,20 @@
 #!/usr/bin/env bash
-# Fuzzes scenario loading + timeline building with libFuzzer (clang, ASan + UBSan).
+# Fuzzes scenario loading + timeline building with libFuzzer (clang, ASan + UBSan),
+# using the sanitized build in build-asan/.
 # Usage: scripts/fuzz.sh [SECONDS]   (default 60). Crashing inputs land in build-fuzz/artifacts/;
 # copy each into tests/fuzz/corpus-regressions/ so the regression test keeps it fixed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs="${1:-60}"
-if [ ! -f build-fuzz/build.ninja ]; then
-  CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DGS_FUZZ=ON -DGS_SANITIZE=address,undefined -DGS_BUILD_APP=OFF -DGS_BUILD_TESTS=OFF \
-    -DGS_BUILD_BENCH=OFF >/dev/null
-fi
-cmake --build build-fuzz --target gs_fuzz_load | grep -vE '^\[[0-9]+/[0-9]+\] ' || true
-rm -rf build-fuzz/corpus && mkdir -p build-fuzz/corpus build-fuzz/artifacts
+# The sanitized build (build-asan/, shared with scripts/sanitize.sh) holds the fuzz target.
+bash scripts/sanitize-build.sh
+rm -rf build-fuzz && mkdir -p build-fuzz/corpus build-fuzz/artifacts
 # Seeds: every built-in scenario, the malformed corpus, and every past crash.
 n=0
 for f in scenarios/*/*.json tests/malformed/*.json tests/fuzz/corpus-regressions/*; do
   [ -f "$f" ] && cp "$f" "build-fuzz/corpus/seed$((n++))"
 done
-./build-fuzz/tests/fuzz/gs_fuzz_load build-fuzz/corpus -max_total_time="$secs" -timeout=10 \
+./build-asan/tests/fuzz/gs_fuzz_load build-fuzz/corpus -max_total_time="$secs" -timeout=10 \
   -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 -artifact_prefix=build-fuzz/artifacts/ \
   -dict=tests/fuzz/scenario.dict 2>&1 | grep -E "^#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss|ERROR|SUMMARY|Done [0-9]+ runs|crash-|leak-|timeout-" || true
 status=${PIPESTATUS[0]}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Quick start 2: install what is missing, build, and run every test.
-#   1. libFuzzer on scenario loading for 60 s (clang, ASan + UBSan)     scripts/fuzz.sh
-#   2. the whole suite built with ASan + UBSan                          scripts/sanitize.sh
+#   1. the whole suite built with clang, ASan + UBSan                   scripts/sanitize.sh
+#   2. libFuzzer on scenario loading for 60 s, from the same build      scripts/fuzz.sh
 #   3. the whole suite in the Release build, ending with ctest's summary
 # GS_QUICK=1 skips 1 and 2 (for a fast local loop).
 set -euo pipefail
@@ -9,10 +9,10 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build.sh
 if [ -z "${GS_QUICK:-}" ]; then
+  echo "== the test suite under AddressSanitizer + UndefinedBehaviorSanitizer (clang)"
+  bash scripts/sanitize.sh
   echo "== fuzzing scenario loading for ${GS_FUZZ_SECONDS:-60} s"
   bash scripts/fuzz.sh "${GS_FUZZ_SECONDS:-60}"
-  echo "== the test suite under AddressSanitizer + UndefinedBehaviorSanitizer"
-  bash scripts/sanitize.sh
   echo "== the test suite (Release)"
 fi
 cd build
