@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "engine/core/build_run.h"
 #include "engine/core/limits.h"
 #include "engine/gc/gc_run.h"
 
@@ -498,12 +499,7 @@ std::shared_ptr<const Run> Load(Envelope env, const Json& root, Checker& checker
   std::shared_ptr<Program> prog = loader.Load(env, root);
   if (checker.Failed()) return nullptr;
   auto run = std::make_shared<GcRun>(std::move(env), std::move(prog));
-  StepResult r = run->Build();
-  if (r.kind == StepResult::Kind::kError) {
-    std::string ptr = r.op_index >= 0 ? Checker::Child("/script", std::size_t(r.op_index)) : "";
-    checker.Error(ptr, r.message);
-    return nullptr;
-  }
+  if (!BuildTimeline(*run, checker)) return nullptr;
   LintRun(*run, root, checker);
   return run;
 }

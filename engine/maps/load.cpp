@@ -3,6 +3,7 @@
 #include <charconv>
 #include <unordered_map>
 
+#include "engine/core/build_run.h"
 #include "engine/core/limits.h"
 #include "engine/maps/hashing.h"
 #include "engine/maps/maps_run.h"
@@ -283,12 +284,7 @@ std::shared_ptr<const Run> Load(Envelope env, const Json& root, Checker& checker
   std::shared_ptr<Program> prog = loader.Load(env, root);
   if (checker.Failed()) return nullptr;
   auto run = std::make_shared<MapsRun>(std::move(env), std::move(prog));
-  StepResult r = run->Build();
-  if (r.kind == StepResult::Kind::kError) {
-    std::string ptr = r.op_index >= 0 ? Checker::Child("/script", std::size_t(r.op_index)) : "";
-    checker.Error(ptr, r.message);
-    return nullptr;
-  }
+  if (!BuildTimeline(*run, checker)) return nullptr;
   return run;
 }
 

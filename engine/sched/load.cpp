@@ -1,4 +1,5 @@
 #include "engine/sched/load.h"
+#include "engine/core/build_run.h"
 
 #include <map>
 #include <set>
@@ -438,12 +439,7 @@ std::shared_ptr<const Run> Load(Envelope env, const Json& root, Checker& checker
   std::shared_ptr<Program> prog = loader.Load(env, root);
   if (checker.Failed()) return nullptr;
   auto run = std::make_shared<SchedRun>(std::move(env), prog);
-  StepResult r = run->Build();
-  if (r.kind == StepResult::Kind::kError) {
-    std::string ptr = r.op_index >= 0 ? Checker::Child("/script", std::size_t(r.op_index)) : "";
-    checker.Error(ptr, r.message);
-    return nullptr;
-  }
+  if (!BuildTimeline(*run, checker)) return nullptr;
   return run;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "engine/core/build_run.h"
 #include "engine/core/limits.h"
 #include "engine/stack/escape.h"
 #include "engine/stack/limits.h"
@@ -994,12 +995,7 @@ std::shared_ptr<const Run> Load(Envelope env, const Json& root, Checker& checker
   std::shared_ptr<Program> prog = loader.Load(env, root);
   if (checker.Failed()) return nullptr;
   auto run = std::make_shared<StackRun>(std::move(env), std::move(prog));
-  StepResult r = run->Build();
-  if (r.kind == StepResult::Kind::kError) {
-    std::string ptr = r.op_index >= 0 ? Checker::Child("/script", std::size_t(r.op_index)) : "";
-    checker.Error(ptr, r.message);
-    return nullptr;
-  }
+  if (!BuildTimeline(*run, checker)) return nullptr;
   return run;
 }
 
