@@ -20,10 +20,18 @@ inline void SeparatorCaption(const char* text) {
   ImGui::Separator();
 }
 
-inline ImVec2 Add(ImVec2 a, ImVec2 b) { return {a.x + b.x, a.y + b.y}; }
-inline ImVec2 Sub(ImVec2 a, ImVec2 b) { return {a.x - b.x, a.y - b.y}; }
-inline ImVec2 Mul(ImVec2 a, float s) { return {a.x * s, a.y * s}; }
-inline ImVec2 Lerp(ImVec2 a, ImVec2 b, float t) { return {a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t}; }
+inline ImVec2 Add(ImVec2 a, ImVec2 b) {
+  return {a.x + b.x, a.y + b.y};
+}
+inline ImVec2 Sub(ImVec2 a, ImVec2 b) {
+  return {a.x - b.x, a.y - b.y};
+}
+inline ImVec2 Mul(ImVec2 a, float s) {
+  return {a.x * s, a.y * s};
+}
+inline ImVec2 Lerp(ImVec2 a, ImVec2 b, float t) {
+  return {a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t};
+}
 
 /// Blends two packed colors (used for color fades between steps).
 inline ImU32 LerpColor(ImU32 a, ImU32 b, float t) {

@@ -12,8 +12,7 @@ int main(int argc, char** argv) {
 #ifdef GS_HAVE_GUI
   return gs::app::RunApp(argc, argv, GS_SCENARIO_DIR);
 #else
-  std::cerr << "gopherscope was built without the window (GS_BUILD_APP=OFF).\n"
-            << gs::cli::Usage();
+  std::cerr << "gopherscope was built without the window (GS_BUILD_APP=OFF).\n" << gs::cli::Usage();
   return 2;
 #endif
 }

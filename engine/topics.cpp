@@ -2,8 +2,8 @@
 
 #include "engine/gc/load.h"
 #include "engine/maps/load.h"
-#include "engine/stack/load.h"
 #include "engine/sched/load.h"
+#include "engine/stack/load.h"
 
 namespace gs {
 

@@ -87,7 +87,8 @@ int Trace(const std::vector<std::string>& args) {
 int New(const std::vector<std::string>& args, const char* scenario_dir) {
   namespace fs = std::filesystem;
   if (args.size() != 2) {
-    std::cerr << "usage: gopherscope new KIND FILE.json   (kinds: " << JoinList(KnownKinds()) << ")\n";
+    std::cerr << "usage: gopherscope new KIND FILE.json   (kinds: " << JoinList(KnownKinds())
+              << ")\n";
     return 2;
   }
   const std::string& kind = args[0];
@@ -96,8 +97,8 @@ int New(const std::vector<std::string>& args, const char* scenario_dir) {
     if (t.kind == kind) topic = &t;
   }
   if (!topic || !topic->starter) {
-    std::cerr << "gopherscope new: unknown kind \"" << kind << "\" (kinds: " << JoinList(KnownKinds())
-              << ")\n";
+    std::cerr << "gopherscope new: unknown kind \"" << kind
+              << "\" (kinds: " << JoinList(KnownKinds()) << ")\n";
     return 2;
   }
   fs::path file(args[1]);
@@ -108,7 +109,8 @@ int New(const std::vector<std::string>& args, const char* scenario_dir) {
   }
   fs::path dir = file.has_parent_path() ? file.parent_path() : fs::path(".");
   fs::path schema = fs::path(scenario_dir) / "schema" / "scenario.schema.json";
-  std::string schema_ref = fs::relative(fs::absolute(schema, ec), fs::absolute(dir, ec), ec).generic_string();
+  std::string schema_ref =
+      fs::relative(fs::absolute(schema, ec), fs::absolute(dir, ec), ec).generic_string();
   if (ec || schema_ref.empty()) schema_ref = fs::absolute(schema, ec).generic_string();
   std::string id = file.stem().string();
   for (char& ch : id) {
@@ -117,7 +119,8 @@ int New(const std::vector<std::string>& args, const char* scenario_dir) {
   }
   std::string text = topic->starter();
   auto replace = [&](const std::string& key, const std::string& value) {
-    for (auto pos = text.find(key); pos != std::string::npos; pos = text.find(key, pos + value.size())) {
+    for (auto pos = text.find(key); pos != std::string::npos;
+         pos = text.find(key, pos + value.size())) {
       text.replace(pos, key.size(), value);
     }
   };
@@ -150,8 +153,9 @@ const char* Usage() {
 bool IsSubcommand(int argc, char** argv) {
   if (argc < 2) return false;
   const char* a = argv[1];
-  return !std::strcmp(a, "validate") || !std::strcmp(a, "trace") || !std::strcmp(a, "new") || !std::strcmp(a, "--help") ||
-         !std::strcmp(a, "-h") || !std::strcmp(a, "help") || !std::strcmp(a, "--version");
+  return !std::strcmp(a, "validate") || !std::strcmp(a, "trace") || !std::strcmp(a, "new") ||
+         !std::strcmp(a, "--help") || !std::strcmp(a, "-h") || !std::strcmp(a, "help") ||
+         !std::strcmp(a, "--version");
 }
 
 int RunCli(int argc, char** argv, const char* scenario_dir) {

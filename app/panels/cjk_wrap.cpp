@@ -16,7 +16,9 @@ int Decode(const char* p, const char* end, unsigned* cp) {
   return n;
 }
 
-bool IsWide(unsigned cp) { return cp >= 0x2E80; }  // CJK, full-width punctuation
+bool IsWide(unsigned cp) {
+  return cp >= 0x2E80;
+}  // CJK, full-width punctuation
 
 // Closing punctuation must not start a line.
 bool NoLineStart(unsigned cp) {

@@ -39,8 +39,8 @@ bool Mine(const Diagnostic& d, const EditorBuffer& editor) {
 }  // namespace
 
 // [SECTION] editor panel
-void DrawEditorPanel(EditorBuffer& editor, const Diagnostics& diags, bool disk_changed,
-                     Lang lang, EditorCommands& cmd) {
+void DrawEditorPanel(EditorBuffer& editor, const Diagnostics& diags, bool disk_changed, Lang lang,
+                     EditorCommands& cmd) {
   if (editor.Path().empty()) {
     ImGui::TextDisabled("%s", Tr(Str::kEditorNoFile, lang));
     return;
@@ -69,9 +69,9 @@ void DrawEditorPanel(EditorBuffer& editor, const Diagnostics& diags, bool disk_c
   int mine = 0;
   for (const Diagnostic& d : diags.Items()) mine += Mine(d, editor) ? 1 : 0;
   const float line_h = ImGui::GetTextLineHeightWithSpacing();
-  const float errors_h =
-      mine == 0 ? 0.0f : line_h * static_cast<float>(std::min(mine, 5) + 1) +
-                             ImGui::GetStyle().WindowPadding.y * 2.0f;
+  const float errors_h = mine == 0 ? 0.0f
+                                   : line_h * static_cast<float>(std::min(mine, 5) + 1) +
+                                         ImGui::GetStyle().WindowPadding.y * 2.0f;
   const float text_h = std::max(line_h * 3.0f, ImGui::GetContentRegionAvail().y - errors_h);
 
   if (editor.want_focus) {
@@ -163,16 +163,15 @@ int Prompt(bool open, const char* title, const char* id, const char* body,
 
 void DrawUnsavedPrompt(bool open, Lang lang, EditorCommands& cmd) {
   using Choice = EditorCommands::Choice;
-  const int pressed = Prompt(open, Tr(Str::kUnsavedTitle, lang), "unsaved",
-                             Tr(Str::kUnsavedBody, lang),
-                             {Tr(Str::kSave, lang), Tr(Str::kDiscard, lang), Tr(Str::kCancel, lang)});
+  const int pressed =
+      Prompt(open, Tr(Str::kUnsavedTitle, lang), "unsaved", Tr(Str::kUnsavedBody, lang),
+             {Tr(Str::kSave, lang), Tr(Str::kDiscard, lang), Tr(Str::kCancel, lang)});
   if (pressed == 0) cmd.unsaved = Choice::kSave;
   if (pressed == 1) cmd.unsaved = Choice::kDiscard;
   if (pressed == 2) cmd.unsaved = Choice::kCancel;
 }
 
-void DrawSaveAnywayPrompt(bool open, const std::string& file_name, Lang lang,
-                          EditorCommands& cmd) {
+void DrawSaveAnywayPrompt(bool open, const std::string& file_name, Lang lang, EditorCommands& cmd) {
   std::string body = Tr(Str::kSaveAnywayBody, lang);
   if (auto at = body.find("FILE.json"); at != std::string::npos) body.replace(at, 9, file_name);
   const int pressed = Prompt(open, Tr(Str::kSaveAnywayTitle, lang), "save_anyway", body.c_str(),

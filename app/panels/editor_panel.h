@@ -12,13 +12,12 @@ namespace gs::app {
 
 /// The text box, its Apply / Save buttons, and the errors of `diags` that belong to the
 /// edited file (clicking one moves the cursor to its line and column).
-void DrawEditorPanel(EditorBuffer& editor, const Diagnostics& diags, bool disk_changed,
-                     Lang lang, EditorCommands& cmd);
+void DrawEditorPanel(EditorBuffer& editor, const Diagnostics& diags, bool disk_changed, Lang lang,
+                     EditorCommands& cmd);
 /// "Unsaved changes": Save / Discard / Cancel. Shown while `open`.
 void DrawUnsavedPrompt(bool open, Lang lang, EditorCommands& cmd);
 /// "Save a text with errors?": Save anyway / Cancel. Shown while `open`.
 /// `file_name` replaces FILE.json in the message.
-void DrawSaveAnywayPrompt(bool open, const std::string& file_name, Lang lang,
-                          EditorCommands& cmd);
+void DrawSaveAnywayPrompt(bool open, const std::string& file_name, Lang lang, EditorCommands& cmd);
 
 }  // namespace gs::app

@@ -30,7 +30,8 @@ void DrawLibraryPanel(const std::vector<LibraryEntry>& entries, const std::strin
     if (!open_group) continue;
     ImGui::PushID(e.path.c_str());
     if (ImGui::Selectable(e.title.Get(lang).c_str(), e.path == current)) cmd.open_path = e.path;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", e.title.Get(lang).c_str(), e.path.c_str());
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("%s\n%s", e.title.Get(lang).c_str(), e.path.c_str());
     ImGui::PopID();
   }
   if (open_group) ImGui::TreePop();

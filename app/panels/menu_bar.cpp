@@ -32,9 +32,11 @@ void DrawMenuBar(const UiState& ui, Commands& cmd) {
     ImGui::Separator();
     if (ImGui::MenuItem(Tr(Str::kFontBigger, l), "+")) cmd.font_delta = +1;
     if (ImGui::MenuItem(Tr(Str::kFontSmaller, l), "-")) cmd.font_delta = -1;
-    if (ImGui::MenuItem(Tr(Str::kFullscreen, l), "F11", ui.fullscreen)) cmd.toggle_fullscreen = true;
+    if (ImGui::MenuItem(Tr(Str::kFullscreen, l), "F11", ui.fullscreen))
+      cmd.toggle_fullscreen = true;
     ImGui::Separator();
-    if (ImGui::MenuItem(Tr(Str::kEditorToggle, l), "Ctrl+E", ui.show_editor)) cmd.editor.toggle = true;
+    if (ImGui::MenuItem(Tr(Str::kEditorToggle, l), "Ctrl+E", ui.show_editor))
+      cmd.editor.toggle = true;
     if (ImGui::MenuItem(Tr(Str::kSandbox, l), nullptr, ui.sandbox)) cmd.toggle_sandbox = true;
     ImGui::EndMenu();
   }
@@ -54,9 +56,9 @@ void DrawHelpOverlay(Lang lang, Commands& cmd) {
   if (ImGui::Begin(Tr(Str::kHelpTitle, lang), &open,
                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
                        ImGuiWindowFlags_NoSavedSettings)) {
-    for (Str s : {Str::kKeyPlay, Str::kKeyStep, Str::kKeyHomeEnd, Str::kKeyFont,
-                  Str::kKeyFullscreen, Str::kKeyTheme, Str::kKeyLang, Str::kKeyHelp,
-                  Str::kKeyReload, Str::kKeyEditor}) {
+    for (Str s :
+         {Str::kKeyPlay, Str::kKeyStep, Str::kKeyHomeEnd, Str::kKeyFont, Str::kKeyFullscreen,
+          Str::kKeyTheme, Str::kKeyLang, Str::kKeyHelp, Str::kKeyReload, Str::kKeyEditor}) {
       ImGui::BulletText("%s", Tr(s, lang));
     }
     ImGui::Spacing();

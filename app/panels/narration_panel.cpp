@@ -47,7 +47,8 @@ void DrawQuizCard(const Run& run, std::size_t step, Lang lang, std::vector<std::
     ImGui::PushID(int(i));
     for (const std::string& choice : q.choices) {
       const bool picked = answers[i] == choice;
-      if (picked) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+      if (picked)
+        ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
       if (ImGui::Button(choice.c_str())) answers[i] = choice;
       if (picked) ImGui::PopStyleColor();
       ImGui::SameLine();
@@ -55,8 +56,9 @@ void DrawQuizCard(const Run& run, std::size_t step, Lang lang, std::vector<std::
     ImGui::NewLine();
     if (!answers[i].empty()) {
       const bool right = answers[i] == q.answer;
-      ImGui::TextColored(right ? ImVec4(0.2f, 0.75f, 0.35f, 1) : ImVec4(0.9f, 0.25f, 0.25f, 1), "%s %s",
-                         Tr(right ? Str::kQuizRight : Str::kQuizWrong, lang), q.answer.c_str());
+      ImGui::TextColored(right ? ImVec4(0.2f, 0.75f, 0.35f, 1) : ImVec4(0.9f, 0.25f, 0.25f, 1),
+                         "%s %s", Tr(right ? Str::kQuizRight : Str::kQuizWrong, lang),
+                         q.answer.c_str());
     }
     ImGui::PopID();
   }

@@ -16,8 +16,8 @@ namespace gs::app {
 void DrawMenuBar(const UiState& ui, Commands& cmd);
 void DrawLibraryPanel(const std::vector<LibraryEntry>& entries, const std::string& current,
                       Lang lang, char* open_buf, std::size_t open_buf_size, Commands& cmd);
-void DrawPlaybackBar(const Run& run, const std::vector<std::size_t>& notable,
-                     const Playback& play, UiState& ui, Commands& cmd);
+void DrawPlaybackBar(const Run& run, const std::vector<std::size_t>& notable, const Playback& play,
+                     UiState& ui, Commands& cmd);
 void DrawNarrationPanel(const Run& run, const NarrationCache& cache, Lang lang);
 /// A predict-the-next-step question when the next step has one; `answers` holds the
 /// learner's pick per quiz entry ("" = not answered yet).

@@ -57,8 +57,8 @@ void Scrubber(const Run& run, const std::vector<std::size_t>& notable, std::size
 
 }  // namespace
 
-void DrawPlaybackBar(const Run& run, const std::vector<std::size_t>& notable,
-                     const Playback& play, UiState& ui, Commands& cmd) {
+void DrawPlaybackBar(const Run& run, const std::vector<std::size_t>& notable, const Playback& play,
+                     UiState& ui, Commands& cmd) {
   const Lang l = ui.lang;
   const std::size_t last = run.StepCount() - 1;
   auto button = [&](const char* label, Str tip, const char* key) {

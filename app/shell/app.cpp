@@ -17,8 +17,8 @@
 namespace gs::app {
 namespace {
 
-constexpr float kStepSeconds = 1.0f;  ///< auto-play: one step per second at 1×
-constexpr float kAnimSeconds = 0.25f; ///< a step's animation at 1×
+constexpr float kStepSeconds = 1.0f;   ///< auto-play: one step per second at 1×
+constexpr float kAnimSeconds = 0.25f;  ///< a step's animation at 1×
 
 void ForEachCodepoint(const std::string& s, const ImFont* font, bool* missing) {
   const char* p = s.c_str();
@@ -43,7 +43,8 @@ std::vector<unsigned> MissingGlyphs(const std::string& s, const ImFont& font) {
     const std::size_t n = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : 4;
     if (i + n > s.size()) break;
     unsigned c = n == 1 ? lead : lead & (0x3Fu >> (n - 1));
-    for (std::size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+    for (std::size_t k = 1; k < n; ++k)
+      c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
     i += n;
     if (c < 0x80 || c > 0xFFFF || font.FindGlyphNoFallback(static_cast<ImWchar>(c))) continue;
     if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
@@ -127,10 +128,10 @@ void App::OnNewRun(bool keep_step) {
   }
   // New text may need glyphs the atlas lacks.
   bool missing = false;
-  const ImFont* font = ImGui::GetCurrentContext() ? ImGui::GetIO().Fonts->Fonts.size() > 0
-                                                        ? ImGui::GetIO().Fonts->Fonts[0]
-                                                        : nullptr
-                                                  : nullptr;
+  const ImFont* font =
+      ImGui::GetCurrentContext()
+          ? ImGui::GetIO().Fonts->Fonts.size() > 0 ? ImGui::GetIO().Fonts->Fonts[0] : nullptr
+          : nullptr;
   if (font && font->IsLoaded()) {
     const Envelope& env = run->Meta();
     ForEachCodepoint(env.title.zh + env.summary.zh, font, &missing);
@@ -252,8 +253,8 @@ void App::Frame(float dt) {
   if (m_ui.show_help) DrawHelpOverlay(l, cmd);
   if (m_ui.show_metrics) ImGui::ShowMetricsWindow(&m_ui.show_metrics);
   DrawUnsavedPrompt(m_unsaved_prompt, l, cmd.editor);
-  DrawSaveAnywayPrompt(m_confirm_save,
-                       std::filesystem::path(m_editor.Path()).filename().string(), l, cmd.editor);
+  DrawSaveAnywayPrompt(m_confirm_save, std::filesystem::path(m_editor.Path()).filename().string(),
+                       l, cmd.editor);
 
   Apply(cmd);
   Tick(dt);
@@ -289,9 +290,18 @@ void App::DrawCanvas(float x, float y, float w, float h) {
   ImGui::PopStyleVar();
   const auto& run = m_doc.GetRun();
   if (run && m_view) {
-    ViewContext ctx{*run, m_play.step, m_play.anim_from, m_play.anim_t, m_ui.lang, theme,
-                    UiScale(), ImGui::GetWindowDrawList(), ImGui::GetWindowPos(),
-                    ImGui::GetWindowSize(), {}, m_ui.sandbox};
+    ViewContext ctx{*run,
+                    m_play.step,
+                    m_play.anim_from,
+                    m_play.anim_t,
+                    m_ui.lang,
+                    theme,
+                    UiScale(),
+                    ImGui::GetWindowDrawList(),
+                    ImGui::GetWindowPos(),
+                    ImGui::GetWindowSize(),
+                    {},
+                    m_ui.sandbox};
     m_view->Draw(ctx);
     for (const auto& [key, value] : ctx.requests.set_config) {
       m_pending_config = std::make_pair(key, value);
@@ -516,10 +526,17 @@ void App::RunPending() {
   PendingAction p = std::move(m_pending);
   m_pending = {};
   switch (p.kind) {
-    case PendingAction::Kind::kOpen: RequestOpen(p.path); break;
-    case PendingAction::Kind::kReload: RequestReload(); break;
-    case PendingAction::Kind::kQuit: RequestQuit(); break;
-    case PendingAction::Kind::kNone: break;
+    case PendingAction::Kind::kOpen:
+      RequestOpen(p.path);
+      break;
+    case PendingAction::Kind::kReload:
+      RequestReload();
+      break;
+    case PendingAction::Kind::kQuit:
+      RequestQuit();
+      break;
+    case PendingAction::Kind::kNone:
+      break;
   }
 }
 

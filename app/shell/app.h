@@ -8,11 +8,11 @@
 #include <utility>
 #include <vector>
 
+#include "app/panels/narration_cache.h"
 #include "app/shell/config_store.h"
 #include "app/shell/document.h"
 #include "app/shell/editor_buffer.h"
 #include "app/shell/library.h"
-#include "app/panels/narration_cache.h"
 #include "app/views/topic_view.h"
 
 namespace gs::app {
@@ -22,7 +22,7 @@ struct Playback {
   std::size_t anim_from = 0;  ///< the step the animation starts from
   float anim_t = 1.0f;        ///< 0..1
   bool playing = false;
-  float until_next = 0.0f;    ///< seconds until auto-play advances
+  float until_next = 0.0f;  ///< seconds until auto-play advances
 };
 
 /// What the scenario editor and its prompts ask for during a frame.
@@ -65,7 +65,10 @@ class App {
   /// the current step (clamped). Returns false when the override does not load.
   bool SetConfig(const std::string& key, const std::string& value);
   /// Starts auto-play from the current step (used by --frame-report).
-  void StartPlaying() { m_play.playing = true; m_play.until_next = 0.0f; }
+  void StartPlaying() {
+    m_play.playing = true;
+    m_play.until_next = 0.0f;
+  }
   /// Draws one frame (call between ImGui::NewFrame and ImGui::Render) and applies the
   /// commands it produced. `dt` in seconds.
   void Frame(float dt);
@@ -156,7 +159,7 @@ class App {
   char m_save_as_buf[512] = {};
   void DrawSandboxBar(float width);
   std::vector<std::string> m_quiz_answers;  ///< the learner's pick per quiz question
-  std::vector<std::size_t> m_notable;  ///< scrubber marks for the current run
+  std::vector<std::size_t> m_notable;       ///< scrubber marks for the current run
   std::optional<std::pair<std::string, std::string>> m_pending_config;
   Playback m_play;
   std::unique_ptr<TopicView> m_view;
@@ -182,7 +185,7 @@ class App {
   bool m_unsaved_prompt = false;
   bool m_confirm_save = false;
   bool m_disk_changed = false;  ///< the file changed on disk while the editor had edits
-  int m_seen_edits = -1;       ///< EditorBuffer::Edits() when its glyphs were last checked
+  int m_seen_edits = -1;        ///< EditorBuffer::Edits() when its glyphs were last checked
   std::vector<unsigned> m_glyphs_asked;  ///< characters a font rebuild was asked for
 };
 

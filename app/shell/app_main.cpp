@@ -7,8 +7,8 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
-#include <cfloat>
 #include <algorithm>
+#include <cfloat>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -171,7 +171,8 @@ int RunApp(int argc, char** argv, const char* scenario_dir) {
 
   // Screenshots must not depend on (or change) the user's saved preferences.
   App app(scenario_dir, screenshot_mode ? "" : SettingsPath());
-  if (!flags.theme.empty()) app.Ui().theme = flags.theme == "light" ? ThemeKind::kLight : ThemeKind::kDark;
+  if (!flags.theme.empty())
+    app.Ui().theme = flags.theme == "light" ? ThemeKind::kLight : ThemeKind::kDark;
   if (!flags.lang.empty()) ParseLang(flags.lang, &app.Ui().lang);
   float xs = 1, ys = 1;
   glfwGetWindowContentScale(win, &xs, &ys);

@@ -20,7 +20,9 @@ bool Document::Open(const std::string& path) {
   return LoadCurrent();
 }
 
-bool Document::Reload() { return !m_path.empty() && LoadCurrent(); }
+bool Document::Reload() {
+  return !m_path.empty() && LoadCurrent();
+}
 
 bool Document::LoadCurrent() {
   std::error_code ec;

@@ -23,9 +23,9 @@ FontFile FindCjkFont() {
     FcChar8* file = nullptr;
     int index = 0;
     FcLangSet* langs = nullptr;
-    bool covers_zh = FcPatternGetLangSet(match, FC_LANG, 0, &langs) == FcResultMatch &&
-                     FcLangSetHasLang(langs, reinterpret_cast<const FcChar8*>("zh-cn")) !=
-                         FcLangDifferentLang;
+    bool covers_zh =
+        FcPatternGetLangSet(match, FC_LANG, 0, &langs) == FcResultMatch &&
+        FcLangSetHasLang(langs, reinterpret_cast<const FcChar8*>("zh-cn")) != FcLangDifferentLang;
     if (covers_zh && FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch) {
       out.path = reinterpret_cast<const char*>(file);
       if (FcPatternGetInteger(match, FC_INDEX, 0, &index) == FcResultMatch) out.index = index;

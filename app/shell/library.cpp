@@ -14,8 +14,8 @@ std::vector<LibraryEntry> ScanLibrary(const std::string& dir) {
   std::vector<LibraryEntry> out;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return out;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
+  for (auto it = fs::recursive_directory_iterator(dir, ec);
+       it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) break;
     const fs::path& p = it->path();
     if (p.extension() != ".json" || p.parent_path().filename() == "schema") continue;

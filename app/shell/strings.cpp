@@ -103,7 +103,8 @@ constexpr Entry kStrings[] = {
     {"Predict the next step:", "预测下一步："},
     {"Right! The answer is", "答对了！答案是"},
     {"Not quite. The answer is", "不对。答案是"},
-    {"The scenario text does not parse; fix it in the editor first.", "场景文本无法解析；请先在编辑器中修正。"},
+    {"The scenario text does not parse; fix it in the editor first.",
+     "场景文本无法解析；请先在编辑器中修正。"},
     {"That file exists already; choose a new name.", "该文件已存在；请换一个名字。"},
     {"Saved the recorded scenario to", "已将录制的场景保存到"},
     {"Scenario editor", "场景编辑器"},
@@ -113,13 +114,13 @@ constexpr Entry kStrings[] = {
     {"modified", "已修改"},
     {"Applied: the scenario runs again from your text, at the same step.",
      "已应用：按你的文本重新运行场景，停在同一步。"},
-    {"Saved. The previous version is kept as FILE.json~.",
-     "已保存。上一个版本保留为 FILE.json~。"},
+    {"Saved. The previous version is kept as FILE.json~.", "已保存。上一个版本保留为 FILE.json~。"},
     {"Could not save the file.", "无法保存文件。"},
     {"Click an error to put the cursor there.", "点击错误即可把光标移到出错处。"},
     {"The file changed on disk. Your unsaved edits are kept: save to overwrite it, or "
      "reload (Ctrl+R) to take the file from disk.",
-     "磁盘上的文件已被修改。你未保存的修改仍然保留：保存会覆盖它，重新加载（Ctrl+R）则采用磁盘上的文件。"},
+     "磁盘上的文件已被修改。你未保存的修改仍然保留：保存会覆盖它，重新加载（Ctrl+"
+     "R）则采用磁盘上的文件。"},
     {"Unsaved changes", "未保存的修改"},
     {"The scenario text has edits that are not saved. Save them first?",
      "场景文本有尚未保存的修改。要先保存吗？"},
@@ -128,7 +129,8 @@ constexpr Entry kStrings[] = {
     {"Save a text with errors?", "保存有错误的文本？"},
     {"The text has errors, but the file on disk loads. Saving replaces a working scenario "
      "with a broken one (the working one is kept as FILE.json~).",
-     "文本有错误，而磁盘上的文件可以正常加载。保存会用出错的版本替换能用的场景（能用的版本保留为 FILE.json~）。"},
+     "文本有错误，而磁盘上的文件可以正常加载。保存会用出错的版本替换能用的场景（能用的版本保留为 "
+     "FILE.json~）。"},
     {"Save anyway", "仍然保存"},
     {"Ctrl+E  scenario editor (Ctrl+Enter apply, Ctrl+S save)",
      "Ctrl+E  场景编辑器（Ctrl+Enter 应用，Ctrl+S 保存）"},

@@ -3,7 +3,9 @@
 namespace gs::app {
 namespace {
 
-constexpr ImU32 Rgb(int r, int g, int b, int a = 255) { return IM_COL32(r, g, b, a); }
+constexpr ImU32 Rgb(int r, int g, int b, int a = 255) {
+  return IM_COL32(r, g, b, a);
+}
 
 Theme MakeDark() {
   Theme t;

@@ -93,9 +93,8 @@ GcLayout ComputeGcLayout(const gc::Program& p) {
       }
       key[std::size_t(o)] = cnt > 0 ? sum / cnt : 1e6f + float(o);
     }
-    std::stable_sort(col.begin(), col.end(), [&](auto a, auto b) {
-      return key[std::size_t(a)] < key[std::size_t(b)];
-    });
+    std::stable_sort(col.begin(), col.end(),
+                     [&](auto a, auto b) { return key[std::size_t(a)] < key[std::size_t(b)]; });
     for (std::size_t k = 0; k < col.size(); ++k) {
       row[std::size_t(col[k])] = float(k);
       l.obj_x[std::size_t(col[k])] = float(d);

@@ -19,31 +19,42 @@ using gc::Color;
 using gc::EventKind;
 using gc::kNil;
 
-float Ease(float t) { return t * t * (3.0f - 2.0f * t); }
+float Ease(float t) {
+  return t * t * (3.0f - 2.0f * t);
+}
 
 ImU32 FillOf(const Theme& th, Color c) {
   switch (c) {
-    case Color::kWhite: return th.obj_white_fill;
-    case Color::kGrey: return th.obj_grey_fill;
-    case Color::kBlack: return th.obj_black_fill;
+    case Color::kWhite:
+      return th.obj_white_fill;
+    case Color::kGrey:
+      return th.obj_grey_fill;
+    case Color::kBlack:
+      return th.obj_black_fill;
   }
   return th.obj_white_fill;
 }
 
 ImU32 OutlineOf(const Theme& th, Color c) {
   switch (c) {
-    case Color::kWhite: return th.obj_white_outline;
-    case Color::kGrey: return th.obj_grey_outline;
-    case Color::kBlack: return th.obj_black_outline;
+    case Color::kWhite:
+      return th.obj_white_outline;
+    case Color::kGrey:
+      return th.obj_grey_outline;
+    case Color::kBlack:
+      return th.obj_black_outline;
   }
   return th.obj_white_outline;
 }
 
 ImU32 LabelOf(const Theme& th, Color c) {
   switch (c) {
-    case Color::kWhite: return th.obj_label_on_white;
-    case Color::kGrey: return th.obj_label_on_grey;
-    case Color::kBlack: return th.obj_label_on_black;
+    case Color::kWhite:
+      return th.obj_label_on_white;
+    case Color::kGrey:
+      return th.obj_label_on_grey;
+    case Color::kBlack:
+      return th.obj_label_on_black;
   }
   return th.obj_label_on_white;
 }
@@ -68,7 +79,9 @@ void GcView::BadgeNear(ImDrawList* dl, const Geometry& g, ImVec2 c, ImU32 bg, Im
   Pill(dl, ImVec2(x, y), bg, fg, text, fs);
 }
 
-float GcView::RootFont(const Geometry& g) { return std::min(g.font * 0.8f, g.radius * 0.75f); }
+float GcView::RootFont(const Geometry& g) {
+  return std::min(g.font * 0.8f, g.radius * 0.75f);
+}
 
 float GcView::RootWidth(const Geometry& g, const std::string& id) {
   const float f = RootFont(g);
@@ -115,7 +128,8 @@ bool GcView::SetOption(std::string_view key, std::string_view value) {
   std::size_t start = 0;
   while (start <= value.size()) {
     std::size_t comma = value.find(',', start);
-    std::string_view name = value.substr(start, comma == std::string_view::npos ? value.npos : comma - start);
+    std::string_view name =
+        value.substr(start, comma == std::string_view::npos ? value.npos : comma - start);
     gc::Barrier b;
     if (!gc::ParseBarrier(name, &b)) return false;
     modes.push_back(b);
@@ -206,8 +220,17 @@ void GcView::DrawCompare(const ViewContext& ctx) {
                     nullptr, col_w - 20);
     const std::size_t step = AlignStep(*m_run, ctx.step, *col.m_run);
     const std::size_t prev = AlignStep(*m_run, ctx.prev_step, *col.m_run);
-    ViewContext sub{*col.m_run, step, prev, ctx.t, ctx.lang, ctx.theme, ctx.scale * 0.8f,
-                    ctx.dl, ImVec2(o.x, o.y + head_h), ImVec2(col_w, ctx.size.y - head_h), {}};
+    ViewContext sub{*col.m_run,
+                    step,
+                    prev,
+                    ctx.t,
+                    ctx.lang,
+                    ctx.theme,
+                    ctx.scale * 0.8f,
+                    ctx.dl,
+                    ImVec2(o.x, o.y + head_h),
+                    ImVec2(col_w, ctx.size.y - head_h),
+                    {}};
     col.DrawRun(sub, *col.m_run, sub.origin, sub.size, false);
   }
 }
@@ -244,7 +267,8 @@ void GcView::DrawRun(const ViewContext& ctx, const gc::GcRun& run, ImVec2 origin
   const float cell_h = (g.graph_max.y - g.graph_min.y) / m_layout.rows;
   g.radius = std::clamp(std::min(cell_w * 0.24f, cell_h * 0.3f), 9.0f * s, 42.0f * s);
   g.font = std::clamp(g.radius * 0.85f, 12.0f, 30.0f * s);
-  ctx.dl->PushClipRect(Sub(g.graph_min, ImVec2(margin, margin)), Add(g.graph_max, ImVec2(margin, margin)), true);
+  ctx.dl->PushClipRect(Sub(g.graph_min, ImVec2(margin, margin)),
+                       Add(g.graph_max, ImVec2(margin, margin)), true);
   DrawEdges(ctx, run, g);
   DrawRoots(ctx, run, g);
   DrawObjects(ctx, run, g);
@@ -256,8 +280,7 @@ void GcView::DrawRun(const ViewContext& ctx, const gc::GcRun& run, ImVec2 origin
 }
 
 // [SECTION] banner
-void GcView::DrawBanner(const ViewContext& ctx, const gc::GcRun& run, ImVec2 o, float w,
-                        float h) {
+void GcView::DrawBanner(const ViewContext& ctx, const gc::GcRun& run, ImVec2 o, float w, float h) {
   const Theme& th = ctx.theme;
   const Lang l = ctx.lang;
   ImDrawList* dl = ctx.dl;
@@ -283,18 +306,20 @@ void GcView::DrawBanner(const ViewContext& ctx, const gc::GcRun& run, ImVec2 o, 
                   std::string(gc::PhaseName(phase)).c_str());
   }
   const ImU32 text_col = stw ? IM_COL32(0, 0, 0, 255) : th.text;
-  dl->AddText(ImGui::GetFont(), big, ImVec2(a.x + 14 * ctx.scale, a.y + (h - big) * 0.5f),
-              text_col, buf);
-  float x = a.x + 14 * ctx.scale + ImGui::GetFont()->CalcTextSizeA(big, 1e9f, 0, buf).x +
-            24 * ctx.scale;
+  dl->AddText(ImGui::GetFont(), big, ImVec2(a.x + 14 * ctx.scale, a.y + (h - big) * 0.5f), text_col,
+              buf);
+  float x =
+      a.x + 14 * ctx.scale + ImGui::GetFont()->CalcTextSizeA(big, 1e9f, 0, buf).x + 24 * ctx.scale;
   const float pill = ImGui::GetFontSize() * 1.05f;
   const float py = a.y + (h - pill * 1.3f) * 0.5f;
   if (stw) {
     // The long form when it fits, else just the words everyone knows.
     const char* label = Tr(Str::kStopTheWorld, l);
     const float room = a.x + w - x - 10 * ctx.scale;
-    if (ImGui::GetFont()->CalcTextSizeA(pill, 1e9f, 0, label).x + pill > room) label = "STOP THE WORLD";
-    x += Pill(dl, ImVec2(x, py), IM_COL32(0, 0, 0, 255), IM_COL32(255, 220, 60, 255), label, pill).x +
+    if (ImGui::GetFont()->CalcTextSizeA(pill, 1e9f, 0, label).x + pill > room)
+      label = "STOP THE WORLD";
+    x += Pill(dl, ImVec2(x, py), IM_COL32(0, 0, 0, 255), IM_COL32(255, 220, 60, 255), label, pill)
+             .x +
          10 * ctx.scale;
     if (x > a.x + w - pill * 4) return;  // no room left for the barrier pill
   }
@@ -322,8 +347,9 @@ void GcView::DrawSidePanel(const ViewContext& ctx, const gc::GcRun& run, ImVec2 
   ImGui::SetCursorScreenPos(ImVec2(o.x + pad, y + fs * 1.3f));
   ImGui::SetNextItemWidth(size.x - pad * 2);
   const auto& names = gc::BarrierNames();
-  int current = int(std::find(names.begin(), names.end(),
-                              std::string(gc::BarrierName(p.config.barrier))) - names.begin());
+  int current =
+      int(std::find(names.begin(), names.end(), std::string(gc::BarrierName(p.config.barrier))) -
+          names.begin());
   if (ImGui::BeginCombo("##barrier_mode", names[std::size_t(current)].c_str())) {
     for (std::size_t i = 0; i < names.size(); ++i) {
       if (ImGui::Selectable(names[i].c_str(), int(i) == current) && int(i) != current) {
@@ -335,8 +361,8 @@ void GcView::DrawSidePanel(const ViewContext& ctx, const gc::GcRun& run, ImVec2 
   y += fs * 3.0f;
   ImGui::SetCursorScreenPos(ImVec2(o.x + pad, y));
   if (ImGui::Button(Tr(Str::kCompare, l), ImVec2(size.x - pad * 2, 0))) {
-    SetCompare(true, {gc::Barrier::kNone, gc::Barrier::kDijkstra, gc::Barrier::kYuasa,
-                      gc::Barrier::kGo});
+    SetCompare(true,
+               {gc::Barrier::kNone, gc::Barrier::kDijkstra, gc::Barrier::kYuasa, gc::Barrier::kGo});
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr(Str::kCompareHint, l));
   y += fs * 2.2f;
@@ -369,13 +395,20 @@ void GcView::DrawSidePanel(const ViewContext& ctx, const gc::GcRun& run, ImVec2 
   // Invariants.
   dl->AddText(ImVec2(o.x + pad, y), th.text_dim, Tr(Str::kInvariants, l));
   y += fs * 1.3f;
-  const bool marking = m_cur.phase == gc::Phase::kMark || m_cur.phase == gc::Phase::kMarkTermination;
+  const bool marking =
+      m_cur.phase == gc::Phase::kMark || m_cur.phase == gc::Phase::kMarkTermination;
   const bool strong_ok = m_cur.strong_violations.empty();
   const bool weak_ok = m_cur.weak_violations.empty();
-  dl->AddText(ImVec2(o.x + pad, y), !marking ? th.text_dim : strong_ok ? th.ok : th.warn,
+  dl->AddText(ImVec2(o.x + pad, y),
+              !marking    ? th.text_dim
+              : strong_ok ? th.ok
+                          : th.warn,
               Tr(strong_ok ? Str::kStrongOk : Str::kStrongBroken, l));
   y += fs * 1.3f;
-  dl->AddText(ImVec2(o.x + pad, y), !marking ? th.text_dim : weak_ok ? th.ok : th.danger,
+  dl->AddText(ImVec2(o.x + pad, y),
+              !marking  ? th.text_dim
+              : weak_ok ? th.ok
+                        : th.danger,
               Tr(weak_ok ? Str::kWeakOk : Str::kWeakBroken, l));
   y += fs * 1.8f;
   // The grey queue, top of the workbuf first.
@@ -421,7 +454,8 @@ void GcView::HandleSelection(const ViewContext& ctx, const gc::GcRun& run, const
   if (!ImGui::IsWindowHovered() || !ImGui::IsMouseClicked(0)) {
     // Outline the selection.
     if (m_sel_obj != kNil && std::size_t(m_sel_obj) < m_cur.objects.size()) {
-      ctx.dl->AddCircle(ObjPos(g, std::size_t(m_sel_obj)), g.radius + 12.0f, ctx.theme.accent, 40, 2.0f);
+      ctx.dl->AddCircle(ObjPos(g, std::size_t(m_sel_obj)), g.radius + 12.0f, ctx.theme.accent, 40,
+                        2.0f);
     }
     return;
   }
@@ -470,7 +504,8 @@ void GcView::DrawSandbox(const ViewContext& ctx, const gc::GcRun& run, ImVec2 o,
     do {
       id = std::to_string(++m_alloc_counter);
       id.insert(0, 1, 'N');  // (not "N" + ...: GCC 12 warns falsely with -Wrestrict)
-    } while (std::any_of(p.objects.begin(), p.objects.end(), [&](const gc::ObjectDecl& d) { return d.id == id; }));
+    } while (std::any_of(p.objects.begin(), p.objects.end(),
+                         [&](const gc::ObjectDecl& d) { return d.id == id; }));
     record(Json{{"op", "alloc"}, {"id", id}, {"root", p.RootName(target_root)}});
   }
   // The pointer slots of the selection, each a combo of targets.
@@ -487,7 +522,9 @@ void GcView::DrawSandbox(const ViewContext& ctx, const gc::GcRun& run, ImVec2 o,
     }
     ImGui::EndCombo();
   };
-  auto name_or_null = [&](std::int32_t t) { return t == kNil ? Json(nullptr) : Json(p.ObjectName(t)); };
+  auto name_or_null = [&](std::int32_t t) {
+    return t == kNil ? Json(nullptr) : Json(p.ObjectName(t));
+  };
   if (m_sel_obj != kNil && std::size_t(m_sel_obj) < m_cur.objects.size() &&
       m_cur.objects[std::size_t(m_sel_obj)].live && !p.objects[std::size_t(m_sel_obj)].noscan) {
     const auto& obj = m_cur.objects[std::size_t(m_sel_obj)];
@@ -496,7 +533,10 @@ void GcView::DrawSandbox(const ViewContext& ctx, const gc::GcRun& run, ImVec2 o,
       char label[32];
       std::snprintf(label, sizeof label, ".f%zu", f);
       target_combo(label, obj.fields[f], [&](std::int32_t t) {
-        record(Json{{"op", "write"}, {"obj", p.ObjectName(m_sel_obj)}, {"field", f}, {"to", name_or_null(t)}});
+        record(Json{{"op", "write"},
+                    {"obj", p.ObjectName(m_sel_obj)},
+                    {"field", f},
+                    {"to", name_or_null(t)}});
       });
     }
   } else if (m_sel_root != kNil) {
@@ -542,7 +582,8 @@ void GcView::DrawEdges(const ViewContext& ctx, const gc::GcRun& run, const Geome
       w_field = e.field;
     }
     if (e.kind == EventKind::kDangling) {
-      for (std::size_t i = 2; i < e.path.size(); ++i) dangling_hops.emplace_back(e.path[i - 1], e.path[i]);
+      for (std::size_t i = 2; i < e.path.size(); ++i)
+        dangling_hops.emplace_back(e.path[i - 1], e.path[i]);
     }
   }
   auto target_point = [&](std::int32_t to, ImVec2 from) {
@@ -554,7 +595,8 @@ void GcView::DrawEdges(const ViewContext& ctx, const gc::GcRun& run, const Geome
     if (to == kNil || alpha <= 0.01f) return;
     const ImVec2 tc = ObjPos(g, std::size_t(to));
     // Spread the slots of one source a little so parallel pointers stay distinct.
-    const float spread = nslots > 1 ? (float(slot) - float(nslots - 1) * 0.5f) * g.radius * 0.35f : 0.0f;
+    const float spread =
+        nslots > 1 ? (float(slot) - float(nslots - 1) * 0.5f) * g.radius * 0.35f : 0.0f;
     ImVec2 start = from_is_root ? RectEdge(root_a, root_b, tc) : CircleEdge(from_c, from_r, tc);
     start.y += spread;
     const ImVec2 end = target_point(to, start);
@@ -642,8 +684,8 @@ void GcView::DrawRoots(const ViewContext& ctx, const gc::GcRun& run, const Geome
     const bool stack = p.roots[r].kind == gc::RootKind::kStack;
     const std::string& id = p.RootName(std::int32_t(r));
     CenteredText(dl, c, LabelOf(th, col), id.c_str(), RootFont(g));
-    const char* tag = stack ? (scanned ? Tr(Str::kScanned, ctx.lang) : Tr(Str::kUnscanned, ctx.lang))
-                            : "global";
+    const char* tag =
+        stack ? (scanned ? Tr(Str::kScanned, ctx.lang) : Tr(Str::kUnscanned, ctx.lang)) : "global";
     CenteredText(dl, ImVec2(c.x, b.y + g.font * 0.45f), th.text_dim, tag, g.font * 0.6f);
   }
 }
@@ -703,7 +745,8 @@ void GcView::DrawObjects(const ViewContext& ctx, const gc::GcRun& run, const Geo
       dl->AddRectFilled(Sub(c, half), Add(c, half), th.obj_grey_fill, 4.0f);
     }
     CenteredText(dl, c, LabelOf(th, cur.color), id.c_str(), label);
-    if (noscan) CenteredText(dl, ImVec2(c.x, c.y + r * 1.35f), th.text_dim, "noscan", g.font * 0.55f);
+    if (noscan)
+      CenteredText(dl, ImVec2(c.x, c.y + r * 1.35f), th.text_dim, "noscan", g.font * 0.55f);
     // This step's activity around the node.
     for (const auto& e : events) {
       if (e.obj != std::int32_t(i)) continue;
@@ -716,7 +759,8 @@ void GcView::DrawObjects(const ViewContext& ctx, const gc::GcRun& run, const Geo
         BadgeNear(dl, g, c, th.warn, IM_COL32(0, 0, 0, 255),
                   Tr(ins ? Str::kBadgeInsertion : Str::kBadgeDeletion, ctx.lang));
       } else if (e.kind == EventKind::kAlloc && e.to == Color::kBlack) {
-        BadgeNear(dl, g, c, th.accent, IM_COL32(255, 255, 255, 255), Tr(Str::kBadgeBornBlack, ctx.lang));
+        BadgeNear(dl, g, c, th.accent, IM_COL32(255, 255, 255, 255),
+                  Tr(Str::kBadgeBornBlack, ctx.lang));
       }
     }
   }
@@ -740,10 +784,13 @@ void GcView::DrawObjects(const ViewContext& ctx, const gc::GcRun& run, const Geo
     const auto& o = m_cur.objects[i];
     std::string fields;
     for (std::size_t f = 0; f < o.fields.size(); ++f) {
-      fields += " f" + std::to_string(f) + "=" + (o.fields[f] == kNil ? "nil" : p.ObjectName(o.fields[f]));
+      fields += " f" + std::to_string(f) + "=" +
+                (o.fields[f] == kNil ? "nil" : p.ObjectName(o.fields[f]));
     }
     ImGui::SetTooltip("%s: %s%s%s", p.ObjectName(std::int32_t(i)).c_str(),
-                      o.freed ? "freed" : !o.live ? "not allocated" : std::string(gc::ColorName(o.color)).c_str(),
+                      o.freed   ? "freed"
+                      : !o.live ? "not allocated"
+                                : std::string(gc::ColorName(o.color)).c_str(),
                       p.objects[i].noscan ? " (noscan)" : "", fields.c_str());
   }
 }

@@ -65,7 +65,7 @@ class GcView final : public TopicView {
   std::size_t m_cur_step = SIZE_MAX, m_prev_step = SIZE_MAX;
   const gc::GcRun* m_state_run = nullptr;
 
-  std::int32_t m_sel_obj = gc::kNil;   ///< sandbox selection
+  std::int32_t m_sel_obj = gc::kNil;  ///< sandbox selection
   std::int32_t m_sel_root = gc::kNil;
   int m_alloc_counter = 0;
   bool m_compare = false;

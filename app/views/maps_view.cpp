@@ -23,29 +23,57 @@ using maps::kBucketCnt;
 using maps::kNilBucket;
 
 // [SECTION] labels (this view's own words, in both languages)
-enum class L { kBuckets, kOld, kLoad, kOverflow, kHash, kTop, kLowB, kXY, kEvac, kDone, kNil,
-               kMore, kZoom };
+enum class L {
+  kBuckets,
+  kOld,
+  kLoad,
+  kOverflow,
+  kHash,
+  kTop,
+  kLowB,
+  kXY,
+  kEvac,
+  kDone,
+  kNil,
+  kMore,
+  kZoom
+};
 const char* Lbl(L id, Lang lang) {
   const bool zh = lang == Lang::kZh;
   switch (id) {
-    case L::kBuckets: return zh ? "buckets（桶数组）" : "buckets";
-    case L::kOld: return zh ? "oldbuckets（旧桶，搬迁中）" : "oldbuckets (being evacuated)";
-    case L::kLoad: return zh ? "负载因子 count/2^B" : "load factor count/2^B";
-    case L::kOverflow: return zh ? "溢出桶 noverflow" : "overflow noverflow";
-    case L::kHash: return zh ? "哈希" : "hash";
-    case L::kTop: return zh ? "高 8 位 → tophash" : "top 8 bits → tophash";
-    case L::kLowB: return zh ? "低 B 位 → 桶号" : "low B bits → bucket";
-    case L::kXY: return zh ? "下一位 → X/Y" : "next bit → X/Y";
-    case L::kEvac: return zh ? "已搬迁" : "evacuated";
-    case L::kDone: return zh ? "nevacuate" : "nevacuate";
-    case L::kNil: return zh ? "nil map：还没有 hmap" : "nil map: no hmap yet";
-    case L::kMore: return zh ? "溢出" : "ovf";
-    case L::kZoom: return zh ? "滚轮缩放，拖动平移，双击复位" : "wheel: zoom, drag: pan, double-click: reset";
+    case L::kBuckets:
+      return zh ? "buckets（桶数组）" : "buckets";
+    case L::kOld:
+      return zh ? "oldbuckets（旧桶，搬迁中）" : "oldbuckets (being evacuated)";
+    case L::kLoad:
+      return zh ? "负载因子 count/2^B" : "load factor count/2^B";
+    case L::kOverflow:
+      return zh ? "溢出桶 noverflow" : "overflow noverflow";
+    case L::kHash:
+      return zh ? "哈希" : "hash";
+    case L::kTop:
+      return zh ? "高 8 位 → tophash" : "top 8 bits → tophash";
+    case L::kLowB:
+      return zh ? "低 B 位 → 桶号" : "low B bits → bucket";
+    case L::kXY:
+      return zh ? "下一位 → X/Y" : "next bit → X/Y";
+    case L::kEvac:
+      return zh ? "已搬迁" : "evacuated";
+    case L::kDone:
+      return zh ? "nevacuate" : "nevacuate";
+    case L::kNil:
+      return zh ? "nil map：还没有 hmap" : "nil map: no hmap yet";
+    case L::kMore:
+      return zh ? "溢出" : "ovf";
+    case L::kZoom:
+      return zh ? "滚轮缩放，拖动平移，双击复位" : "wheel: zoom, drag: pan, double-click: reset";
   }
   return "";
 }
 
-float TextW(float size, const char* s) { return ImGui::GetFont()->CalcTextSizeA(size, 1e9f, 0, s).x; }
+float TextW(float size, const char* s) {
+  return ImGui::GetFont()->CalcTextSizeA(size, 1e9f, 0, s).x;
+}
 
 void Text(ImDrawList* dl, ImVec2 p, ImU32 col, float size, const char* s) {
   dl->AddText(ImGui::GetFont(), size, p, col, s);
@@ -66,7 +94,8 @@ ArrayLayout ComputeLayout(std::uint64_t n, int max_chain, float w, float h, floa
   // Cards get shorter when space is tight, down to rows still readable (12 px at scale 1).
   // Overflow cards hang below; when they do not fit, the chain shows as a "+N" badge.
   for (int chain : {std::min(max_chain, 2), 0}) {
-    float ch = std::min(cw * 1.02f, (h / float(rows) - gap) / float(1 + chain) - gap * float(chain > 0));
+    float ch =
+        std::min(cw * 1.02f, (h / float(rows) - gap) / float(1 + chain) - gap * float(chain > 0));
     if (ch / 9.0f >= 12.0f * s) {
       L.detail = MapsView::Detail::kFull;
       L.cols = cols;
@@ -219,15 +248,18 @@ float MapsView::DrawHeader(const ViewContext& ctx, ImVec2 o, float w, const Focu
       std::strncat(flags, names[i], sizeof flags - std::strlen(flags) - 1);
     }
   }
-  std::snprintf(buf, sizeof buf, "hmap  count=%" PRId64 "  B=%d (%" PRIu64 ")  flags=%s  noverflow=%d  hash0=%016" PRIx64,
-                h.count, int(h.B), maps::BucketShift(h.B), flags[0] ? flags : "0", int(h.noverflow), h.hash0);
+  std::snprintf(
+      buf, sizeof buf,
+      "hmap  count=%" PRId64 "  B=%d (%" PRIu64 ")  flags=%s  noverflow=%d  hash0=%016" PRIx64,
+      h.count, int(h.B), maps::BucketShift(h.B), flags[0] ? flags : "0", int(h.noverflow), h.hash0);
   Text(dl, ImVec2(o.x + 10 * s, y), th.text, fs * 1.05f, buf);
   y += fs * 1.5f;
 
   // Gauges: load factor against 6.5 (and bucketCnt = 8), overflow against 2^min(B, 15).
   const float gw = std::min(240 * s, w * 0.2f), gh = fs * 0.8f;
   float x = o.x + 10 * s;
-  auto gauge = [&](const char* label, double value, double limit, double full, const char* val_text) {
+  auto gauge = [&](const char* label, double value, double limit, double full,
+                   const char* val_text) {
     float need = TextW(fs * 0.85f, label) + gw + TextW(fs * 0.85f, val_text) + 20 * s;
     if (x > o.x + 10 * s && x + need > o.x + w) {  // no room left on this line: wrap
       x = o.x + 10 * s;
@@ -239,7 +271,8 @@ float MapsView::DrawHeader(const ViewContext& ctx, ImVec2 o, float w, const Focu
     dl->AddRectFilled(a, b, th.panel_bg, 3 * s);
     float frac = float(std::min(1.0, value / full));
     bool over = value > limit;
-    dl->AddRectFilled(a, ImVec2(a.x + gw * frac, b.y), over ? th.danger : (value > limit * 0.8 ? th.warn : th.ok), 3 * s);
+    dl->AddRectFilled(a, ImVec2(a.x + gw * frac, b.y),
+                      over ? th.danger : (value > limit * 0.8 ? th.warn : th.ok), 3 * s);
     float mx = a.x + gw * float(std::min(1.0, limit / full));
     dl->AddLine(ImVec2(mx, a.y - 3 * s), ImVec2(mx, b.y + 3 * s), th.text, 2 * s);
     dl->AddRect(a, b, th.panel_border, 3 * s);
@@ -275,7 +308,8 @@ float MapsView::DrawHeader(const ViewContext& ctx, ImVec2 o, float w, const Focu
     float ly = y + fs * 1.1f;
     std::snprintf(buf, sizeof buf, "%s 0x%02x", Lbl(L::kTop, ctx.lang), int(maps::TopHash(f.hash)));
     Text(dl, ImVec2(hx, ly), th.accent, fs * 0.8f, buf);
-    std::snprintf(buf, sizeof buf, "%s %" PRIu64, Lbl(L::kLowB, ctx.lang), f.hash & maps::BucketMask(h.B));
+    std::snprintf(buf, sizeof buf, "%s %" PRIu64, Lbl(L::kLowB, ctx.lang),
+                  f.hash & maps::BucketMask(h.B));
     float tw = TextW(fs * 0.8f, buf);
     float end = hx + 64 * bw + 7 * bw * 0.5f;
     Text(dl, ImVec2(end - tw, ly), th.ok, fs * 0.8f, buf);
@@ -291,8 +325,8 @@ float MapsView::DrawHeader(const ViewContext& ctx, ImVec2 o, float w, const Focu
 
 // [SECTION] bucket cards: one full bucket and its overflow chain
 void MapsView::DrawBucketFull(const ViewContext& ctx, ImVec2 p, float w, float card_h,
-                              std::int32_t bucket, std::uint64_t index, bool old,
-                              const Focus& f, float max_y, int chain_rows) {
+                              std::int32_t bucket, std::uint64_t index, bool old, const Focus& f,
+                              float max_y, int chain_rows) {
   const Theme& th = ctx.theme;
   ImDrawList* dl = ctx.dl;
   const float s = ctx.scale;
@@ -301,15 +335,18 @@ void MapsView::DrawBucketFull(const ViewContext& ctx, ImVec2 p, float w, float c
   const bool focus_bucket = f.bucket >= 0 && std::uint64_t(f.bucket) == index && f.old == old;
   int depth = 0;
   float gap = 8 * s;
-  for (std::int32_t b = bucket; b != kNilBucket && p.y < max_y; b = m_state.arena[std::size_t(b)].overflow, ++depth) {
+  for (std::int32_t b = bucket; b != kNilBucket && p.y < max_y;
+       b = m_state.arena[std::size_t(b)].overflow, ++depth) {
     if (depth > 0) {
       if (depth > chain_rows) {
         int rest = 0;
-        for (std::int32_t x = b; x != kNilBucket; x = m_state.arena[std::size_t(x)].overflow) ++rest;
+        for (std::int32_t x = b; x != kNilBucket; x = m_state.arena[std::size_t(x)].overflow)
+          ++rest;
         std::snprintf(buf, sizeof buf, "+%d %s", rest, Lbl(L::kMore, ctx.lang));
         // On the last card drawn, at its header's right end.
         const float bfs = ImGui::GetFontSize() * 0.8f;
-        Text(dl, ImVec2(p.x + w - TextW(bfs, buf) - 4 * s, p.y - gap - card_h + 1), th.warn, bfs, buf);
+        Text(dl, ImVec2(p.x + w - TextW(bfs, buf) - 4 * s, p.y - gap - card_h + 1), th.warn, bfs,
+             buf);
         break;
       }
       dl->AddLine(ImVec2(p.x + w * 0.5f, p.y - gap), ImVec2(p.x + w * 0.5f, p.y), th.edge, 2 * s);
@@ -328,7 +365,8 @@ void MapsView::DrawBucketFull(const ViewContext& ctx, ImVec2 p, float w, float c
     }
     Text(dl, ImVec2(a.x + 4 * s, a.y + (head - fs) * 0.5f), evac ? th.text_dim : th.text, fs, buf);
     if (evac) {
-      Text(dl, ImVec2(a.x + w * 0.5f, a.y + (head - fs) * 0.5f), th.text_dim, fs * 0.85f, Lbl(L::kEvac, ctx.lang));
+      Text(dl, ImVec2(a.x + w * 0.5f, a.y + (head - fs) * 0.5f), th.text_dim, fs * 0.85f,
+           Lbl(L::kEvac, ctx.lang));
     }
     const float c1 = a.x + 4 * s, c2 = a.x + w * 0.24f, c3 = a.x + w * 0.66f;
     for (int i = 0; i < kBucketCnt; ++i) {
@@ -349,12 +387,14 @@ void MapsView::DrawBucketFull(const ViewContext& ctx, ImVec2 p, float w, float c
         Text(dl, ImVec2(c3, ry), th.text_dim, fs, buf);
         dl->PopClipRect();
       } else {
-        const char* mark = t == maps::kEmptyRest ? "emptyRest"
-                           : t == maps::kEmptyOne ? "emptyOne"
+        const char* mark = t == maps::kEmptyRest    ? "emptyRest"
+                           : t == maps::kEmptyOne   ? "emptyOne"
                            : t == maps::kEvacuatedX ? "→X"
                            : t == maps::kEvacuatedY ? "→Y"
                                                     : "evacEmpty";
-        ImU32 col = t == maps::kEmptyOne ? th.warn : (t == maps::kEvacuatedX || t == maps::kEvacuatedY) ? th.edge : th.grid;
+        ImU32 col = t == maps::kEmptyOne                                 ? th.warn
+                    : (t == maps::kEvacuatedX || t == maps::kEvacuatedY) ? th.edge
+                                                                         : th.grid;
         if (t == maps::kEmptyOne) HatchRect(dl, ra, rb, WithAlpha(th.warn, 0.25f), 6 * s, 1);
         std::snprintf(buf, sizeof buf, "%d", int(t));
         Text(dl, ImVec2(c1, ry), col, fs, buf);
@@ -362,9 +402,10 @@ void MapsView::DrawBucketFull(const ViewContext& ctx, ImVec2 p, float w, float c
       }
       if (hit) dl->AddRect(ra, rb, th.accent, 2 * s, 0, 2.5f * s);
     }
-    const bool focus_here = focus_bucket && (f.depth == depth || (depth == 0 && f.depth > chain_rows));
-    dl->AddRect(a, z, focus_here ? th.accent : (evac ? th.grid : th.panel_border),
-                4 * s, 0, (focus_here ? 2.5f : 1.2f) * s);
+    const bool focus_here =
+        focus_bucket && (f.depth == depth || (depth == 0 && f.depth > chain_rows));
+    dl->AddRect(a, z, focus_here ? th.accent : (evac ? th.grid : th.panel_border), 4 * s, 0,
+                (focus_here ? 2.5f : 1.2f) * s);
     p.y += card_h + gap;
   }
 }
@@ -379,7 +420,8 @@ MapsView::Grid MapsView::DrawArray(const ViewContext& ctx, ImVec2 a, ImVec2 b, s
   if (w < 20 || h < 20) return Grid{};
   int max_chain = 0;
   if (n <= 512) {
-    for (std::uint64_t i = 0; i < n; ++i) max_chain = std::max(max_chain, ChainLength(m_state, base + std::int32_t(i)));
+    for (std::uint64_t i = 0; i < n; ++i)
+      max_chain = std::max(max_chain, ChainLength(m_state, base + std::int32_t(i)));
   }
   const float zoom = old ? 1.0f : m_zoom;
   ArrayLayout L = ComputeLayout(n, max_chain, w * zoom, h * zoom, s);
@@ -406,7 +448,8 @@ MapsView::Grid MapsView::DrawArray(const ViewContext& ctx, ImVec2 a, ImVec2 b, s
       ImVec2 p = L.CellPos(cell);
       if (p.x > b.x || p.x + L.cw < a.x) continue;
       if (L.detail == Detail::kFull) {
-        DrawBucketFull(ctx, p, L.cw, L.ch, base + std::int32_t(cell), cell, old, f, b.y, L.chain_rows);
+        DrawBucketFull(ctx, p, L.cw, L.ch, base + std::int32_t(cell), cell, old, f, b.y,
+                       L.chain_rows);
         continue;
       }
       ImVec2 z(p.x + L.cw, p.y + L.ch);
@@ -421,31 +464,37 @@ MapsView::Grid MapsView::DrawArray(const ViewContext& ctx, ImVec2 a, ImVec2 b, s
             std::uint8_t t = bk.tophash[std::size_t(i)];
             ImU32 col = t >= maps::kMinTopHash ? th.ok
                         : t == maps::kEmptyOne ? WithAlpha(th.warn, 0.6f)
-                        : (t == maps::kEvacuatedX || t == maps::kEvacuatedY) ? WithAlpha(th.edge, 0.5f)
-                                                                              : 0;
+                        : (t == maps::kEvacuatedX || t == maps::kEvacuatedY)
+                            ? WithAlpha(th.edge, 0.5f)
+                            : 0;
             if (col) {
               dl->AddRectFilled(ImVec2(p.x, p.y + float(i) * stripe),
-                                ImVec2(z.x, p.y + float(i + 1) * stripe - (stripe > 3 ? 1 : 0)), col);
+                                ImVec2(z.x, p.y + float(i + 1) * stripe - (stripe > 3 ? 1 : 0)),
+                                col);
             }
           }
         } else {
           // Too many cells on screen for a stripe per slot: one bar as tall as the bucket is full.
           int used = 0;
           for (auto t : bk.tophash) used += t >= maps::kMinTopHash;
-          if (used) dl->AddRectFilled(ImVec2(p.x, z.y - L.ch * float(used) / kBucketCnt), z, evac ? th.grid : th.ok);
+          if (used)
+            dl->AddRectFilled(ImVec2(p.x, z.y - L.ch * float(used) / kBucketCnt), z,
+                              evac ? th.grid : th.ok);
         }
         int chain = ChainLength(m_state, bi);
         if (chain > 0) {
           dl->AddRect(p, z, th.warn, 0, 0, std::min(3.0f, 1.0f + float(chain)) * s);
           if (L.cw > 22 * s) {
             std::snprintf(buf, sizeof buf, "+%d", chain);
-            Text(dl, ImVec2(p.x + 2, p.y), th.text, std::min(ImGui::GetFontSize(), L.ch * 0.4f), buf);
+            Text(dl, ImVec2(p.x + 2, p.y), th.text, std::min(ImGui::GetFontSize(), L.ch * 0.4f),
+                 buf);
           }
         } else if (evac) {
           dl->AddRect(p, z, th.grid);
         }
         if (f.bucket >= 0 && std::uint64_t(f.bucket) == cell && f.old == old) {
-          dl->AddRect(ImVec2(p.x - 2, p.y - 2), ImVec2(z.x + 2, z.y + 2), th.accent, 0, 0, 2.5f * s);
+          dl->AddRect(ImVec2(p.x - 2, p.y - 2), ImVec2(z.x + 2, z.y + 2), th.accent, 0, 0,
+                      2.5f * s);
         }
       } else {
         // Summary: `fold` buckets in one cell, shaded by how full they are.
@@ -460,14 +509,17 @@ MapsView::Grid MapsView::DrawArray(const ViewContext& ctx, ImVec2 a, ImVec2 b, s
         dl->AddRectFilled(p, z, LerpColor(th.panel_bg, th.ok, fill));
         if (ovf) dl->AddRectFilled(ImVec2(p.x, z.y - std::max(1.0f, L.ch * 0.2f)), z, th.warn);
         if (f.bucket >= 0 && std::uint64_t(f.bucket) / L.fold == cell && f.old == old) {
-          dl->AddRect(ImVec2(p.x - 2, p.y - 2), ImVec2(z.x + 2, z.y + 2), th.accent, 0, 0, 2.5f * s);
+          dl->AddRect(ImVec2(p.x - 2, p.y - 2), ImVec2(z.x + 2, z.y + 2), th.accent, 0, 0,
+                      2.5f * s);
         }
       }
     }
   }
   if (L.detail == Detail::kSummary && !old) {
     std::snprintf(buf, sizeof buf, "1 cell = %zu buckets", L.fold);
-    Pill(dl, ImVec2(b.x - TextW(ImGui::GetFontSize() * 0.8f, buf) - 24 * s, b.y - ImGui::GetFontSize() * 1.6f),
+    Pill(dl,
+         ImVec2(b.x - TextW(ImGui::GetFontSize() * 0.8f, buf) - 24 * s,
+                b.y - ImGui::GetFontSize() * 1.6f),
          th.panel_bg, th.text, buf, ImGui::GetFontSize() * 0.8f);
   }
   dl->PopClipRect();
@@ -478,14 +530,15 @@ MapsView::Grid MapsView::DrawArray(const ViewContext& ctx, ImVec2 a, ImVec2 b, s
 void MapsView::DrawWhatIf(const ViewContext& ctx) {
   const float s = ctx.scale;
   const bool zh = ctx.lang == Lang::kZh;
-  ImGui::SetCursorScreenPos(ImVec2(ctx.origin.x + 10 * s,
-                                   ctx.origin.y + ctx.size.y - ImGui::GetFrameHeight() * 1.35f));
+  ImGui::SetCursorScreenPos(
+      ImVec2(ctx.origin.x + 10 * s, ctx.origin.y + ctx.size.y - ImGui::GetFrameHeight() * 1.35f));
   ImGui::TextDisabled("%s", zh ? "假如：" : "What if:");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
   const bool ints = m_run->Prog().key_type == maps::KeyType::kInt;
-  const bool enter = ImGui::InputTextWithHint("##whatif_key", ints ? "key (int)" : "key", m_whatif_key,
-                                              sizeof m_whatif_key, ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool enter =
+      ImGui::InputTextWithHint("##whatif_key", ints ? "key (int)" : "key", m_whatif_key,
+                               sizeof m_whatif_key, ImGuiInputTextFlags_EnterReturnsTrue);
   const char* ops[3] = {"insert", "delete", "lookup"};
   const char* labels_zh[3] = {"插入", "删除", "查找"};
   const char* labels_en[3] = {"Insert", "Delete", "Look up"};
@@ -530,24 +583,29 @@ void MapsView::Draw(const ViewContext& ctx) {
   std::uint64_t nold = 0;
   if (maps::Growing(h)) {
     nold = maps::NoldBuckets(h);
-    std::snprintf(buf, sizeof buf, "%s   nevacuate = %" PRIu64 " / %" PRIu64, Lbl(L::kOld, ctx.lang), h.nevacuate, nold);
+    std::snprintf(buf, sizeof buf, "%s   nevacuate = %" PRIu64 " / %" PRIu64,
+                  Lbl(L::kOld, ctx.lang), h.nevacuate, nold);
     Text(dl, ImVec2(o.x + 10 * s, y), th.warn, fs * 0.9f, buf);
     float bx = o.x + 20 * s + TextW(fs * 0.9f, buf);
     float bw = std::min(220 * s, o.x + w - bx - 10 * s);
     if (bw > 20) {
-      dl->AddRectFilled(ImVec2(bx, y + fs * 0.2f), ImVec2(bx + bw, y + fs * 0.8f), th.panel_bg, 3 * s);
-      dl->AddRectFilled(ImVec2(bx, y + fs * 0.2f), ImVec2(bx + bw * float(h.nevacuate) / float(nold), y + fs * 0.8f), th.warn, 3 * s);
+      dl->AddRectFilled(ImVec2(bx, y + fs * 0.2f), ImVec2(bx + bw, y + fs * 0.8f), th.panel_bg,
+                        3 * s);
+      dl->AddRectFilled(ImVec2(bx, y + fs * 0.2f),
+                        ImVec2(bx + bw * float(h.nevacuate) / float(nold), y + fs * 0.8f), th.warn,
+                        3 * s);
     }
     y += fs * 1.2f;
     float band = nold <= 16 ? (bottom - y) * 0.46f : std::min((bottom - y) * 0.3f, 160 * s);
-    old_grid = DrawArray(ctx, ImVec2(o.x + 10 * s, y), ImVec2(o.x + w - 10 * s, y + band), h.oldbuckets, nold,
-                         true, f);
+    old_grid = DrawArray(ctx, ImVec2(o.x + 10 * s, y), ImVec2(o.x + w - 10 * s, y + band),
+                         h.oldbuckets, nold, true, f);
     y += band + 4 * s;
   }
-  std::snprintf(buf, sizeof buf, "%s  (2^%d = %" PRIu64 ")", Lbl(L::kBuckets, ctx.lang), int(h.B), maps::BucketShift(h.B));
+  std::snprintf(buf, sizeof buf, "%s  (2^%d = %" PRIu64 ")", Lbl(L::kBuckets, ctx.lang), int(h.B),
+                maps::BucketShift(h.B));
   Text(dl, ImVec2(o.x + 10 * s, y), th.text_dim, fs * 0.9f, buf);
-  Text(dl, ImVec2(o.x + w - TextW(fs * 0.75f, Lbl(L::kZoom, ctx.lang)) - 10 * s, y), th.text_dim, fs * 0.75f,
-       Lbl(L::kZoom, ctx.lang));
+  Text(dl, ImVec2(o.x + w - TextW(fs * 0.75f, Lbl(L::kZoom, ctx.lang)) - 10 * s, y), th.text_dim,
+       fs * 0.75f, Lbl(L::kZoom, ctx.lang));
   y += fs * 1.2f;
   new_grid = DrawArray(ctx, ImVec2(o.x + 10 * s, y), ImVec2(o.x + w - 10 * s, bottom), h.buckets,
                        maps::BucketShift(h.B), false, f);

@@ -36,7 +36,6 @@ class MapsView final : public TopicView {
     }
   };
 
-
  private:
   struct Focus {
     bool has_key = false;
@@ -55,9 +54,8 @@ class MapsView final : public TopicView {
   float DrawHeader(const ViewContext& ctx, ImVec2 o, float w, const Focus& f);
   Grid DrawArray(const ViewContext& ctx, ImVec2 a, ImVec2 b, std::int32_t base, std::uint64_t n,
                  bool old, const Focus& f);
-  void DrawBucketFull(const ViewContext& ctx, ImVec2 p, float w, float row_h,
-                      std::int32_t bucket, std::uint64_t index, bool old, const Focus& f,
-                      float max_y, int chain_rows);
+  void DrawBucketFull(const ViewContext& ctx, ImVec2 p, float w, float row_h, std::int32_t bucket,
+                      std::uint64_t index, bool old, const Focus& f, float max_y, int chain_rows);
   void HandleInput(const ViewContext& ctx);
   /// The what-if bar: insert, delete or look up a typed key at the current step (recorded
   /// as a branch of the run; the scenario file is not changed).

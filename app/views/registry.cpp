@@ -1,8 +1,8 @@
 // The topic views by scenario kind.
 #include "app/views/gc_view.h"
 #include "app/views/maps_view.h"
-#include "app/views/stack_view.h"
 #include "app/views/sched_view.h"
+#include "app/views/stack_view.h"
 #include "app/views/topic_view.h"
 
 namespace gs::app {

@@ -14,11 +14,17 @@ namespace {
 using sched::EventKind;
 using sched::kNone;
 
-const char* T(Lang l, const char* en, const char* zh) { return l == Lang::kZh ? zh : en; }
+const char* T(Lang l, const char* en, const char* zh) {
+  return l == Lang::kZh ? zh : en;
+}
 
-float Ease(float t) { return t * t * (3.0f - 2.0f * t); }
+float Ease(float t) {
+  return t * t * (3.0f - 2.0f * t);
+}
 
-float TextW(float size, const char* s) { return ImGui::GetFont()->CalcTextSizeA(size, 1e9f, 0, s).x; }
+float TextW(float size, const char* s) {
+  return ImGui::GetFont()->CalcTextSizeA(size, 1e9f, 0, s).x;
+}
 
 }  // namespace
 
@@ -78,8 +84,8 @@ void SchedView::DrawHeader(const ViewContext& ctx, const Layout& lay) {
   const double ms = double(m_state.now) / 1000.0;
   std::snprintf(buf, sizeof buf, "t = %lld µs (%.3f ms)   GOMAXPROCS = %d   nmspinning = %d",
                 static_cast<long long>(m_state.now), ms, m_state.gomaxprocs, m_state.nmspinning);
-  ctx.dl->AddText(ImGui::GetFont(), lay.fs * 1.3f, ImVec2(ctx.origin.x + lay.fs, ctx.origin.y + lay.fs * 0.4f),
-                  th.text, buf);
+  ctx.dl->AddText(ImGui::GetFont(), lay.fs * 1.3f,
+                  ImVec2(ctx.origin.x + lay.fs, ctx.origin.y + lay.fs * 0.4f), th.text, buf);
 }
 
 // [SECTION] P columns
@@ -96,8 +102,8 @@ void SchedView::DrawPs(const ViewContext& ctx, const Layout& lay) {
     const float y1 = lay.cols_max.y;
     ctx.dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y1), th.panel_bg, fs * 0.3f);
     ctx.dl->AddRect(ImVec2(x0, y0), ImVec2(x1, y1),
-                    pp.status == sched::PStatus::kRunning ? th.accent : th.panel_border, fs * 0.3f, 0,
-                    1.5f * ctx.scale);
+                    pp.status == sched::PStatus::kRunning ? th.accent : th.panel_border, fs * 0.3f,
+                    0, 1.5f * ctx.scale);
     float y = y0 + fs * 0.3f;
     std::snprintf(buf, sizeof buf, "P%d", p);
     ctx.dl->AddText(ImGui::GetFont(), fs * 1.2f, ImVec2(x0 + fs * 0.4f, y), th.text, buf);
@@ -110,8 +116,9 @@ void SchedView::DrawPs(const ViewContext& ctx, const Layout& lay) {
     if (pp.m != kNone) {
       const sched::M& mm = m_state.ms[std::size_t(pp.m)];
       if (mm.state == sched::MState::kRunning) g = mm.curg;
-      std::snprintf(buf, sizeof buf, "M%d%s", pp.m,
-                    mm.state == sched::MState::kSchedule ? (mm.spinning ? " spinning" : " schedule") : "");
+      std::snprintf(
+          buf, sizeof buf, "M%d%s", pp.m,
+          mm.state == sched::MState::kSchedule ? (mm.spinning ? " spinning" : " schedule") : "");
       ctx.dl->AddText(ImGui::GetFont(), small, ImVec2(x0 + fs * 0.4f, y), th.text_dim, buf);
     } else if (pp.status == sched::PStatus::kSyscall) {
       ctx.dl->AddText(ImGui::GetFont(), small, ImVec2(x0 + fs * 0.4f, y), th.warn,
@@ -159,7 +166,8 @@ void SchedView::DrawPs(const ViewContext& ctx, const Layout& lay) {
       y += row;
     }
     if (size > fit) {
-      std::snprintf(buf, sizeof buf, T(ctx.lang, "... %u more", "... 还有 %u 个"), size - head - tail);
+      std::snprintf(buf, sizeof buf, T(ctx.lang, "... %u more", "... 还有 %u 个"),
+                    size - head - tail);
       ctx.dl->AddText(ImGui::GetFont(), small, ImVec2(x0 + fs * 0.4f, y), th.text_dim, buf);
       y += row;
       for (std::uint32_t i = size - tail; i < size; ++i) {
@@ -168,7 +176,8 @@ void SchedView::DrawPs(const ViewContext& ctx, const Layout& lay) {
       }
     }
     std::snprintf(buf, sizeof buf, "schedtick %u  syscalltick %u", pp.schedtick, pp.syscalltick);
-    if (TextW(small, buf) > x1 - x0 - fs * 0.6f) std::snprintf(buf, sizeof buf, "tick %u/%u", pp.schedtick, pp.syscalltick);
+    if (TextW(small, buf) > x1 - x0 - fs * 0.6f)
+      std::snprintf(buf, sizeof buf, "tick %u/%u", pp.schedtick, pp.syscalltick);
     ctx.dl->AddText(ImGui::GetFont(), small, ImVec2(x0 + fs * 0.4f, y1 - fs * 1.4f), th.text, buf);
   }
 }
@@ -204,11 +213,13 @@ void SchedView::DrawSide(const ViewContext& ctx, const Layout& lay) {
     y += small * 1.7f;
   };
   // Global run queue.
-  std::snprintf(buf, sizeof buf, "%s (%zu)", T(ctx.lang, "global runq", "全局运行队列"), m_state.runq.size());
+  std::snprintf(buf, sizeof buf, "%s (%zu)", T(ctx.lang, "global runq", "全局运行队列"),
+                m_state.runq.size());
   ctx.dl->AddText(ImGui::GetFont(), fs, ImVec2(xi, y), th.text, buf);
   y += fs * 1.3f;
-  wrap_chips(m_state.runq.size(), [this](std::size_t i) { return m_state.runq[i]; }, th.panel_border,
-             th.text, 18);
+  wrap_chips(
+      m_state.runq.size(), [this](std::size_t i) { return m_state.runq[i]; }, th.panel_border,
+      th.text, 18);
   // M pool.
   ctx.dl->AddText(ImGui::GetFont(), fs, ImVec2(xi, y), th.text, T(ctx.lang, "Ms", "M 线程"));
   y += fs * 1.3f;
@@ -218,12 +229,24 @@ void SchedView::DrawSide(const ViewContext& ctx, const Layout& lay) {
     ImU32 bg = th.panel_border;
     const char* st = sched::MStateName(m.state).data();
     switch (m.state) {
-      case sched::MState::kRunning: bg = th.accent; break;
-      case sched::MState::kSchedule: bg = m.spinning ? th.warn : th.edge; st = m.spinning ? "spinning" : "schedule"; break;
-      case sched::MState::kSyscall: bg = th.danger; break;
-      case sched::MState::kNetpoll: bg = th.ok; break;
-      case sched::MState::kSysmon: bg = th.grid; break;
-      case sched::MState::kIdle: break;
+      case sched::MState::kRunning:
+        bg = th.accent;
+        break;
+      case sched::MState::kSchedule:
+        bg = m.spinning ? th.warn : th.edge;
+        st = m.spinning ? "spinning" : "schedule";
+        break;
+      case sched::MState::kSyscall:
+        bg = th.danger;
+        break;
+      case sched::MState::kNetpoll:
+        bg = th.ok;
+        break;
+      case sched::MState::kSysmon:
+        bg = th.grid;
+        break;
+      case sched::MState::kIdle:
+        break;
     }
     if (m.p != kNone) {
       std::snprintf(buf, sizeof buf, "M%zu %s P%d", i, st, m.p);
@@ -235,29 +258,37 @@ void SchedView::DrawSide(const ViewContext& ctx, const Layout& lay) {
       x = xi;
       y += small * 1.5f;
     }
-    Pill(ctx.dl, ImVec2(x, y), bg, m.state == sched::MState::kIdle ? th.text : th.canvas_bg, buf, small);
+    Pill(ctx.dl, ImVec2(x, y), bg, m.state == sched::MState::kIdle ? th.text : th.canvas_bg, buf,
+         small);
     x += w + small * 0.3f;
   }
   y += small * 1.9f;
   // sysmon.
-  std::snprintf(buf, sizeof buf, T(ctx.lang, "sysmon: next round at %lld µs (sleep %lld µs)",
-                                   "sysmon：下一轮 %lld 微秒（睡眠 %lld 微秒）"),
-                static_cast<long long>(m_state.sysmon.next), static_cast<long long>(m_state.sysmon.delay));
+  std::snprintf(buf, sizeof buf,
+                T(ctx.lang, "sysmon: next round at %lld µs (sleep %lld µs)",
+                  "sysmon：下一轮 %lld 微秒（睡眠 %lld 微秒）"),
+                static_cast<long long>(m_state.sysmon.next),
+                static_cast<long long>(m_state.sysmon.delay));
   ctx.dl->AddText(ImGui::GetFont(), small, ImVec2(xi, y), th.text_dim, buf);
   y += fs * 1.4f;
   // The poller and timers.
-  std::snprintf(buf, sizeof buf, "%s (%zu)%s", T(ctx.lang, "netpoller", "网络轮询器"), m_state.poller.size(),
-                m_state.netpoll_m != kNone ? T(ctx.lang, "  · an M blocks in netpoll", "  · 有 M 阻塞在 netpoll")
-                                           : "");
+  std::snprintf(buf, sizeof buf, "%s (%zu)%s", T(ctx.lang, "netpoller", "网络轮询器"),
+                m_state.poller.size(),
+                m_state.netpoll_m != kNone
+                    ? T(ctx.lang, "  · an M blocks in netpoll", "  · 有 M 阻塞在 netpoll")
+                    : "");
   ctx.dl->AddText(ImGui::GetFont(), fs, ImVec2(xi, y), th.text, buf);
   y += fs * 1.3f;
-  wrap_chips(m_state.poller.size(), [this](std::size_t i) { return m_state.poller[i].g; }, th.ok,
-             th.canvas_bg, 12);
-  std::snprintf(buf, sizeof buf, "%s (%zu)", T(ctx.lang, "timers", "定时器"), m_state.timers.size());
+  wrap_chips(
+      m_state.poller.size(), [this](std::size_t i) { return m_state.poller[i].g; }, th.ok,
+      th.canvas_bg, 12);
+  std::snprintf(buf, sizeof buf, "%s (%zu)", T(ctx.lang, "timers", "定时器"),
+                m_state.timers.size());
   ctx.dl->AddText(ImGui::GetFont(), fs, ImVec2(xi, y), th.text, buf);
   y += fs * 1.3f;
-  wrap_chips(m_state.timers.size(), [this](std::size_t i) { return m_state.timers[i].g; }, th.warn,
-             th.canvas_bg, 12);
+  wrap_chips(
+      m_state.timers.size(), [this](std::size_t i) { return m_state.timers[i].g; }, th.warn,
+      th.canvas_bg, 12);
 }
 
 // [SECTION] moving Gs: steals, preemptions, handoffs to the global queue
@@ -318,7 +349,8 @@ void SchedView::DrawLanes(const ViewContext& ctx, const Layout& lay) {
     for (const Segment& s : lane) {
       if (s.step0 > ctx.step) break;
       float a = tx(s.t0);
-      float b = std::max(a + 1.5f, tx(s.step0 <= ctx.step && s.t1 > m_state.now ? m_state.now : s.t1));
+      float b =
+          std::max(a + 1.5f, tx(s.step0 <= ctx.step && s.t1 > m_state.now ? m_state.now : s.t1));
       if (b < last_x + 1.0f) continue;  // narrower than a pixel after the last one: folded
       ctx.dl->AddRectFilled(ImVec2(a, y + 2), ImVec2(b, y + lane_h - 3), GColor(th, s.goid));
       if (b - a > TextW(small, m_run->Label(s.goid).c_str()) + 4) {
@@ -330,7 +362,8 @@ void SchedView::DrawLanes(const ViewContext& ctx, const Layout& lay) {
     }
   }
   const float sx = tx(m_state.now);
-  ctx.dl->AddLine(ImVec2(sx, top - 4), ImVec2(sx, top + lane_h * float(procs)), th.accent, 2.0f * ctx.scale);
+  ctx.dl->AddLine(ImVec2(sx, top - 4), ImVec2(sx, top + lane_h * float(procs)), th.accent,
+                  2.0f * ctx.scale);
 }
 
 void SchedView::Draw(const ViewContext& ctx) {
@@ -341,14 +374,16 @@ void SchedView::Draw(const ViewContext& ctx) {
   lay.fs = ImGui::GetFontSize();
   const float fs = lay.fs;
   const float side_w = std::max(fs * 16.0f, ctx.size.x * 0.26f);
-  const float lanes_h = std::max(fs * 4.0f, std::min(ctx.size.y * 0.26f, fs * (2.0f + 1.5f * float(m_lanes.size()))));
+  const float lanes_h =
+      std::max(fs * 4.0f, std::min(ctx.size.y * 0.26f, fs * (2.0f + 1.5f * float(m_lanes.size()))));
   lay.cols_min = ImVec2(ctx.origin.x + fs * 0.3f, ctx.origin.y + fs * 2.2f);
   lay.cols_max = ImVec2(ctx.origin.x + ctx.size.x - side_w - fs * 0.6f,
                         ctx.origin.y + ctx.size.y - lanes_h - fs * 0.6f);
   lay.side_min = ImVec2(lay.cols_max.x + fs * 0.3f, lay.cols_min.y);
   lay.side_max = ImVec2(ctx.origin.x + ctx.size.x - fs * 0.3f, lay.cols_max.y);
   lay.lanes_min = ImVec2(ctx.origin.x + fs * 0.3f, lay.cols_max.y + fs * 0.4f);
-  lay.lanes_max = ImVec2(ctx.origin.x + ctx.size.x - fs * 0.3f, ctx.origin.y + ctx.size.y - fs * 0.2f);
+  lay.lanes_max =
+      ImVec2(ctx.origin.x + ctx.size.x - fs * 0.3f, ctx.origin.y + ctx.size.y - fs * 0.2f);
   lay.col_w = (lay.cols_max.x - lay.cols_min.x) / float(std::max(1, m_state.gomaxprocs));
   ctx.dl->AddRectFilled(ctx.origin, Add(ctx.origin, ctx.size), ctx.theme.canvas_bg);
   DrawHeader(ctx, lay);
@@ -373,7 +408,8 @@ void SchedView::Draw(const ViewContext& ctx) {
     } else {
       ImGui::TextUnformatted(T(ctx.lang, "in the initial state", "初始状态中已存在"));
     }
-    ImGui::Text(T(ctx.lang, "started %d time(s); next op %d", "已被调度 %d 次；下一个操作 %d"), g.runs, g.pc);
+    ImGui::Text(T(ctx.lang, "started %d time(s); next op %d", "已被调度 %d 次；下一个操作 %d"),
+                g.runs, g.pc);
     if (g.m != kNone) ImGui::Text("M%d", g.m);
     ImGui::EndTooltip();
   }

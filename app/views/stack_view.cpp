@@ -22,12 +22,18 @@ ImU32 Alpha(ImU32 c, float a) {
   return (c & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
 }
 
-void Hex(char* buf, std::size_t n, std::uint64_t v) { std::snprintf(buf, n, "0x%" PRIx64, v); }
+void Hex(char* buf, std::size_t n, std::uint64_t v) {
+  std::snprintf(buf, n, "0x%" PRIx64, v);
+}
 
 void Value(char* buf, std::size_t n, const Word& w) {
   switch (w.kind) {
-    case WordKind::kUnset: std::snprintf(buf, n, "?"); break;
-    case WordKind::kInt: std::snprintf(buf, n, "%" PRId64, std::int64_t(w.bits)); break;
+    case WordKind::kUnset:
+      std::snprintf(buf, n, "?");
+      break;
+    case WordKind::kInt:
+      std::snprintf(buf, n, "%" PRId64, std::int64_t(w.bits));
+      break;
     case WordKind::kPtr:
       if (w.bits == 0) {
         std::snprintf(buf, n, "nil");
@@ -35,13 +41,21 @@ void Value(char* buf, std::size_t n, const Word& w) {
         Hex(buf, n, w.bits);
       }
       break;
-    case WordKind::kRetPC: std::snprintf(buf, n, "ret %" PRIx64, w.bits); break;
-    case WordKind::kSavedBP: std::snprintf(buf, n, "BP %" PRIx64, w.bits); break;
-    case WordKind::kFuncPC: std::snprintf(buf, n, "code %" PRIx64, w.bits); break;
+    case WordKind::kRetPC:
+      std::snprintf(buf, n, "ret %" PRIx64, w.bits);
+      break;
+    case WordKind::kSavedBP:
+      std::snprintf(buf, n, "BP %" PRIx64, w.bits);
+      break;
+    case WordKind::kFuncPC:
+      std::snprintf(buf, n, "code %" PRIx64, w.bits);
+      break;
   }
 }
 
-const char* T(Lang l, const char* en, const char* zh) { return l == Lang::kZh ? zh : en; }
+const char* T(Lang l, const char* en, const char* zh) {
+  return l == Lang::kZh ? zh : en;
+}
 
 }  // namespace
 
@@ -64,7 +78,8 @@ void StackView::Draw(const ViewContext& ctx) {
   const Theme& th = ctx.theme;
   const float font = 15.0f * ctx.scale;
   ImDrawList* dl = ctx.dl;
-  dl->AddRectFilled(ctx.origin, ImVec2(ctx.origin.x + ctx.size.x, ctx.origin.y + ctx.size.y), th.canvas_bg);
+  dl->AddRectFilled(ctx.origin, ImVec2(ctx.origin.x + ctx.size.x, ctx.origin.y + ctx.size.y),
+                    th.canvas_bg);
   const stack::State& s = StateAt(ctx.step);
   const float pad = 10.0f * ctx.scale;
   const bool has_source = !m_run->Prog().source.empty();
@@ -81,12 +96,13 @@ void StackView::Draw(const ViewContext& ctx) {
   Column old_col;
   float x = col_x;
   if (growing) {
-    old_col = PlaceColumn(s.old_stack, s.old_stack.hi - (s.stack.hi - s.sp), ImVec2(x, ctx.origin.y + pad),
-                          ImVec2(col_w * 0.85f, col_h), font);
+    old_col = PlaceColumn(s.old_stack, s.old_stack.hi - (s.stack.hi - s.sp),
+                          ImVec2(x, ctx.origin.y + pad), ImVec2(col_w * 0.85f, col_h), font);
     DrawStack(ctx, s, s.old_stack, old_col, true, font);
     x += col_w * 0.85f + avail * 0.05f;
   }
-  Column col = PlaceColumn(s.stack, s.sp, ImVec2(x, ctx.origin.y + pad), ImVec2(col_w, col_h), font);
+  Column col =
+      PlaceColumn(s.stack, s.sp, ImVec2(x, ctx.origin.y + pad), ImVec2(col_w, col_h), font);
   if (growing) {
     // The copied range, old → new (copystack keeps each word's distance from hi).
     float y0 = 0, y1 = 0, z0 = 0, z1 = 0;
@@ -95,7 +111,8 @@ void StackView::Draw(const ViewContext& ctx) {
       RowOf(old_col, std::max(used_lo_old, old_col.bottom), &y1);
       RowOf(col, std::max(s.sp, col.bottom), &z1);
       ImVec2 poly[4] = {ImVec2(old_col.max.x, y0), ImVec2(col.min.x - 46 * ctx.scale, z0),
-                        ImVec2(col.min.x - 46 * ctx.scale, z1 + col.row), ImVec2(old_col.max.x, y1 + old_col.row)};
+                        ImVec2(col.min.x - 46 * ctx.scale, z1 + col.row),
+                        ImVec2(old_col.max.x, y1 + old_col.row)};
       dl->AddConvexPolyFilled(poly, 4, Alpha(th.accent, 0.12f));
     }
   }
@@ -104,7 +121,8 @@ void StackView::Draw(const ViewContext& ctx) {
   const float heap_x = col.max.x + std::min(170.0f * ctx.scale, avail * 0.2f);
   DrawHeap(ctx, s, col, ImVec2(heap_x, ctx.origin.y + pad),
            ImVec2(ctx.origin.x + ctx.size.x - heap_x - pad, col_h), font);
-  DrawMessages(ctx, ImVec2(col_x, ctx.origin.y + ctx.size.y - msg_h), ctx.origin.x + ctx.size.x - col_x - pad, font);
+  DrawMessages(ctx, ImVec2(col_x, ctx.origin.y + ctx.size.y - msg_h),
+               ctx.origin.x + ctx.size.x - col_x - pad, font);
 }
 
 // [SECTION] source panel
@@ -145,8 +163,8 @@ void StackView::DrawSource(const ViewContext& ctx, ImVec2 o, ImVec2 size) {
 }
 
 // [SECTION] memory column
-StackView::Column StackView::PlaceColumn(const stack::Stack& st, std::uint64_t sp, ImVec2 o, ImVec2 size,
-                                         float font) const {
+StackView::Column StackView::PlaceColumn(const stack::Stack& st, std::uint64_t sp, ImVec2 o,
+                                         ImVec2 size, float font) const {
   Column c;
   float row = std::clamp(font * 1.35f, 10.0f, 30.0f);
   std::uint64_t rows = std::max<std::uint64_t>(4, std::uint64_t(size.y / row));
@@ -154,7 +172,8 @@ StackView::Column StackView::PlaceColumn(const stack::Stack& st, std::uint64_t s
   // fit, keep the bottom of the used part in view.
   std::uint64_t below = 6;
   std::uint64_t written_lo = st.hi - 8 * std::uint64_t(st.words.size());
-  std::uint64_t want_bottom = std::max(st.lo, std::min(sp, written_lo) - std::min<std::uint64_t>(below * 8, sp - st.lo));
+  std::uint64_t want_bottom =
+      std::max(st.lo, std::min(sp, written_lo) - std::min<std::uint64_t>(below * 8, sp - st.lo));
   std::uint64_t need = (st.hi - want_bottom) / 8;
   if (need < rows) {
     row = std::min(30.0f, size.y / float(std::max<std::uint64_t>(need, 8)));
@@ -185,7 +204,8 @@ void StackView::DrawStack(const ViewContext& ctx, const stack::State& s, const s
   auto events = m_run->GetTimeline().Events(ctx.step);
   char addr[32], val[48];
   // Which words belong to a live frame and are declared (everything else is stale or unused).
-  std::vector<std::uint8_t> live = old_copy ? std::vector<std::uint8_t>() : stack::LiveWords(p, s, st);
+  std::vector<std::uint8_t> live =
+      old_copy ? std::vector<std::uint8_t>() : stack::LiveWords(p, s, st);
   for (std::uint64_t a = c.top; a > c.bottom; a -= 8) {
     std::uint64_t w_addr = a - 8;
     float y = 0;
@@ -209,7 +229,8 @@ void StackView::DrawStack(const ViewContext& ctx, const stack::State& s, const s
       dl->AddRect(b0, b1, Alpha(th.panel_border, stale ? 0.5f : a_mul), 0, 0, 1.0f);
     }
     Hex(addr, sizeof addr, w_addr);
-    dl->AddText(f, fs * 0.8f, ImVec2(c.min.x - font * 6.0f, y + (c.row - fs * 0.8f) * 0.5f), Alpha(th.text_dim, a_mul), addr);
+    dl->AddText(f, fs * 0.8f, ImVec2(c.min.x - font * 6.0f, y + (c.row - fs * 0.8f) * 0.5f),
+                Alpha(th.text_dim, a_mul), addr);
     if (written && c.row >= 11.0f) {
       const char* label = w.label >= 0 ? p.labels[std::size_t(w.label)].c_str() : "";
       Value(val, sizeof val, w);
@@ -239,7 +260,8 @@ void StackView::DrawStack(const ViewContext& ctx, const stack::State& s, const s
       switch (e.kind) {
         case EventKind::kZero:
         case EventKind::kInit:
-          hit = w_addr >= e.addr && w_addr < e.addr + 8 * std::uint64_t(std::max<std::int64_t>(e.n, 1));
+          hit = w_addr >= e.addr &&
+                w_addr < e.addr + 8 * std::uint64_t(std::max<std::int64_t>(e.n, 1));
           zeroing = e.flag;
           break;
         case EventKind::kAssign:
@@ -255,12 +277,15 @@ void StackView::DrawStack(const ViewContext& ctx, const stack::State& s, const s
       if (!hit) continue;
       float t = std::clamp(ctx.t, 0.0f, 1.0f);
       dl->AddRect(ImVec2(b0.x - 2, b0.y - 1), ImVec2(b1.x + 2, b1.y + 1),
-                  e.kind == EventKind::kAdjust ? th.accent : Alpha(th.ok, 1.0f - 0.6f * t), 0, 0, 2.5f * ctx.scale);
+                  e.kind == EventKind::kAdjust ? th.accent : Alpha(th.ok, 1.0f - 0.6f * t), 0, 0,
+                  2.5f * ctx.scale);
       if (zeroing && t < 1.0f && w_addr == e.addr) {
         Word old{e.old_bits, e.old_label, 0, e.old_kind};
         Value(val, sizeof val, old);
-        dl->AddRectFilled(b0, ImVec2(b0.x + (b1.x - b0.x) * (1.0f - t), b1.y), Alpha(th.danger, 0.25f * (1.0f - t)));
-        dl->AddText(f, fs, ImVec2(b1.x + 6, y + (c.row - fs) * 0.5f - fs * t), Alpha(th.danger, 1.0f - t), val);
+        dl->AddRectFilled(b0, ImVec2(b0.x + (b1.x - b0.x) * (1.0f - t), b1.y),
+                          Alpha(th.danger, 0.25f * (1.0f - t)));
+        dl->AddText(f, fs, ImVec2(b1.x + 6, y + (c.row - fs) * 0.5f - fs * t),
+                    Alpha(th.danger, 1.0f - t), val);
       }
       if (e.kind == EventKind::kAdjust) {
         Hex(val, sizeof val, e.old_bits);
@@ -271,7 +296,8 @@ void StackView::DrawStack(const ViewContext& ctx, const stack::State& s, const s
   // SP and stackguard0 markers.
   float y = 0;
   if (!old_copy && RowOf(c, s.sp, &y)) {
-    dl->AddLine(ImVec2(c.min.x - 4, y + c.row), ImVec2(c.max.x + 4, y + c.row), th.accent, 2.0f * ctx.scale);
+    dl->AddLine(ImVec2(c.min.x - 4, y + c.row), ImVec2(c.max.x + 4, y + c.row), th.accent,
+                2.0f * ctx.scale);
   }
   if (!old_copy && RowOf(c, s.sp, &y)) {
     dl->AddText(f, font, ImVec2(c.min.x - font * 2.0f, y + c.row - font * 0.5f), th.accent, "SP");
@@ -285,17 +311,19 @@ void StackView::DrawStack(const ViewContext& ctx, const stack::State& s, const s
   if (old_copy) {
     std::snprintf(head, sizeof head, "%s %" PRIu64 " B", T(ctx.lang, "old", "旧栈"), st.Size());
   } else {
-    std::snprintf(head, sizeof head, "%s %" PRIu64 " B  [%" PRIx64 ", %" PRIx64 ")", T(ctx.lang, "stack", "栈"),
-                  st.Size(), st.lo, st.hi);
+    std::snprintf(head, sizeof head, "%s %" PRIu64 " B  [%" PRIx64 ", %" PRIx64 ")",
+                  T(ctx.lang, "stack", "栈"), st.Size(), st.lo, st.hi);
   }
-  dl->AddText(f, font * 0.9f, ImVec2(c.min.x - font * 6.0f, c.max.y + 4), old_copy ? th.text_dim : th.text, head);
+  dl->AddText(f, font * 0.9f, ImVec2(c.min.x - font * 6.0f, c.max.y + 4),
+              old_copy ? th.text_dim : th.text, head);
   if (c.top < st.hi) {
     dl->AddText(f, fs, ImVec2(c.min.x + 4, c.min.y - fs - 2), th.text_dim, "...");
   }
 }
 
 // [SECTION] frames
-void StackView::DrawFrames(const ViewContext& ctx, const stack::State& s, const Column& c, float font) {
+void StackView::DrawFrames(const ViewContext& ctx, const stack::State& s, const Column& c,
+                           float font) {
   const Theme& th = ctx.theme;
   const stack::Program& p = m_run->Prog();
   ImDrawList* dl = ctx.dl;
@@ -315,7 +343,8 @@ void StackView::DrawFrames(const ViewContext& ctx, const stack::State& s, const 
     dl->AddLine(ImVec2(x, y_top + 2), ImVec2(x + 8, y_top + 2), col, 2.0f);
     dl->AddLine(ImVec2(x + 8, y_top + 2), ImVec2(x + 8, y_bot - 2), col, 2.0f);
     dl->AddLine(ImVec2(x, y_bot - 2), ImVec2(x + 8, y_bot - 2), col, 2.0f);
-    std::snprintf(buf, sizeof buf, "%s  %" PRId64 "+8 B", p.F(fr.func).name.c_str(), p.F(fr.func).frame_size);
+    std::snprintf(buf, sizeof buf, "%s  %" PRId64 "+8 B", p.F(fr.func).name.c_str(),
+                  p.F(fr.func).frame_size);
     float ly = std::max(y_top, std::min((y_top + y_bot) * 0.5f - font * 0.5f, y_bot - font));
     dl->AddText(f, font, ImVec2(x + 14, ly), col, buf);
   }
@@ -328,14 +357,16 @@ void StackView::DrawFrames(const ViewContext& ctx, const stack::State& s, const 
     if (!RowOf(c, w_addr, &y0) || !RowOf(c, w->bits, &y1)) continue;
     ImVec2 p0(c.min.x, y0 + c.row * 0.5f), p1(c.min.x, y1 + c.row * 0.5f);
     float bend = 30.0f * ctx.scale + std::abs(y1 - y0) * 0.15f;
-    dl->AddBezierCubic(p0, ImVec2(p0.x - bend, p0.y), ImVec2(p1.x - bend, p1.y), ImVec2(p1.x - 6, p1.y), th.edge, 1.5f);
-    dl->AddTriangleFilled(ImVec2(p1.x, p1.y), ImVec2(p1.x - 7, p1.y - 4), ImVec2(p1.x - 7, p1.y + 4), th.edge);
+    dl->AddBezierCubic(p0, ImVec2(p0.x - bend, p0.y), ImVec2(p1.x - bend, p1.y),
+                       ImVec2(p1.x - 6, p1.y), th.edge, 1.5f);
+    dl->AddTriangleFilled(ImVec2(p1.x, p1.y), ImVec2(p1.x - 7, p1.y - 4),
+                          ImVec2(p1.x - 7, p1.y + 4), th.edge);
   }
 }
 
 // [SECTION] heap
-void StackView::DrawHeap(const ViewContext& ctx, const stack::State& s, const Column& c, ImVec2 o, ImVec2 size,
-                         float font) {
+void StackView::DrawHeap(const ViewContext& ctx, const stack::State& s, const Column& c, ImVec2 o,
+                         ImVec2 size, float font) {
   const Theme& th = ctx.theme;
   const stack::Program& p = m_run->Prog();
   ImDrawList* dl = ctx.dl;
@@ -355,13 +386,15 @@ void StackView::DrawHeap(const ViewContext& ctx, const stack::State& s, const Co
     std::size_t words = std::min<std::size_t>(h.words.size(), 4);
     float box_h = line * (1.0f + float(words)) + line * 1.1f + 6;
     if (y + box_h > o.y + size.y) {
-      std::snprintf(buf, sizeof buf, T(ctx.lang, "... %zu more objects", "……还有 %zu 个对象"), s.heap.size() - i);
+      std::snprintf(buf, sizeof buf, T(ctx.lang, "... %zu more objects", "……还有 %zu 个对象"),
+                    s.heap.size() - i);
       dl->AddText(f, font, ImVec2(o.x, y), th.text_dim, buf);
       break;
     }
     bool fresh = false;
     for (const Event& e : events) {
-      if ((e.kind == EventKind::kHeapAlloc || e.kind == EventKind::kMovedToHeap || e.kind == EventKind::kBox) &&
+      if ((e.kind == EventKind::kHeapAlloc || e.kind == EventKind::kMovedToHeap ||
+           e.kind == EventKind::kBox) &&
           (e.addr == h.addr || e.addr2 == h.addr)) {
         fresh = true;
       }
@@ -370,7 +403,8 @@ void StackView::DrawHeap(const ViewContext& ctx, const stack::State& s, const Co
     dl->AddRectFilled(b0, b1, th.panel_bg, 4.0f);
     dl->AddRect(b0, b1, fresh ? th.accent : th.panel_border, 4.0f, 0, fresh ? 2.5f : 1.0f);
     Hex(val, sizeof val, h.addr);
-    std::snprintf(buf, sizeof buf, "%s  %s  %" PRId64 " B", p.labels[std::size_t(site.label)].c_str(), val, h.size);
+    std::snprintf(buf, sizeof buf, "%s  %s  %" PRId64 " B",
+                  p.labels[std::size_t(site.label)].c_str(), val, h.size);
     dl->AddText(f, font, ImVec2(b0.x + 6, y + 2), th.text, buf);
     for (std::size_t k = 0; k < words; ++k) {
       Value(val, sizeof val, h.words[k]);
@@ -378,7 +412,9 @@ void StackView::DrawHeap(const ViewContext& ctx, const stack::State& s, const Co
       dl->AddText(f, font * 0.9f, ImVec2(b0.x + 14, y + 2 + line * float(k + 1)), th.text_dim, buf);
     }
     // The escape reason in -m words, or what the runtime did instead.
-    const char* why = !site.message.empty() ? site.message.c_str() : T(ctx.lang, "makechan: always heap", "makechan：总在堆上");
+    const char* why = !site.message.empty()
+                          ? site.message.c_str()
+                          : T(ctx.lang, "makechan: always heap", "makechan：总在堆上");
     dl->AddText(f, font * 0.9f, ImVec2(b0.x + 6, y + 2 + line * float(words + 1)), th.warn, why);
     m_heap_y[i] = y + line * 0.5f;
     y += box_h;
@@ -394,8 +430,8 @@ void StackView::DrawHeap(const ViewContext& ctx, const stack::State& s, const Co
     if (h == kNone || m_heap_y[std::size_t(h)] < 0) continue;
     float y0 = 0;
     if (!RowOf(c, w_addr, &y0)) continue;
-    Arrow(dl, ImVec2(c.max.x, y0 + c.row * 0.5f), ImVec2(o.x - 2, m_heap_y[std::size_t(h)]), Alpha(th.edge, 0.8f),
-          1.5f * ctx.scale, 8.0f * ctx.scale);
+    Arrow(dl, ImVec2(c.max.x, y0 + c.row * 0.5f), ImVec2(o.x - 2, m_heap_y[std::size_t(h)]),
+          Alpha(th.edge, 0.8f), 1.5f * ctx.scale, 8.0f * ctx.scale);
   }
   // Globals, under the heap column's title.
   float gy = o.y;
@@ -432,7 +468,8 @@ void StackView::DrawMessages(const ViewContext& ctx, ImVec2 o, float width, floa
     x += w;
   }
   for (const stack::ParamTag& t : p.tags) {
-    std::snprintf(buf, sizeof buf, "%d: %s", p.F(t.func).vars[std::size_t(t.var)].line, t.message.c_str());
+    std::snprintf(buf, sizeof buf, "%d: %s", p.F(t.func).vars[std::size_t(t.var)].line,
+                  t.message.c_str());
     float w = f->CalcTextSizeA(font * 0.9f, 1e9f, 0.0f, buf).x + font;
     if (x + w > o.x + width) {
       x = o.x;

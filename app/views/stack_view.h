@@ -17,13 +17,14 @@ class StackView final : public TopicView {
 
  private:
   struct Column {
-    ImVec2 min, max;  ///< the word boxes
+    ImVec2 min, max;                    ///< the word boxes
     std::uint64_t top = 0, bottom = 0;  ///< addresses shown: [bottom, top)
     float row = 20;
   };
   const stack::State& StateAt(std::size_t step);
   void DrawSource(const ViewContext& ctx, ImVec2 o, ImVec2 size);
-  Column PlaceColumn(const stack::Stack& st, std::uint64_t sp, ImVec2 o, ImVec2 size, float font) const;
+  Column PlaceColumn(const stack::Stack& st, std::uint64_t sp, ImVec2 o, ImVec2 size,
+                     float font) const;
   bool RowOf(const Column& c, std::uint64_t addr, float* y) const;
   void DrawStack(const ViewContext& ctx, const stack::State& s, const stack::Stack& st,
                  const Column& c, bool old_copy, float font);

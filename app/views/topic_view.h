@@ -32,10 +32,10 @@ struct ViewContext {
   float t = 1.0f;             ///< animation progress 0..1 from prev_step to step
   Lang lang = Lang::kEn;
   const Theme& theme;
-  float scale = 1.0f;         ///< UI scale (font size / 18 px)
-  ImDrawList* dl = nullptr;   ///< the canvas draw list
-  ImVec2 origin{0, 0};        ///< canvas top-left, screen coordinates
-  ImVec2 size{0, 0};          ///< canvas size
+  float scale = 1.0f;        ///< UI scale (font size / 18 px)
+  ImDrawList* dl = nullptr;  ///< the canvas draw list
+  ImVec2 origin{0, 0};       ///< canvas top-left, screen coordinates
+  ImVec2 size{0, 0};         ///< canvas size
   mutable ViewRequests requests;
   bool sandbox = false;  ///< record-by-demonstration: direct actions become script ops
 };

@@ -8,12 +8,13 @@
 namespace gs {
 namespace {
 
-bool IsScalarValue(const Json& v) { return !v.is_object() && !v.is_array(); }
+bool IsScalarValue(const Json& v) {
+  return !v.is_object() && !v.is_array();
+}
 
 constexpr std::array<std::string_view, 17> kKeyOrder = {
-    "$schema", "$comment", "format", "kind",   "id",    "op",         "title",  "summary",
-    "go_version", "tags",  "config", "heap",   "objects", "roots",    "edges",  "script",
-    "quiz"};
+    "$schema", "$comment", "format", "kind",    "id",    "op",    "title",  "summary", "go_version",
+    "tags",    "config",   "heap",   "objects", "roots", "edges", "script", "quiz"};
 
 // Known keys in the documented order, then the rest alphabetically, and an op's "say" last.
 int KeyRank(const std::string& key) {
@@ -42,8 +43,9 @@ void WriteInline(const Json& v, std::string& out) {
   if (v.is_object()) {
     std::vector<std::string> keys;
     for (auto it = v.begin(); it != v.end(); ++it) keys.push_back(it.key());
-    std::stable_sort(keys.begin(), keys.end(),
-                     [](const std::string& a, const std::string& b) { return KeyRank(a) < KeyRank(b); });
+    std::stable_sort(keys.begin(), keys.end(), [](const std::string& a, const std::string& b) {
+      return KeyRank(a) < KeyRank(b);
+    });
     out += "{";
     for (std::size_t i = 0; i < keys.size(); ++i) {
       if (i) out += ", ";
@@ -73,8 +75,9 @@ void Write(const Json& v, int indent, std::string& out) {
   if (v.is_object()) {
     std::vector<std::string> keys;
     for (auto it = v.begin(); it != v.end(); ++it) keys.push_back(it.key());
-    std::stable_sort(keys.begin(), keys.end(),
-                     [](const std::string& a, const std::string& b) { return KeyRank(a) < KeyRank(b); });
+    std::stable_sort(keys.begin(), keys.end(), [](const std::string& a, const std::string& b) {
+      return KeyRank(a) < KeyRank(b);
+    });
     out += "{\n";
     for (std::size_t i = 0; i < keys.size(); ++i) {
       out += pad + Json(keys[i]).dump() + ": ";
@@ -100,7 +103,8 @@ Json BranchScenario(const Json& scenario, int keep_through, const Json& op) {
   Json script = Json::array();
   if (scenario.contains("script") && scenario["script"].is_array()) {
     const Json& old = scenario["script"];
-    for (int i = 0; i <= keep_through && i < int(old.size()); ++i) script.push_back(old[std::size_t(i)]);
+    for (int i = 0; i <= keep_through && i < int(old.size()); ++i)
+      script.push_back(old[std::size_t(i)]);
   }
   script.push_back(op);
   out["script"] = std::move(script);
@@ -110,7 +114,8 @@ Json BranchScenario(const Json& scenario, int keep_through, const Json& op) {
 }
 
 int BranchPoint(const Run& run, std::size_t step) {
-  if (step == 0 || step >= run.StepCount()) return step == 0 ? -1 : run.OpIndex(run.StepCount() - 1);
+  if (step == 0 || step >= run.StepCount())
+    return step == 0 ? -1 : run.OpIndex(run.StepCount() - 1);
   return run.OpIndex(step);
 }
 

@@ -13,7 +13,8 @@ template <class RunT>
 bool BuildTimeline(RunT& run, Checker& checker) {
   StepResult r = run.Build();
   if (r.kind != StepResult::Kind::kError) return true;
-  checker.Error(r.op_index >= 0 ? Checker::Child("/script", std::size_t(r.op_index)) : "", r.message);
+  checker.Error(r.op_index >= 0 ? Checker::Child("/script", std::size_t(r.op_index)) : "",
+                r.message);
   return false;
 }
 

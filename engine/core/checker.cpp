@@ -50,15 +50,23 @@ std::string JoinList(const std::vector<std::string>& items, std::size_t max_item
 
 std::string_view TypeName(const Json& v) {
   switch (v.type()) {
-    case Json::value_t::null: return "null";
-    case Json::value_t::object: return "object";
-    case Json::value_t::array: return "array";
-    case Json::value_t::string: return "string";
-    case Json::value_t::boolean: return "boolean";
+    case Json::value_t::null:
+      return "null";
+    case Json::value_t::object:
+      return "object";
+    case Json::value_t::array:
+      return "array";
+    case Json::value_t::string:
+      return "string";
+    case Json::value_t::boolean:
+      return "boolean";
     case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned: return "integer";
-    case Json::value_t::number_float: return "number";
-    default: return "value";
+    case Json::value_t::number_unsigned:
+      return "integer";
+    case Json::value_t::number_float:
+      return "number";
+    default:
+      return "value";
   }
 }
 
@@ -73,8 +81,8 @@ std::string Checker::Child(std::string_view pointer, std::size_t index) {
 void Checker::Add(Severity sev, std::string_view pointer, std::string message, bool at_key) {
   SourceLocation loc = m_src.Locate(pointer, at_key);
   if (sev == Severity::kError) ++m_errors;
-  m_diags.Add(Diagnostic{sev, m_src.File(), loc.line, loc.col, std::string(pointer),
-                         std::move(message)});
+  m_diags.Add(
+      Diagnostic{sev, m_src.File(), loc.line, loc.col, std::string(pointer), std::move(message)});
 }
 
 void Checker::Error(std::string_view pointer, std::string message, bool at_key) {
@@ -170,14 +178,14 @@ std::optional<std::int64_t> Checker::Int(const Json& obj, std::string_view point
     return std::nullopt;
   }
   if (v->is_number_unsigned() && v->get<std::uint64_t>() > static_cast<std::uint64_t>(max)) {
-    Error(ptr, "must be between " + std::to_string(min) + " and " + std::to_string(max) +
-                   ", got " + std::to_string(v->get<std::uint64_t>()));
+    Error(ptr, "must be between " + std::to_string(min) + " and " + std::to_string(max) + ", got " +
+                   std::to_string(v->get<std::uint64_t>()));
     return std::nullopt;
   }
   std::int64_t n = v->get<std::int64_t>();
   if (n < min || n > max) {
-    Error(ptr, "must be between " + std::to_string(min) + " and " + std::to_string(max) +
-                   ", got " + std::to_string(n));
+    Error(ptr, "must be between " + std::to_string(min) + " and " + std::to_string(max) + ", got " +
+                   std::to_string(n));
     return std::nullopt;
   }
   return n;

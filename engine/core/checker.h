@@ -43,16 +43,15 @@ class Checker {
   // Typed members of an object. A missing required member is an error at the object.
   const Json* Member(const Json& obj, std::string_view pointer, std::string_view key,
                      bool required);
-  std::optional<std::string> String(const Json& obj, std::string_view pointer,
-                                    std::string_view key, bool required,
-                                    std::size_t max_bytes = 4096);
+  std::optional<std::string> String(const Json& obj, std::string_view pointer, std::string_view key,
+                                    bool required, std::size_t max_bytes = 4096);
   std::optional<std::int64_t> Int(const Json& obj, std::string_view pointer, std::string_view key,
                                   bool required, std::int64_t min, std::int64_t max);
   std::optional<bool> Bool(const Json& obj, std::string_view pointer, std::string_view key,
                            bool required);
   /// {"en": ..., "zh": ...}; at least one language must be present.
-  std::optional<LocalizedText> Text(const Json& obj, std::string_view pointer,
-                                    std::string_view key, bool required);
+  std::optional<LocalizedText> Text(const Json& obj, std::string_view pointer, std::string_view key,
+                                    bool required);
   /// One of `choices` (strings); the error lists them.
   std::optional<std::string> Enum(const Json& obj, std::string_view pointer, std::string_view key,
                                   bool required, const std::vector<std::string>& choices);

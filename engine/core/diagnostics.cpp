@@ -19,12 +19,13 @@ std::string Diagnostic::Format() const {
   return out;
 }
 
-bool Diagnostics::HasErrors() const { return ErrorCount() > 0; }
+bool Diagnostics::HasErrors() const {
+  return ErrorCount() > 0;
+}
 
 std::size_t Diagnostics::ErrorCount() const {
-  return static_cast<std::size_t>(std::count_if(m_items.begin(), m_items.end(), [](auto& d) {
-    return d.severity == Severity::kError;
-  }));
+  return static_cast<std::size_t>(std::count_if(
+      m_items.begin(), m_items.end(), [](auto& d) { return d.severity == Severity::kError; }));
 }
 
 std::string Diagnostics::FormatAll() const {

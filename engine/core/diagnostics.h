@@ -11,8 +11,8 @@ enum class Severity { kError, kWarning };
 struct Diagnostic {
   Severity severity = Severity::kError;
   std::string file;
-  int line = 0;  ///< 1-based; 0 when the position is unknown (e.g. a --set override)
-  int col = 0;   ///< 1-based, in characters (UTF-8 code points)
+  int line = 0;         ///< 1-based; 0 when the position is unknown (e.g. a --set override)
+  int col = 0;          ///< 1-based, in characters (UTF-8 code points)
   std::string pointer;  ///< JSON pointer such as /script/3/to; empty for the whole file
   std::string message;
 

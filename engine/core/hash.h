@@ -17,7 +17,7 @@ class Hasher {
     }
   }
   template <class T>
-    requires std::is_integral_v<T> || std::is_enum_v<T>
+  requires std::is_integral_v<T> || std::is_enum_v<T>
   void Add(T v) {
     auto wide = static_cast<std::uint64_t>(v);
     Bytes(&wide, sizeof wide);

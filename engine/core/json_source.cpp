@@ -88,7 +88,8 @@ class PositionedSaxBuilder {
     std::size_t start = StringStart();
     if (v.size() > limits::kMaxStringBytes) {
       ErrorAt(start, Pointer(),
-              "string is " + std::to_string(v.size()) + " bytes, over the limit kMaxStringBytes = " +
+              "string is " + std::to_string(v.size()) +
+                  " bytes, over the limit kMaxStringBytes = " +
                   std::to_string(limits::kMaxStringBytes));
     }
     return Value(std::move(v), start);
@@ -111,7 +112,8 @@ class PositionedSaxBuilder {
     return true;
   }
 
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
+  bool parse_error(std::size_t position, const std::string&,
+                   const nlohmann::detail::exception& ex) {
     // `position` counts the bytes read, through the character that failed. Point at the
     // start of the offending token instead: the opening quote of a string (unterminated, or
     // one where a comma was expected), the first letter of a bad literal, else that byte.
@@ -259,10 +261,10 @@ JsonSource JsonSource::Parse(std::string file, std::string text, Diagnostics& di
     if (src.m_text[i] == '\n') src.m_line_starts.push_back(i + 1);
   }
   if (src.m_text.size() > limits::kMaxFileBytes) {
-    diags.Add(Diagnostic{Severity::kError, src.m_file, 0, 0, "",
-                         "file is " + std::to_string(src.m_text.size()) +
-                             " bytes, over the limit kMaxFileBytes = " +
-                             std::to_string(limits::kMaxFileBytes)});
+    diags.Add(Diagnostic{
+        Severity::kError, src.m_file, 0, 0, "",
+        "file is " + std::to_string(src.m_text.size()) +
+            " bytes, over the limit kMaxFileBytes = " + std::to_string(limits::kMaxFileBytes)});
     return src;
   }
   std::size_t consumed = 0;
@@ -296,8 +298,8 @@ SourceLocation JsonSource::Locate(std::string_view pointer, bool at_key) const {
   while (true) {
     auto it = m_offsets.find(p);
     if (it != m_offsets.end()) {
-      std::size_t off = (at_key && it->second.key != std::string::npos) ? it->second.key
-                                                                         : it->second.value;
+      std::size_t off =
+          (at_key && it->second.key != std::string::npos) ? it->second.key : it->second.value;
       if (off != std::string::npos) return LocateOffset(off);
     }
     if (p.empty()) return {};

@@ -11,7 +11,7 @@
 namespace gs {
 namespace {
 
-const std::vector<std::string> kEnvelopeKeys = {"format",     "kind", "id",     "title", "summary",
+const std::vector<std::string> kEnvelopeKeys = {"format",     "kind", "id",     "title",  "summary",
                                                 "go_version", "tags", "config", "script", "quiz"};
 
 // Applies --set overrides to the parsed document before it is checked.
@@ -47,15 +47,16 @@ void LintLanguages(const Envelope& env, Checker& c) {
     const QuizItem& q = env.quiz[i];
     std::string ptr = Checker::Child("/quiz", i);
     check(q.ask, Checker::Child(ptr, "ask"));
-    if (!q.answer.empty() && std::find(q.choices.begin(), q.choices.end(), q.answer) == q.choices.end()) {
-      c.Warn(Checker::Child(ptr, "answer"), "the answer \"" + q.answer + "\" is not one of the choices (" +
+    if (!q.answer.empty() &&
+        std::find(q.choices.begin(), q.choices.end(), q.answer) == q.choices.end()) {
+      c.Warn(Checker::Child(ptr, "answer"), "the answer \"" + q.answer +
+                                                "\" is not one of the choices (" +
                                                 JoinList(q.choices) + ")");
     }
   }
 }
 
-std::optional<Envelope> ReadEnvelope(const Json& root, Checker& c,
-                                     const TopicSpec** topic_out) {
+std::optional<Envelope> ReadEnvelope(const Json& root, Checker& c, const TopicSpec** topic_out) {
   Envelope env;
   env.file = c.Source().File();
   if (!c.ExpectObject(root, "")) return std::nullopt;
@@ -150,8 +151,7 @@ std::vector<std::string> KnownKinds() {
   return out;
 }
 
-LoadResult LoadScenarioText(const std::string& file, std::string text,
-                            const LoadOptions& options) {
+LoadResult LoadScenarioText(const std::string& file, std::string text, const LoadOptions& options) {
   LoadResult result;
   JsonSource src = JsonSource::Parse(file, std::move(text), result.diags);
   if (!src.Ok()) return result;
@@ -189,9 +189,10 @@ LoadResult LoadScenarioFile(const std::string& path, const LoadOptions& options)
     return result;
   }
   if (static_cast<std::size_t>(size) > limits::kMaxFileBytes) {
-    result.diags.Add({Severity::kError, path, 0, 0, "",
-                      "file is " + std::to_string(size) + " bytes, over the limit kMaxFileBytes = " +
-                          std::to_string(limits::kMaxFileBytes)});
+    result.diags.Add(
+        {Severity::kError, path, 0, 0, "",
+         "file is " + std::to_string(size) +
+             " bytes, over the limit kMaxFileBytes = " + std::to_string(limits::kMaxFileBytes)});
     return result;
   }
   std::string text(static_cast<std::size_t>(size), '\0');

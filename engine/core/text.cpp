@@ -14,6 +14,8 @@ bool ParseLang(std::string_view s, Lang* out) {
   return false;
 }
 
-std::string_view LangCode(Lang lang) { return lang == Lang::kZh ? "zh" : "en"; }
+std::string_view LangCode(Lang lang) {
+  return lang == Lang::kZh ? "zh" : "en";
+}
 
 }  // namespace gs

@@ -65,7 +65,9 @@ InvariantReport CheckInvariants(const State& s) {
 // The program can still follow a pointer into an object a sweep freed (that is what makes
 // it dangling), so reachability walks through freed objects too: whether a lost object is
 // reported must not depend on the order the sweep visits objects in.
-static bool Traversable(const Object& o) { return o.live || o.freed; }
+static bool Traversable(const Object& o) {
+  return o.live || o.freed;
+}
 
 std::vector<std::int32_t> PathFromRoots(const State& s, std::int32_t target) {
   // Breadth-first from every root; parent[o] = object it was reached from, or -(root+2).

@@ -21,8 +21,8 @@ const std::vector<std::string>& BarrierNames() {
 
 const std::vector<std::string>& OpNames() {
   static const std::vector<std::string> k = {
-      "gc_start", "mark", "scan_root", "mark_all", "mark_termination", "sweep",
-      "gc",       "alloc", "write",    "load",     "set_root"};
+      "gc_start", "mark",  "scan_root", "mark_all", "mark_termination", "sweep",
+      "gc",       "alloc", "write",     "load",     "set_root"};
   return k;
 }
 
@@ -221,13 +221,15 @@ class GcLoader {
       if (from == kNil) continue;
       const ObjectDecl& d = m_prog->objects[std::size_t(from)];
       if (!d.initially_live) {
-        m_c.Error(Checker::Child(ptr, 0), "\"" + d.id + "\" is created by an alloc op later; "
-                                          "add its pointers with a write op");
+        m_c.Error(Checker::Child(ptr, 0), "\"" + d.id +
+                                              "\" is created by an alloc op later; "
+                                              "add its pointers with a write op");
         continue;
       }
       if (d.noscan) {
-        m_c.Error(Checker::Child(ptr, 0), "\"" + d.id + "\" is noscan (pointer-free): it has no "
-                                          "pointer fields");
+        m_c.Error(Checker::Child(ptr, 0), "\"" + d.id +
+                                              "\" is noscan (pointer-free): it has no "
+                                              "pointer fields");
         continue;
       }
       auto& fields = m_prog->initial_fields[std::size_t(from)];
@@ -238,8 +240,8 @@ class GcLoader {
         field = it == fields.end() ? std::int64_t(fields.size()) : it - fields.begin();
       }
       if (field < 0 || field >= std::int64_t(limits::kMaxFieldsPerObject)) {
-        m_c.Error(Checker::Child(ptr, 1), "field must be between 0 and " +
-                                              std::to_string(limits::kMaxFieldsPerObject - 1));
+        m_c.Error(Checker::Child(ptr, 1),
+                  "field must be between 0 and " + std::to_string(limits::kMaxFieldsPerObject - 1));
         continue;
       }
       if (!CheckField(from, field, Checker::Child(ptr, e.size() == 3 ? 1 : 0))) continue;
@@ -266,15 +268,15 @@ class GcLoader {
           n == "gc") {
         m_c.CheckKeys(op, ptr, {"op", "say"});
         if (n == "gc") {
-          for (OpCode c : {OpCode::kGcStart, OpCode::kMarkAll, OpCode::kMarkTermination,
-                           OpCode::kSweep}) {
+          for (OpCode c :
+               {OpCode::kGcStart, OpCode::kMarkAll, OpCode::kMarkTermination, OpCode::kSweep}) {
             o.code = c;
             m_prog->ops.push_back(o);
           }
           continue;
         }
-        o.code = n == "gc_start"         ? OpCode::kGcStart
-                 : n == "mark_all"       ? OpCode::kMarkAll
+        o.code = n == "gc_start"           ? OpCode::kGcStart
+                 : n == "mark_all"         ? OpCode::kMarkAll
                  : n == "mark_termination" ? OpCode::kMarkTermination
                                            : OpCode::kSweep;
       } else if (n == "mark") {

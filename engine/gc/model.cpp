@@ -111,7 +111,8 @@ GcModel::Outcome GcModel::Exec(State& s, const Op& op, std::vector<Event>& out) 
         s.remaining = op.n;
       }
       if (!MarkUnit(s, out)) {
-        if (s.remaining == op.n) return {false, false, "no mark work left: no root jobs and the grey queue is empty"};
+        if (s.remaining == op.n)
+          return {false, false, "no mark work left: no root jobs and the grey queue is empty"};
         return {false, true, ""};
       }
       --s.remaining;
@@ -247,10 +248,10 @@ GcModel::Outcome GcModel::ExecMarkTermination(State& s, std::vector<Event>& out)
   const Program& p = *m_program;
   if (s.sub == 0) {
     if (s.phase != Phase::kMark) {
-      return {false, false, s.phase == Phase::kOff
-                                ? "no GC cycle is running: add {\"op\": \"gc_start\"} first"
-                                : "mark termination needs the mark phase (phase is " +
-                                      std::string(PhaseName(s.phase)) + ")"};
+      return {false, false,
+              s.phase == Phase::kOff ? "no GC cycle is running: add {\"op\": \"gc_start\"} first"
+                                     : "mark termination needs the mark phase (phase is " +
+                                           std::string(PhaseName(s.phase)) + ")"};
     }
     // gcMarkDone: no termination while any work remains anywhere.
     if (!s.root_jobs.empty() || !s.grey_queue.empty()) {
@@ -348,9 +349,9 @@ GcModel::Outcome GcModel::ExecAlloc(State& s, const Op& op, std::vector<Event>& 
   Root& root = s.roots[std::size_t(op.root)];
   const std::size_t slot = op.slot < 0 ? root.slots.size() : std::size_t(op.slot);
   if (slot > root.slots.size()) {
-    return {false, false, "slot " + std::to_string(op.slot) + " is past the end of " +
-                              p.RootName(op.root) + " (" + std::to_string(root.slots.size()) +
-                              " slots)"};
+    return {false, false,
+            "slot " + std::to_string(op.slot) + " is past the end of " + p.RootName(op.root) +
+                " (" + std::to_string(root.slots.size()) + " slots)"};
   }
   o.live = true;
   o.fields.assign(std::size_t(p.objects[std::size_t(op.obj)].fields), kNil);
@@ -379,21 +380,24 @@ GcModel::Outcome GcModel::ExecStore(State& s, const Op& op, std::vector<Event>& 
   const Program& p = *m_program;
   const bool to_root = op.code != OpCode::kWrite;
   if (op.code == OpCode::kWrite && !s.objects[std::size_t(op.obj)].live) {
-    return {false, false, "writes into " + p.ObjectName(op.obj) + ", which is not allocated" +
-                              (s.objects[std::size_t(op.obj)].freed ? " (it was freed)" : "")};
+    return {false, false,
+            "writes into " + p.ObjectName(op.obj) + ", which is not allocated" +
+                (s.objects[std::size_t(op.obj)].freed ? " (it was freed)" : "")};
   }
   std::int32_t value = op.to;
   if (op.code == OpCode::kLoad) {
     const Object& src = s.objects[std::size_t(op.obj)];
     if (!src.live) {
-      return {false, false, "loads from " + p.ObjectName(op.obj) + ", which is not allocated" +
-                                (src.freed ? " (it was freed)" : "")};
+      return {false, false,
+              "loads from " + p.ObjectName(op.obj) + ", which is not allocated" +
+                  (src.freed ? " (it was freed)" : "")};
     }
     value = src.fields[std::size_t(op.field)];
   }
   if (value != kNil && !s.objects[std::size_t(value)].live) {
-    return {false, false, "stores a pointer to " + p.ObjectName(value) + ", which is not allocated" +
-                              (s.objects[std::size_t(value)].freed ? " (it was freed)" : "")};
+    return {false, false,
+            "stores a pointer to " + p.ObjectName(value) + ", which is not allocated" +
+                (s.objects[std::size_t(value)].freed ? " (it was freed)" : "")};
   }
   std::vector<std::int32_t>* slots = nullptr;
   std::size_t index = 0;
@@ -401,9 +405,9 @@ GcModel::Outcome GcModel::ExecStore(State& s, const Op& op, std::vector<Event>& 
     slots = &s.roots[std::size_t(op.root)].slots;
     index = op.slot < 0 ? slots->size() : std::size_t(op.slot);
     if (index > slots->size()) {
-      return {false, false, "slot " + std::to_string(op.slot) + " is past the end of " +
-                                p.RootName(op.root) + " (" + std::to_string(slots->size()) +
-                                " slots)"};
+      return {false, false,
+              "slot " + std::to_string(op.slot) + " is past the end of " + p.RootName(op.root) +
+                  " (" + std::to_string(slots->size()) + " slots)"};
     }
   } else {
     slots = &s.objects[std::size_t(op.obj)].fields;
@@ -463,9 +467,14 @@ void GcModel::RunBarrier(State& s, const Op& op, std::int32_t old_value, std::in
 
   bool shade_old = false, shade_new = false;
   switch (p.config.barrier) {
-    case Barrier::kNone: break;
-    case Barrier::kDijkstra: shade_new = true; break;
-    case Barrier::kYuasa: shade_old = true; break;
+    case Barrier::kNone:
+      break;
+    case Barrier::kDijkstra:
+      shade_new = true;
+      break;
+    case Barrier::kYuasa:
+      shade_old = true;
+      break;
     case Barrier::kHybrid:
       shade_old = true;
       shade_new = writer_stack_grey;

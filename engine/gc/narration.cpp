@@ -7,7 +7,9 @@
 namespace gs::gc {
 namespace {
 
-std::string ObjName(const Program& p, std::int32_t o) { return o == kNil ? "nil" : p.ObjectName(o); }
+std::string ObjName(const Program& p, std::int32_t o) {
+  return o == kNil ? "nil" : p.ObjectName(o);
+}
 
 std::string SlotName(const Program& p, const Event& e) {
   if (e.on_root || e.root != kNil) {
@@ -25,55 +27,80 @@ std::string EdgeName(const Program& p, const EdgeRef& e) {
 
 const char* ColorZh(Color c) {
   switch (c) {
-    case Color::kWhite: return "白";
-    case Color::kGrey: return "灰";
-    case Color::kBlack: return "黑";
+    case Color::kWhite:
+      return "白";
+    case Color::kGrey:
+      return "灰";
+    case Color::kBlack:
+      return "黑";
   }
   return "?";
 }
 
 std::string CauseName(ShadeCause c) {
   switch (c) {
-    case ShadeCause::kRootScan: return "root";
-    case ShadeCause::kScan: return "scan";
-    case ShadeCause::kInsertion: return "insertion half";
-    case ShadeCause::kDeletion: return "deletion half";
-    case ShadeCause::kRescan: return "rescan";
-    case ShadeCause::kAlloc: return "alloc";
+    case ShadeCause::kRootScan:
+      return "root";
+    case ShadeCause::kScan:
+      return "scan";
+    case ShadeCause::kInsertion:
+      return "insertion half";
+    case ShadeCause::kDeletion:
+      return "deletion half";
+    case ShadeCause::kRescan:
+      return "rescan";
+    case ShadeCause::kAlloc:
+      return "alloc";
   }
   return "?";
 }
 
 const char* CauseZh(ShadeCause c) {
   switch (c) {
-    case ShadeCause::kRootScan: return "根扫描";
-    case ShadeCause::kScan: return "扫描";
-    case ShadeCause::kInsertion: return "插入屏障";
-    case ShadeCause::kDeletion: return "删除屏障";
-    case ShadeCause::kRescan: return "重扫";
-    case ShadeCause::kAlloc: return "分配";
+    case ShadeCause::kRootScan:
+      return "根扫描";
+    case ShadeCause::kScan:
+      return "扫描";
+    case ShadeCause::kInsertion:
+      return "插入屏障";
+    case ShadeCause::kDeletion:
+      return "删除屏障";
+    case ShadeCause::kRescan:
+      return "重扫";
+    case ShadeCause::kAlloc:
+      return "分配";
   }
   return "?";
 }
 
 const char* BarrierEn(Barrier b) {
   switch (b) {
-    case Barrier::kNone: return "No barrier";
-    case Barrier::kDijkstra: return "Dijkstra's insertion barrier";
-    case Barrier::kYuasa: return "Yuasa's deletion barrier";
-    case Barrier::kHybrid: return "The hybrid barrier (Go 1.8 design)";
-    case Barrier::kGo: return "Go's write barrier (gcWriteBarrier)";
+    case Barrier::kNone:
+      return "No barrier";
+    case Barrier::kDijkstra:
+      return "Dijkstra's insertion barrier";
+    case Barrier::kYuasa:
+      return "Yuasa's deletion barrier";
+    case Barrier::kHybrid:
+      return "The hybrid barrier (Go 1.8 design)";
+    case Barrier::kGo:
+      return "Go's write barrier (gcWriteBarrier)";
   }
   return "?";
 }
 
 const char* BarrierZh(Barrier b) {
   switch (b) {
-    case Barrier::kNone: return "无屏障";
-    case Barrier::kDijkstra: return "Dijkstra 插入写屏障";
-    case Barrier::kYuasa: return "Yuasa 删除写屏障";
-    case Barrier::kHybrid: return "混合写屏障（Go 1.8 设计）";
-    case Barrier::kGo: return "Go 运行时的写屏障（gcWriteBarrier）";
+    case Barrier::kNone:
+      return "无屏障";
+    case Barrier::kDijkstra:
+      return "Dijkstra 插入写屏障";
+    case Barrier::kYuasa:
+      return "Yuasa 删除写屏障";
+    case Barrier::kHybrid:
+      return "混合写屏障（Go 1.8 设计）";
+    case Barrier::kGo:
+      return "Go 运行时的写屏障（gcWriteBarrier）";
   }
   return "?";
 }
@@ -95,19 +122,26 @@ struct Builder {
 
 std::string EventLine(const Program& p, const Event& e) {
   switch (e.kind) {
-    case EventKind::kStopTheWorld: return "stop the world";
-    case EventKind::kStartTheWorld: return "start the world";
-    case EventKind::kPhase: return "phase -> " + std::string(PhaseName(e.phase));
-    case EventKind::kRootJobsQueued: return "root jobs queued: " + std::to_string(e.count);
-    case EventKind::kScanRoot: return "scan root " + p.RootName(e.root);
+    case EventKind::kStopTheWorld:
+      return "stop the world";
+    case EventKind::kStartTheWorld:
+      return "start the world";
+    case EventKind::kPhase:
+      return "phase -> " + std::string(PhaseName(e.phase));
+    case EventKind::kRootJobsQueued:
+      return "root jobs queued: " + std::to_string(e.count);
+    case EventKind::kScanRoot:
+      return "scan root " + p.RootName(e.root);
     case EventKind::kShade:
       return "shade " + ObjName(p, e.obj) + " " + std::string(ColorName(e.from)) + "->" +
              std::string(ColorName(e.to)) + " (" + CauseName(e.cause) + ")";
     case EventKind::kAlreadyShaded:
       return "already " + std::string(ColorName(e.from)) + ": " + ObjName(p, e.obj) + " (" +
              CauseName(e.cause) + ")";
-    case EventKind::kScanObject: return "scan " + ObjName(p, e.obj);
-    case EventKind::kBlacken: return "blacken " + ObjName(p, e.obj);
+    case EventKind::kScanObject:
+      return "scan " + ObjName(p, e.obj);
+    case EventKind::kBlacken:
+      return "blacken " + ObjName(p, e.obj);
     case EventKind::kBarrier:
       return "barrier[" + std::string(BarrierName(e.barrier)) + "] " + SlotName(p, e) + ": old " +
              ObjName(p, e.old_value) + ", new " + ObjName(p, e.new_value) +
@@ -116,7 +150,8 @@ std::string EventLine(const Program& p, const Event& e) {
                               : "");
     case EventKind::kWbEnqueue:
       return "wbBuf += " + ObjName(p, e.obj) + " (" + CauseName(e.cause) + ")";
-    case EventKind::kWbFlush: return "wbBuf flush " + std::to_string(e.count);
+    case EventKind::kWbFlush:
+      return "wbBuf flush " + std::to_string(e.count);
     case EventKind::kWrite:
       return "write " + SlotName(p, e) + " = " + ObjName(p, e.new_value) + " (was " +
              ObjName(p, e.old_value) + ")";
@@ -126,18 +161,25 @@ std::string EventLine(const Program& p, const Event& e) {
     case EventKind::kAlloc:
       return "alloc " + ObjName(p, e.obj) + " " + std::string(ColorName(e.to)) + " -> " +
              SlotName(p, e);
-    case EventKind::kMarkDoneWork: return "gcMarkDone: work left";
-    case EventKind::kRescanStack: return "rescan " + p.RootName(e.root) + " (STW)";
-    case EventKind::kFree: return "free " + ObjName(p, e.obj);
+    case EventKind::kMarkDoneWork:
+      return "gcMarkDone: work left";
+    case EventKind::kRescanStack:
+      return "rescan " + p.RootName(e.root) + " (STW)";
+    case EventKind::kFree:
+      return "free " + ObjName(p, e.obj);
     case EventKind::kDangling: {
       std::string path = p.RootName(e.path[0]);
       for (std::size_t i = 1; i < e.path.size(); ++i) path += "->" + ObjName(p, e.path[i]);
       return "DANGLING " + ObjName(p, e.obj) + " still reachable via " + path;
     }
-    case EventKind::kSweepDone: return "sweep done: " + std::to_string(e.count) + " freed";
-    case EventKind::kNoWork: return "no mark work";
-    case EventKind::kStrongViolation: return "strong invariant broken: " + EdgeName(p, e.edge);
-    case EventKind::kWeakViolation: return "weak invariant broken: " + EdgeName(p, e.edge);
+    case EventKind::kSweepDone:
+      return "sweep done: " + std::to_string(e.count) + " freed";
+    case EventKind::kNoWork:
+      return "no mark work";
+    case EventKind::kStrongViolation:
+      return "strong invariant broken: " + EdgeName(p, e.edge);
+    case EventKind::kWeakViolation:
+      return "weak invariant broken: " + EdgeName(p, e.edge);
   }
   return "?";
 }
@@ -169,31 +211,38 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
       case EventKind::kPhase:
         if (e.phase == Phase::kSweepTermination) {
           b.Func("gcStart");
-          b.Say("gcStart stops the world (STW) for sweep termination: every goroutine pauses "
-                "while the collector finishes leftover sweeping and prepares the cycle.",
-                "gcStart 停止世界（STW），进入清扫终止阶段：所有 goroutine 暂停，收集器完成遗留的清扫并准备本轮回收。");
+          b.Say(
+              "gcStart stops the world (STW) for sweep termination: every goroutine pauses "
+              "while the collector finishes leftover sweeping and prepares the cycle.",
+              "gcStart 停止世界（STW），进入清扫终止阶段：所有 goroutine "
+              "暂停，收集器完成遗留的清扫并准备本轮回收。");
         } else if (e.phase == Phase::kMark) {
           b.Func("gcMarkRootPrepare");
           std::int32_t jobs = 0;
           for (const Event& q : events) {
             if (q.kind == EventKind::kRootJobsQueued) jobs = q.count;
           }
-          b.Say("setGCPhase(_GCmark) turns the write barrier on and gcMarkRootPrepare queues " +
-                    std::to_string(jobs) +
-                    " root job(s): globals first, then goroutine stacks. The world restarts; "
-                    "marking now runs concurrently with the program.",
-                "setGCPhase(_GCmark) 打开写屏障，gcMarkRootPrepare 排入 " + std::to_string(jobs) +
-                    " 个根扫描任务：先全局变量，再 goroutine 栈。世界恢复运行，标记与程序并发进行。");
+          b.Say(
+              "setGCPhase(_GCmark) turns the write barrier on and gcMarkRootPrepare queues " +
+                  std::to_string(jobs) +
+                  " root job(s): globals first, then goroutine stacks. The world restarts; "
+                  "marking now runs concurrently with the program.",
+              "setGCPhase(_GCmark) 打开写屏障，gcMarkRootPrepare 排入 " + std::to_string(jobs) +
+                  " 个根扫描任务：先全局变量，再 goroutine 栈。世界恢复运行，标记与程序并发进行。");
         } else if (e.phase == Phase::kMarkTermination) {
           b.Func("gcMarkDone");
-          b.Say("No root jobs, no grey objects and no buffered barrier work remain, so gcMarkDone "
-                "stops the world for mark termination.",
-                "没有根任务、没有灰色对象、写屏障缓冲也已清空，gcMarkDone 停止世界，进入标记终止阶段。");
+          b.Say(
+              "No root jobs, no grey objects and no buffered barrier work remain, so gcMarkDone "
+              "stops the world for mark termination.",
+              "没有根任务、没有灰色对象、写屏障缓冲也已清空，gcMarkDone "
+              "停止世界，进入标记终止阶段。");
         } else if (e.phase == Phase::kSweep) {
           b.Func("gcSweep");
-          b.Say("gcMarkTermination → gcSweep: setGCPhase(_GCoff) turns the barrier off, the world "
-                "restarts and concurrent sweeping begins. Every object still white is garbage.",
-                "gcMarkTermination → gcSweep：setGCPhase(_GCoff) 关闭写屏障，世界恢复，开始并发清扫。仍为白色的对象都是垃圾。");
+          b.Say(
+              "gcMarkTermination → gcSweep: setGCPhase(_GCoff) turns the barrier off, the world "
+              "restarts and concurrent sweeping begins. Every object still white is garbage.",
+              "gcMarkTermination → gcSweep：setGCPhase(_GCoff) "
+              "关闭写屏障，世界恢复，开始并发清扫。仍为白色的对象都是垃圾。");
         } else if (e.phase == Phase::kOff) {
           // Reported by kSweepDone.
         }
@@ -216,19 +265,22 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
       }
       case EventKind::kRescanStack:
         b.Func("scanstack");
-        b.Say("Dijkstra barrier only: stack writes had no barrier, so with the world stopped "
-              "mark termination must scan " + p.RootName(e.root) +
-                  " again — the pause Go 1.8's hybrid barrier removed.",
-              "仅 Dijkstra 屏障需要：栈写入没有屏障，所以标记终止时必须在 STW 下重新扫描 " +
-                  p.RootName(e.root) + "——Go 1.8 的混合写屏障消除了这次停顿。");
+        b.Say(
+            "Dijkstra barrier only: stack writes had no barrier, so with the world stopped "
+            "mark termination must scan " +
+                p.RootName(e.root) + " again — the pause Go 1.8's hybrid barrier removed.",
+            "仅 Dijkstra 屏障需要：栈写入没有屏障，所以标记终止时必须在 STW 下重新扫描 " +
+                p.RootName(e.root) + "——Go 1.8 的混合写屏障消除了这次停顿。");
         lead_en = "The rescan shades ";
         lead_zh = "重扫标灰了：";
         break;
       case EventKind::kScanObject:
         b.Func("scanobject");
-        b.Say("gcDrain takes " + o + " from the grey queue (tryGet pops the newest entry: a "
-                                     "workbuf is a stack) and scanobject scans its pointer fields.",
-              "gcDrain 从灰色队列取出 " + o + "（tryGet 取最新放入的：workbuf 是栈），scanobject 扫描它的指针字段。");
+        b.Say("gcDrain takes " + o +
+                  " from the grey queue (tryGet pops the newest entry: a "
+                  "workbuf is a stack) and scanobject scans its pointer fields.",
+              "gcDrain 从灰色队列取出 " + o +
+                  "（tryGet 取最新放入的：workbuf 是栈），scanobject 扫描它的指针字段。");
         lead_en = "It shades ";
         lead_zh = "它标灰了：";
         break;
@@ -250,7 +302,8 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
         }
         break;
       case EventKind::kAlreadyShaded:
-        b.Say(std::string(e.cause == ShadeCause::kInsertion ? "Insertion half: " : "Deletion half: ") +
+        b.Say(std::string(e.cause == ShadeCause::kInsertion ? "Insertion half: "
+                                                            : "Deletion half: ") +
                   o + " is already " + std::string(ColorName(e.from)) + "; nothing to do.",
               std::string(e.cause == ShadeCause::kInsertion ? "插入屏障：" : "删除屏障：") + o +
                   " 已经是" + ColorZh(e.from) + "色，无需处理。");
@@ -258,8 +311,8 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
       case EventKind::kBarrier: {
         b.Func("gcWriteBarrier");
         std::string slot = SlotName(p, e);
-        b.Say(std::string(BarrierEn(e.barrier)) + " runs before the store " + slot +
-                  " = " + ObjName(p, e.new_value) + " (old value " + ObjName(p, e.old_value) + ").",
+        b.Say(std::string(BarrierEn(e.barrier)) + " runs before the store " + slot + " = " +
+                  ObjName(p, e.new_value) + " (old value " + ObjName(p, e.old_value) + ").",
               std::string(BarrierZh(e.barrier)) + "在写入 " + slot + " = " +
                   ObjName(p, e.new_value) + " 之前执行（旧值 " + ObjName(p, e.old_value) + "）。");
         if (e.barrier == Barrier::kHybrid && e.count != kNil && e.from == Color::kBlack) {
@@ -277,14 +330,16 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
         break;
       }
       case EventKind::kWbEnqueue:
-        b.Say("wbBuf records " + o + " (" + CauseName(e.cause) + "); it is shaded when the buffer is flushed.",
+        b.Say("wbBuf records " + o + " (" + CauseName(e.cause) +
+                  "); it is shaded when the buffer is flushed.",
               "wbBuf 记录 " + o + "（" + CauseZh(e.cause) + "），缓冲区刷新时才标灰。");
         break;
       case EventKind::kWbFlush:
         b.Func("wbBufFlush1");
         b.Say("wbBufFlush1 empties the per-P write-barrier buffer (" + std::to_string(e.count) +
                   " record(s)) and greys every pointer in it.",
-              "wbBufFlush1 清空该 P 的写屏障缓冲（" + std::to_string(e.count) + " 条记录），把其中每个指针标灰。");
+              "wbBufFlush1 清空该 P 的写屏障缓冲（" + std::to_string(e.count) +
+                  " 条记录），把其中每个指针标灰。");
         break;
       case EventKind::kWrite: {
         b.Func("(mutator)");
@@ -306,7 +361,8 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
         if (e.cause == ShadeCause::kScan) {
           b.Say("The goroutine loads a pointer from the heap into " + slot + ": now " +
                     ObjName(p, e.new_value) + ".",
-                "goroutine 从堆中读取指针存入 " + slot + "：现在是 " + ObjName(p, e.new_value) + "。");
+                "goroutine 从堆中读取指针存入 " + slot + "：现在是 " + ObjName(p, e.new_value) +
+                    "。");
         } else {
           b.Say("The program sets " + slot + " = " + ObjName(p, e.new_value) + " (it was " +
                     ObjName(p, e.old_value) + ").",
@@ -321,16 +377,19 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
       case EventKind::kAlloc:
         b.Func(e.to == Color::kBlack ? "gcmarknewobject" : "mallocgc");
         if (e.to == Color::kBlack) {
-          b.Say("mallocgc allocates " + o + " during marking, so gcmarknewobject sets its mark bit "
-                                            "at once: it is born black and survives this cycle "
-                                            "even if it dies immediately (floating garbage).",
-                "标记期间 mallocgc 分配 " + o + "，gcmarknewobject 立即设置其标记位：它生来就是黑色，"
-                                               "即使马上不再使用也会活过本轮（浮动垃圾）。");
+          b.Say("mallocgc allocates " + o +
+                    " during marking, so gcmarknewobject sets its mark bit "
+                    "at once: it is born black and survives this cycle "
+                    "even if it dies immediately (floating garbage).",
+                "标记期间 mallocgc 分配 " + o +
+                    "，gcmarknewobject 立即设置其标记位：它生来就是黑色，"
+                    "即使马上不再使用也会活过本轮（浮动垃圾）。");
         } else {
           b.Say("mallocgc allocates " + o + "; no marking is running, so it starts white.",
                 "mallocgc 分配 " + o + "；当前没有在标记，它是白色。");
         }
-        b.Say("Its pointer goes into " + SlotName(p, e) + ".", "它的指针存入 " + SlotName(p, e) + "。");
+        b.Say("Its pointer goes into " + SlotName(p, e) + ".",
+              "它的指针存入 " + SlotName(p, e) + "。");
         break;
       case EventKind::kMarkDoneWork:
         b.Func("gcMarkDone");
@@ -339,8 +398,9 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
         break;
       case EventKind::kFree:
         b.Func("sweepone");
-        b.Say("sweepone frees " + o + ": its mark bit is clear (white), so marking never reached it.",
-              "sweepone 释放 " + o + "：它的标记位未设置（白色），标记阶段没有到达它。");
+        b.Say(
+            "sweepone frees " + o + ": its mark bit is clear (white), so marking never reached it.",
+            "sweepone 释放 " + o + "：它的标记位未设置（白色），标记阶段没有到达它。");
         break;
       case EventKind::kDangling: {
         std::string path = p.RootName(e.path[0]);

@@ -56,10 +56,12 @@ RunOutcome SummarizeOutcome(const GcRun& run) {
       o.line.zh = n + " 存活：第 " + st + " 步被" + (del ? "删除屏障" : "插入屏障") + "标灰";
     }
   } else {
-    o.line.en = o.freed.empty() ? "nothing freed; no object lost"
-                                : std::to_string(o.freed.size()) + " unreachable object(s) freed; none lost";
-    o.line.zh = o.freed.empty() ? "没有释放对象，也没有对象丢失"
-                                : "释放了 " + std::to_string(o.freed.size()) + " 个不可达对象，没有对象丢失";
+    o.line.en = o.freed.empty()
+                    ? "nothing freed; no object lost"
+                    : std::to_string(o.freed.size()) + " unreachable object(s) freed; none lost";
+    o.line.zh = o.freed.empty()
+                    ? "没有释放对象，也没有对象丢失"
+                    : "释放了 " + std::to_string(o.freed.size()) + " 个不可达对象，没有对象丢失";
   }
   return o;
 }

@@ -11,11 +11,11 @@
 namespace gs::gc {
 
 struct RunOutcome {
-  bool lost_object = false;       ///< some object was freed while reachable
+  bool lost_object = false;  ///< some object was freed while reachable
   std::size_t first_loss_step = 0;
   std::size_t first_weak_violation_step = 0;  ///< 0: none
-  std::vector<std::int32_t> lost;  ///< objects freed while reachable
-  std::vector<std::int32_t> freed; ///< every object freed
+  std::vector<std::int32_t> lost;             ///< objects freed while reachable
+  std::vector<std::int32_t> freed;            ///< every object freed
   std::uint32_t stw_rescan_work = 0;  ///< objects scanned with the world stopped (max per cycle)
   LocalizedText line;
 };

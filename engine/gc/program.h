@@ -25,13 +25,13 @@ enum class OpCode : std::uint8_t {
 
 struct Op {
   OpCode code = OpCode::kMark;
-  std::int32_t source = 0;   ///< index in the scenario's script
-  std::int32_t n = 1;        ///< kMark: units
-  std::int32_t obj = kNil;   ///< object written / scanned / allocated / loaded from
-  std::int32_t field = 0;    ///< field of obj
-  std::int32_t root = kNil;  ///< root written / scanned / receiving an alloc
-  std::int32_t slot = 0;     ///< slot of root
-  std::int32_t to = kNil;    ///< new pointer value
+  std::int32_t source = 0;     ///< index in the scenario's script
+  std::int32_t n = 1;          ///< kMark: units
+  std::int32_t obj = kNil;     ///< object written / scanned / allocated / loaded from
+  std::int32_t field = 0;      ///< field of obj
+  std::int32_t root = kNil;    ///< root written / scanned / receiving an alloc
+  std::int32_t slot = 0;       ///< slot of root
+  std::int32_t to = kNil;      ///< new pointer value
   std::int32_t writer = kNil;  ///< stack root of the goroutine doing a write (kNil: none)
 };
 

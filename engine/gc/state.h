@@ -41,12 +41,14 @@ inline bool IsStopTheWorld(Phase p) {
   return p == Phase::kSweepTermination || p == Phase::kMarkTermination;
 }
 /// setGCPhase: the barrier is enabled exactly during mark and mark termination.
-inline bool BarrierEnabled(Phase p) { return p == Phase::kMark || p == Phase::kMarkTermination; }
+inline bool BarrierEnabled(Phase p) {
+  return p == Phase::kMark || p == Phase::kMarkTermination;
+}
 
 struct Object {
-  bool live = false;   ///< allocated and not yet freed
-  bool freed = false;  ///< swept away (an object that was never allocated is neither)
-  bool noscan = false; ///< pointer-free span class: greyobject blackens it at once
+  bool live = false;    ///< allocated and not yet freed
+  bool freed = false;   ///< swept away (an object that was never allocated is neither)
+  bool noscan = false;  ///< pointer-free span class: greyobject blackens it at once
   Color color = Color::kWhite;
   std::vector<std::int32_t> fields;  ///< pointer fields: object index or kNil
 };

@@ -45,8 +45,8 @@ inline constexpr std::uint16_t kOldArrayBit = 0x8000;
 struct Event {
   EventKind kind = EventKind::kHash;
   std::uint8_t slot = 0;
-  std::uint16_t depth = 0;   ///< position in an overflow chain (0 = the bucket itself)
-  std::int32_t bucket = 0;   ///< a bucket index in buckets (or oldbuckets, per kind)
+  std::uint16_t depth = 0;  ///< position in an overflow chain (0 = the bucket itself)
+  std::int32_t bucket = 0;  ///< a bucket index in buckets (or oldbuckets, per kind)
   std::int64_t a = 0;
   std::uint64_t b = 0;
 };

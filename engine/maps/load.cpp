@@ -74,8 +74,9 @@ class MapsLoader {
         if (ec == std::errc() && end == s.data() + s.size()) return out;
       }
     }
-    m_c.Error(ptr, "expected a 64-bit value: a non-negative integer or a hex string such as "
-                   "\"0xa100000000000003\"");
+    m_c.Error(ptr,
+              "expected a 64-bit value: a non-negative integer or a hex string such as "
+              "\"0xa100000000000003\"");
     return std::nullopt;
   }
 
@@ -124,8 +125,10 @@ class MapsLoader {
         m_p->int_explicit[k] = *h;
       } else {
         if (name.size() > kMaxStringKeyBytes) {
-          m_c.Error(ptr, "key is over the limit kMaxStringKeyBytes = " +
-                             std::to_string(kMaxStringKeyBytes), true);
+          m_c.Error(
+              ptr,
+              "key is over the limit kMaxStringKeyBytes = " + std::to_string(kMaxStringKeyBytes),
+              true);
           continue;
         }
         if (!StringLimit(ptr)) return;
@@ -143,21 +146,23 @@ class MapsLoader {
     if (m_p->key_type == KeyType::kInt) {
       if (!v->is_number_integer() ||
           (v->is_number_unsigned() && v->get<std::uint64_t>() > std::uint64_t(INT64_MAX))) {
-        m_c.Error(kptr, "the map has int keys (\"map\": {\"key\": \"int\"}): expected an "
-                        "integer, got " + std::string(TypeName(*v)));
+        m_c.Error(kptr,
+                  "the map has int keys (\"map\": {\"key\": \"int\"}): expected an "
+                  "integer, got " +
+                      std::string(TypeName(*v)));
         return std::nullopt;
       }
       return v->get<std::int64_t>();
     }
     if (!v->is_string()) {
-      m_c.Error(kptr, "the map has string keys: expected a string, got " +
-                          std::string(TypeName(*v)));
+      m_c.Error(kptr,
+                "the map has string keys: expected a string, got " + std::string(TypeName(*v)));
       return std::nullopt;
     }
     const std::string& s = v->get_ref<const std::string&>();
     if (s.size() > kMaxStringKeyBytes) {
-      m_c.Error(kptr, "key is over the limit kMaxStringKeyBytes = " +
-                          std::to_string(kMaxStringKeyBytes));
+      m_c.Error(kptr,
+                "key is over the limit kMaxStringKeyBytes = " + std::to_string(kMaxStringKeyBytes));
       return std::nullopt;
     }
     if (!StringLimit(kptr)) return std::nullopt;
@@ -173,16 +178,18 @@ class MapsLoader {
     o.from = from ? *from : 0;
     if (!count) return false;
     if (*count > kMaxRangeKeys) {
-      m_c.Error(Checker::Child(ptr, "count"), std::to_string(*count) +
-                                                 " keys is over the limit kMaxRangeKeys = " +
-                                                 std::to_string(kMaxRangeKeys));
+      m_c.Error(Checker::Child(ptr, "count"),
+                std::to_string(*count) +
+                    " keys is over the limit kMaxRangeKeys = " + std::to_string(kMaxRangeKeys));
       return false;
     }
     o.count = *count;
     if (m_p->key_type == KeyType::kInt) {
       if (r.contains("prefix")) {
-        m_c.Error(Checker::Child(ptr, "prefix"), "\"prefix\" is for string keys; this map has "
-                                                 "int keys", true);
+        m_c.Error(Checker::Child(ptr, "prefix"),
+                  "\"prefix\" is for string keys; this map has "
+                  "int keys",
+                  true);
       }
       return true;
     }
@@ -211,9 +218,9 @@ class MapsLoader {
         o.code = OpCode::kMake;
         if (auto h = m_c.Int(op, ptr, "hint", false, 0, INT64_MAX)) {
           if (*h > kMaxHint) {
-            m_c.Error(Checker::Child(ptr, "hint"), "hint " + std::to_string(*h) +
-                                                       " is over the limit kMaxHint = " +
-                                                       std::to_string(kMaxHint));
+            m_c.Error(Checker::Child(ptr, "hint"),
+                      "hint " + std::to_string(*h) +
+                          " is over the limit kMaxHint = " + std::to_string(kMaxHint));
           } else {
             o.hint = *h;
           }

@@ -25,7 +25,8 @@ Narration MapsRun::Narrate(std::size_t step) const {
              "map 变量已声明但为 nil：在 make 之前还没有 hmap。"},
             ""};
   }
-  Narration n = NarrateForOp(*m_program, m_timeline.Events(step), CodeOf(*m_program, OpIndex(step)));
+  Narration n =
+      NarrateForOp(*m_program, m_timeline.Events(step), CodeOf(*m_program, OpIndex(step)));
   if (const LocalizedText* say = AuthorSay(step)) {
     n.text.en = say->Get(Lang::kEn) + (n.text.en.empty() ? "" : " ") + n.text.en;
     n.text.zh = say->Get(Lang::kZh) + (n.text.zh.empty() ? "" : " ") + n.text.zh;

@@ -19,16 +19,16 @@ namespace {
 
 // Phases of an op between two steps (Cursor::phase).
 enum Phase : std::uint8_t {
-  kPhBegin = 0,      // hash the key (mapassign / mapdelete / mapaccess1 entry)
-  kPhGrowWork1,      // growWork: evacuate the old bucket behind the bucket in use
-  kPhGrowWork2,      // growWork: evacuate one more at nevacuate
-  kPhSearch,         // walk the chain (assign / delete)
-  kPhGrowStart,      // hashGrow, then "goto again"
-  kPhNewOverflow,    // newoverflow: the chain is full
-  kPhWrite,          // store the key / elem
-  kPhEmptyRest,      // mapdelete's emptyRest upkeep
-  kPhWalk,           // mapaccess1: one bucket of the chain
-  kPhIterNext,       // mapiternext
+  kPhBegin = 0,    // hash the key (mapassign / mapdelete / mapaccess1 entry)
+  kPhGrowWork1,    // growWork: evacuate the old bucket behind the bucket in use
+  kPhGrowWork2,    // growWork: evacuate one more at nevacuate
+  kPhSearch,       // walk the chain (assign / delete)
+  kPhGrowStart,    // hashGrow, then "goto again"
+  kPhNewOverflow,  // newoverflow: the chain is full
+  kPhWrite,        // store the key / elem
+  kPhEmptyRest,    // mapdelete's emptyRest upkeep
+  kPhWalk,         // mapaccess1: one bucket of the chain
+  kPhIterNext,     // mapiternext
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -255,9 +255,8 @@ void Evacuate(const Program& p, State& s, std::uint64_t oldbucket, std::vector<E
         std::int64_t v = src.elems[std::size_t(i)];
         int use_y = 0;
         if (!same && (KeyHash(p, k, h.hash0) & newbit) != 0) use_y = 1;
-        Edit(s, b, [&](Bucket& x) {
-          x.tophash[std::size_t(i)] = std::uint8_t(kEvacuatedX + use_y);
-        });
+        Edit(s, b,
+             [&](Bucket& x) { x.tophash[std::size_t(i)] = std::uint8_t(kEvacuatedX + use_y); });
         Dst& d = xy[use_y];
         if (d.i == kBucketCnt) {
           d.b = NewOverflow(s, d.b, nullptr);
@@ -445,8 +444,9 @@ class Exec {
     switch (c.phase) {
       case kPhBegin: {
         if (!h.made) {
-          error = "panic: assignment to entry in nil map (start the script with {\"op\": "
-                  "\"make\"})";
+          error =
+              "panic: assignment to entry in nil map (start the script with {\"op\": "
+              "\"make\"})";
           return Progress::kError;
         }
         c.key = key;
@@ -639,7 +639,8 @@ class Exec {
         return Progress::kDone;
       }
       // mapiterinit: one random number picks the start bucket and the slot offset.
-      std::uint64_t r = h.B > 31 - 3 ? m_s.rng.Next() : std::uint64_t(std::uint32_t(m_s.rng.Next()));
+      std::uint64_t r =
+          h.B > 31 - 3 ? m_s.rng.Next() : std::uint64_t(std::uint32_t(m_s.rng.Next()));
       it = Hiter{};
       it.B = h.B;
       it.start_bucket = r & BucketMask(h.B);
@@ -1065,22 +1066,31 @@ std::uint64_t MapModel::Hash(const State& s) const {
   const std::uint64_t words[] = {
       std::uint64_t(h.made) | std::uint64_t(h.flags) << 8 | std::uint64_t(h.B) << 16 |
           std::uint64_t(h.noverflow) << 32,
-      std::uint64_t(h.count), h.hash0,
+      std::uint64_t(h.count),
+      h.hash0,
       std::uint64_t(std::uint32_t(h.buckets)) | std::uint64_t(std::uint32_t(h.oldbuckets)) << 32,
-      h.nevacuate, s.arena.size(), s.fp,
+      h.nevacuate,
+      s.arena.size(),
+      s.fp,
       std::uint64_t(std::uint32_t(c.op)) | std::uint64_t(c.phase) << 32 |
           std::uint64_t(c.found_i) << 40 | std::uint64_t(c.insert_i) << 48 |
           std::uint64_t(c.walk_old) << 56,
-      std::uint64_t(c.index), std::uint64_t(c.key), c.hash,
+      std::uint64_t(c.index),
+      std::uint64_t(c.key),
+      c.hash,
       std::uint64_t(std::uint32_t(c.found)) | std::uint64_t(std::uint32_t(c.insert)) << 32,
       std::uint64_t(std::uint32_t(c.last)) | std::uint64_t(std::uint32_t(c.walk)) << 32,
       std::uint64_t(c.walk_depth) | std::uint64_t(c.found_depth) << 16 |
           std::uint64_t(c.insert_depth) << 32 | std::uint64_t(c.last_depth) << 48,
-      it.start_bucket, it.bucket, it.visiting,
+      it.start_bucket,
+      it.bucket,
+      it.visiting,
       std::uint64_t(it.offset) | std::uint64_t(it.wrapped) << 8 | std::uint64_t(it.i) << 16 |
           std::uint64_t(it.B) << 24 | std::uint64_t(it.depth) << 32,
-      std::uint64_t(std::uint32_t(it.bptr)), std::uint64_t(it.check_bucket),
-      std::uint64_t(it.yielded), s.rng.state,
+      std::uint64_t(std::uint32_t(it.bptr)),
+      std::uint64_t(it.check_bucket),
+      std::uint64_t(it.yielded),
+      s.rng.state,
       std::uint64_t(s.inv.checked) | std::uint64_t(s.inv.count_ok) << 1 |
           std::uint64_t(s.inv.lookup_ok) << 2 | std::uint64_t(s.inv.unique_ok) << 3,
       std::uint64_t(s.inv.occupied)};

@@ -25,7 +25,10 @@ inline std::uint64_t Mix(std::uint64_t index, std::uint64_t h) {
 class SumHash {
  public:
   void Grow(std::size_t chunks) { m_contrib.resize(chunks, 0); }
-  void Insert(std::size_t at) { m_contrib.insert(m_contrib.begin() + std::ptrdiff_t(at), 0); Shift(); }
+  void Insert(std::size_t at) {
+    m_contrib.insert(m_contrib.begin() + std::ptrdiff_t(at), 0);
+    Shift();
+  }
   void EraseFront() {
     m_sum -= m_contrib.front();
     m_contrib.erase(m_contrib.begin());

@@ -8,49 +8,56 @@
 namespace gs::sched {
 
 enum class EventKind : std::uint8_t {
-  kNewproc,        ///< g created by g2 on p; put in runnext
-  kRunnextKick,    ///< g (the old runnext) moved to the tail of p's ring
-  kRunqputSlow,    ///< p's ring full: n Gs (half + g) moved to the global queue
-  kRunqPut,        ///< g to the tail of p's ring
-  kGlobalPut,      ///< g to the global queue (tail)
-  kExecute,        ///< g runs on p by m; flag = inheritTime; n = source (FindSource)
-  kGlobrunqget,    ///< p took n Gs from the global queue (one runs, n-1 to its ring); n2 = max
-  kSteal,          ///< p (thief) took n Gs from p2; flag = runnext stolen; g = the one it runs
-  kStealFail,      ///< p found nothing in n rounds
-  kNetpollFound,   ///< n Gs found ready by netpoll(0) (by p, or p = kNone for sysmon)
-  kInject,         ///< injectglist: n to global, n2 to p's ring
-  kSpinStart,      ///< m starts spinning with p (wakep / startm(spinning))
-  kSpinStop,       ///< m stops spinning (found work: resetspinning; or gave up)
-  kStartM,         ///< m (non-spinning) gets p to run its work (startm / handoffp)
-  kNewM,           ///< m created (newm)
-  kReleaseP,       ///< m drops p (idle), then stopm / netpoll block (flag = netpoll)
-  kPark,           ///< g parks (gopark) with a wait reason
-  kReady,          ///< g readied by g2 into p's runnext (goready / ready)
-  kGosched,        ///< g yields: to the global queue
-  kPreempt,        ///< sysmon preempts g on p after n µs
-  kEnterSyscall,   ///< g on p enters a syscall for n µs (p -> _Psyscall, m keeps oldp)
-  kRetake,         ///< sysmon retakes p from a syscall (n µs in)
-  kHandoff,        ///< handoffp(p): flag = an M was started (m), else p goes idle
-  kExitSyscall,    ///< n = 0 old P, 1 idle P, 2 no P: global queue (and m stops)
-  kTimerSet,       ///< g sleeps n µs (timer on p)
-  kTimerFire,      ///< g's timer fired: readied on p
-  kNetBlock,       ///< g parks on the poller for n µs
-  kFdReady,        ///< g's fd is ready (flag: an M blocked in netpoll wakes = m)
-  kChanSend,       ///< g sends on ch: n = 0 direct to receiver g2, 1 into buffer, 2 parks
-  kChanRecv,       ///< g receives on ch: n = 0 from sender g2, 1 from buffer, 2 parks
-  kWaitDone,       ///< g's wait on group ch returns at once (count 0)
-  kExit,           ///< g exits (goexit0)
-  kMainExit,       ///< main.main returned: exit(0)
-  kDeadlock,       ///< checkdead: all goroutines are asleep
-  kStopTheWorld,   ///< n Gs preempted to the global queue
-  kProcresize,     ///< GOMAXPROCS n2 -> n; n moved... (g = Gs moved off dead Ps)
+  kNewproc,       ///< g created by g2 on p; put in runnext
+  kRunnextKick,   ///< g (the old runnext) moved to the tail of p's ring
+  kRunqputSlow,   ///< p's ring full: n Gs (half + g) moved to the global queue
+  kRunqPut,       ///< g to the tail of p's ring
+  kGlobalPut,     ///< g to the global queue (tail)
+  kExecute,       ///< g runs on p by m; flag = inheritTime; n = source (FindSource)
+  kGlobrunqget,   ///< p took n Gs from the global queue (one runs, n-1 to its ring); n2 = max
+  kSteal,         ///< p (thief) took n Gs from p2; flag = runnext stolen; g = the one it runs
+  kStealFail,     ///< p found nothing in n rounds
+  kNetpollFound,  ///< n Gs found ready by netpoll(0) (by p, or p = kNone for sysmon)
+  kInject,        ///< injectglist: n to global, n2 to p's ring
+  kSpinStart,     ///< m starts spinning with p (wakep / startm(spinning))
+  kSpinStop,      ///< m stops spinning (found work: resetspinning; or gave up)
+  kStartM,        ///< m (non-spinning) gets p to run its work (startm / handoffp)
+  kNewM,          ///< m created (newm)
+  kReleaseP,      ///< m drops p (idle), then stopm / netpoll block (flag = netpoll)
+  kPark,          ///< g parks (gopark) with a wait reason
+  kReady,         ///< g readied by g2 into p's runnext (goready / ready)
+  kGosched,       ///< g yields: to the global queue
+  kPreempt,       ///< sysmon preempts g on p after n µs
+  kEnterSyscall,  ///< g on p enters a syscall for n µs (p -> _Psyscall, m keeps oldp)
+  kRetake,        ///< sysmon retakes p from a syscall (n µs in)
+  kHandoff,       ///< handoffp(p): flag = an M was started (m), else p goes idle
+  kExitSyscall,   ///< n = 0 old P, 1 idle P, 2 no P: global queue (and m stops)
+  kTimerSet,      ///< g sleeps n µs (timer on p)
+  kTimerFire,     ///< g's timer fired: readied on p
+  kNetBlock,      ///< g parks on the poller for n µs
+  kFdReady,       ///< g's fd is ready (flag: an M blocked in netpoll wakes = m)
+  kChanSend,      ///< g sends on ch: n = 0 direct to receiver g2, 1 into buffer, 2 parks
+  kChanRecv,      ///< g receives on ch: n = 0 from sender g2, 1 from buffer, 2 parks
+  kWaitDone,      ///< g's wait on group ch returns at once (count 0)
+  kExit,          ///< g exits (goexit0)
+  kMainExit,      ///< main.main returned: exit(0)
+  kDeadlock,      ///< checkdead: all goroutines are asleep
+  kStopTheWorld,  ///< n Gs preempted to the global queue
+  kProcresize,    ///< GOMAXPROCS n2 -> n; n moved... (g = Gs moved off dead Ps)
   kStartTheWorld,
-  kSysmonRound,    ///< sysmon ran a round that did something (n = delay before it)
+  kSysmonRound,  ///< sysmon ran a round that did something (n = delay before it)
 };
 
 /// Where findRunnable found the G (kExecute's n).
 enum class FindSource : std::uint8_t {
-  kRunnext, kRunq, kGlobal61, kGlobal, kNetpoll, kSteal, kSyscallExit, kDirect
+  kRunnext,
+  kRunq,
+  kGlobal61,
+  kGlobal,
+  kNetpoll,
+  kSteal,
+  kSyscallExit,
+  kDirect
 };
 
 struct Event {

@@ -94,8 +94,7 @@ bool Sim::ResumeG(std::int32_t p) {
         continue;
       }
       case GOp::kGo: {
-        std::int32_t index =
-            in.group == kNone ? 0 : m_s.group_total[std::size_t(in.group)]++;
+        std::int32_t index = in.group == kNone ? 0 : m_s.group_total[std::size_t(in.group)]++;
         Newproc(p, g, in.func, in.group, index);
         G& gg = m_s.MutG(g);
         if (++gg.rep >= in.repeat) {

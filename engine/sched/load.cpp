@@ -10,16 +10,16 @@
 namespace gs::sched {
 
 const std::vector<std::string>& ConfigKeys() {
-  static const std::vector<std::string> k = {"gomaxprocs",       "seed",        "runq_size",
-                                             "global_check",     "force_preempt_us",
-                                             "steal_tries",      "sysmon",      "m_wake_us"};
+  static const std::vector<std::string> k = {
+      "gomaxprocs",       "seed",        "runq_size", "global_check",
+      "force_preempt_us", "steal_tries", "sysmon",    "m_wake_us"};
   return k;
 }
 
 const std::vector<std::string>& GoOpNames() {
-  static const std::vector<std::string> k = {"run",       "go",        "gosched",  "syscall",
-                                             "sleep",     "chan_send", "chan_recv", "net_read",
-                                             "wait",      "exit",      "repeat"};
+  static const std::vector<std::string> k = {"run",   "go",        "gosched",   "syscall",
+                                             "sleep", "chan_send", "chan_recv", "net_read",
+                                             "wait",  "exit",      "repeat"};
   return k;
 }
 
@@ -31,10 +31,10 @@ const std::vector<std::string>& ScriptOpNames() {
 namespace {
 
 const std::vector<std::string>& WaitReasonNames() {
-  static const std::vector<std::string> k = {"chan send",       "chan receive",  "sleep",
-                                             "IO wait",         "semacquire",    "force gc (idle)",
-                                             "GC sweep wait",   "GC scavenge wait",
-                                             "finalizer wait",  "select"};
+  static const std::vector<std::string> k = {"chan send",     "chan receive",     "sleep",
+                                             "IO wait",       "semacquire",       "force gc (idle)",
+                                             "GC sweep wait", "GC scavenge wait", "finalizer wait",
+                                             "select"};
   return k;
 }
 
@@ -54,8 +54,8 @@ class SchedLoader {
     ReadScript(root);
     for (const auto& [group, ptr] : m_waits) {
       if (!m_spawned.count(group)) {
-        m_c.Error(ptr, "no goroutine is started with the name \"" + m_p->groups[std::size_t(group)] +
-                           "\", so this wait could never return" +
+        m_c.Error(ptr, "no goroutine is started with the name \"" +
+                           m_p->groups[std::size_t(group)] + "\", so this wait could never return" +
                            Hint(m_p->groups[std::size_t(group)], SpawnedNames()));
       }
     }
@@ -82,14 +82,16 @@ class SchedLoader {
     if (auto v = m_c.Int(cfg, "/config", "seed", false, 0, std::int64_t(1) << 53)) {
       c.seed = std::uint64_t(*v);
     }
-    if (auto v = m_c.Int(cfg, "/config", "runq_size", false, 2, 256)) c.runq_size = std::int32_t(*v);
+    if (auto v = m_c.Int(cfg, "/config", "runq_size", false, 2, 256))
+      c.runq_size = std::int32_t(*v);
     if (auto v = m_c.Int(cfg, "/config", "global_check", false, 1, 100000)) {
       c.global_check = std::int32_t(*v);
     }
     if (auto v = m_c.Int(cfg, "/config", "force_preempt_us", false, 1, limits::kMaxDurationUs)) {
       c.force_preempt_us = *v;
     }
-    if (auto v = m_c.Int(cfg, "/config", "steal_tries", false, 1, 16)) c.steal_tries = std::int32_t(*v);
+    if (auto v = m_c.Int(cfg, "/config", "steal_tries", false, 1, 16))
+      c.steal_tries = std::int32_t(*v);
     if (auto v = m_c.Bool(cfg, "/config", "sysmon", false)) c.sysmon = *v;
     if (auto v = m_c.Int(cfg, "/config", "m_wake_us", false, 0, 1000000)) c.m_wake_us = *v;
   }
@@ -167,9 +169,9 @@ class SchedLoader {
     for (std::size_t i = 0; i < m_p->chan_names.size(); ++i) {
       if (m_p->chan_names[i] == *ch) return std::int16_t(i);
     }
-    m_c.Error(Checker::Child(ptr, "ch"), "unknown channel \"" + *ch +
-                                             "\": declare it in \"chans\"" +
-                                             Hint(*ch, m_p->chan_names));
+    m_c.Error(
+        Checker::Child(ptr, "ch"),
+        "unknown channel \"" + *ch + "\": declare it in \"chans\"" + Hint(*ch, m_p->chan_names));
     return std::nullopt;
   }
 
@@ -191,8 +193,10 @@ class SchedLoader {
       if (w == "run" || w == "syscall" || w == "sleep" || w == "net_read") {
         m_c.CheckKeys(op, optr, {"do", "us"});
         if (!us()) continue;
-        in.op = w == "run" ? GOp::kRun : w == "syscall" ? GOp::kSyscall
-              : w == "sleep" ? GOp::kSleep : GOp::kNetRead;
+        in.op = w == "run"       ? GOp::kRun
+                : w == "syscall" ? GOp::kSyscall
+                : w == "sleep"   ? GOp::kSleep
+                                 : GOp::kNetRead;
       } else if (w == "go") {
         m_c.CheckKeys(op, optr, {"do", "func", "name", "repeat"});
         in.op = GOp::kGo;
@@ -258,8 +262,8 @@ class SchedLoader {
         }
         return;
       }
-      m_p->initial.push_back({.func = it->second, .group = Group("main"),
-                              .status = GStatus::kRunning, .p = 0});
+      m_p->initial.push_back(
+          {.func = it->second, .group = Group("main"), .status = GStatus::kRunning, .p = 0});
       m_spawned.insert(Group("main"));
       InitialP p0;
       p0.schedtick = 1;
@@ -297,8 +301,8 @@ class SchedLoader {
             auto p = m_c.Int(g, ptr, "p", true, 0, m_p->config.gomaxprocs - 1);
             if (!p) continue;
             if (running_on[std::size_t(*p)]) {
-              m_c.Error(Checker::Child(ptr, "p"), "P" + std::to_string(*p) +
-                                                      " already runs another goroutine");
+              m_c.Error(Checker::Child(ptr, "p"),
+                        "P" + std::to_string(*p) + " already runs another goroutine");
               continue;
             }
             running_on[std::size_t(*p)] = true;
@@ -366,10 +370,12 @@ class SchedLoader {
             if (auto t = m_c.Int(pj, ptr, "schedtick", false, 0, 0xffffffffLL)) {
               ip.schedtick = std::uint32_t(*t);
             }
-            if (pj.contains("runnext")) ip.runnext = ref(pj["runnext"], Checker::Child(ptr, "runnext"));
+            if (pj.contains("runnext"))
+              ip.runnext = ref(pj["runnext"], Checker::Child(ptr, "runnext"));
             if (const Json* rq = m_c.Member(pj, ptr, "runq", false)) {
               std::string rptr = Checker::Child(ptr, "runq");
-              if (m_c.ExpectArray(*rq, rptr, std::size_t(m_p->config.runq_size), "config.runq_size")) {
+              if (m_c.ExpectArray(*rq, rptr, std::size_t(m_p->config.runq_size),
+                                  "config.runq_size")) {
                 for (std::size_t k = 0; k < rq->size(); ++k) {
                   std::int32_t x = ref((*rq)[k], Checker::Child(rptr, k));
                   if (x != kNone) ip.runq.push_back(x);
@@ -392,7 +398,8 @@ class SchedLoader {
     }
     if (!m_c.Failed()) {
       for (const auto& [n, idx] : names) {
-        if (m_p->initial[std::size_t(idx)].status == GStatus::kRunnable && !placed[std::size_t(idx)]) {
+        if (m_p->initial[std::size_t(idx)].status == GStatus::kRunnable &&
+            !placed[std::size_t(idx)]) {
           m_c.Error("/initial/goroutines", "runnable goroutine \"" + n +
                                                "\" is in no run queue: put it in a P's runnext "
                                                "or runq, or in global_runq");

@@ -69,7 +69,8 @@ void HashG(Hasher& h, const G& g) {
   mix(std::uint64_t(std::uint32_t(g.m)) | std::uint64_t(std::uint32_t(g.runs)) << 32);
   mix(std::uint64_t(g.left));
   mix(std::uint64_t(g.until));
-  mix(std::uint64_t(std::uint32_t(g.created_by)) | std::uint64_t(std::uint32_t(g.created_pc)) << 32);
+  mix(std::uint64_t(std::uint32_t(g.created_by)) | std::uint64_t(std::uint32_t(g.created_pc))
+                                                       << 32);
   h.Add(x);
 }
 
@@ -198,12 +199,23 @@ StepResult SchedModel::Step(State& s, std::vector<Event>& out) const {
     s.now = std::max(s.now, it.t);
     bool visible = true;
     switch (it.cls) {
-      case kResumeG: visible = sim.ResumeG(it.key); break;
-      case kSyscallExit: sim.Exitsyscall(it.key); break;
-      case kTimer: sim.TimerFire(); break;
-      case kFd: sim.FdReady(std::size_t(it.key)); break;
-      case kScheduleP: sim.Schedule(it.key); break;
-      default: break;
+      case kResumeG:
+        visible = sim.ResumeG(it.key);
+        break;
+      case kSyscallExit:
+        sim.Exitsyscall(it.key);
+        break;
+      case kTimer:
+        sim.TimerFire();
+        break;
+      case kFd:
+        sim.FdReady(std::size_t(it.key));
+        break;
+      case kScheduleP:
+        sim.Schedule(it.key);
+        break;
+      default:
+        break;
     }
     if (sim.Failed()) return StepResult::Error(op_index, sim.Error());
     if (visible) return StepResult::Stepped(op_index);

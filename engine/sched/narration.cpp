@@ -18,18 +18,28 @@ std::string Ms(std::int32_t m) {
   s += std::to_string(m);
   return s;
 }
-std::string N(std::int64_t n) { return std::to_string(n); }
+std::string N(std::int64_t n) {
+  return std::to_string(n);
+}
 
 const char* SourceEn(FindSource s) {
   switch (s) {
-    case FindSource::kRunnext: return "runnext";
-    case FindSource::kRunq: return "local runq";
-    case FindSource::kGlobal61: return "global runq, schedtick%61";
-    case FindSource::kGlobal: return "global runq";
-    case FindSource::kNetpoll: return "netpoll";
-    case FindSource::kSteal: return "stolen";
-    case FindSource::kSyscallExit: return "syscall exit";
-    case FindSource::kDirect: return "direct";
+    case FindSource::kRunnext:
+      return "runnext";
+    case FindSource::kRunq:
+      return "local runq";
+    case FindSource::kGlobal61:
+      return "global runq, schedtick%61";
+    case FindSource::kGlobal:
+      return "global runq";
+    case FindSource::kNetpoll:
+      return "netpoll";
+    case FindSource::kSteal:
+      return "stolen";
+    case FindSource::kSyscallExit:
+      return "syscall exit";
+    case FindSource::kDirect:
+      return "direct";
   }
   return "?";
 }
@@ -55,50 +65,68 @@ std::string EventLine(const SchedRun& r, const Event& e) {
     case EventKind::kNewproc:
       return "newproc " + L(e.g) + " (by " + (e.g2 == kNone ? "-" : L(e.g2)) + ") -> " + Ps(e.p) +
              ".runnext";
-    case EventKind::kRunnextKick: return "kick " + L(e.g) + " -> " + Ps(e.p) + ".runq tail";
+    case EventKind::kRunnextKick:
+      return "kick " + L(e.g) + " -> " + Ps(e.p) + ".runq tail";
     case EventKind::kRunqputSlow:
       return "runqputslow " + Ps(e.p) + ": " + N(e.n) + " Gs -> global";
-    case EventKind::kRunqPut: return L(e.g) + " -> " + Ps(e.p) + ".runq tail";
-    case EventKind::kGlobalPut: return L(e.g) + " -> global";
+    case EventKind::kRunqPut:
+      return L(e.g) + " -> " + Ps(e.p) + ".runq tail";
+    case EventKind::kGlobalPut:
+      return L(e.g) + " -> global";
     case EventKind::kExecute:
       return Ps(e.p) + "/" + Ms(e.m) + " runs " + L(e.g) + " (" + SourceEn(FindSource(e.n)) +
              (e.flag ? ", inherits slice" : "") + ", schedtick " + N(e.n2) + ")";
     case EventKind::kGlobrunqget:
-      return "globrunqget " + Ps(e.p) + ": " + N(e.n) + " G" + (e.n2 > 0 ? " (max " + N(e.n2) + ")" : "");
+      return "globrunqget " + Ps(e.p) + ": " + N(e.n) + " G" +
+             (e.n2 > 0 ? " (max " + N(e.n2) + ")" : "");
     case EventKind::kSteal:
       return Ps(e.p) + " steals " + N(e.n) + " from " + Ps(e.p2) + (e.flag ? " (runnext)" : "") +
              " round " + N(e.n2 + 1) + ", runs " + L(e.g);
-    case EventKind::kStealFail: return Ps(e.p) + " steals nothing (" + N(e.n) + " rounds)";
-    case EventKind::kNetpollFound: return "netpoll: " + N(e.n) + " ready";
+    case EventKind::kStealFail:
+      return Ps(e.p) + " steals nothing (" + N(e.n) + " rounds)";
+    case EventKind::kNetpollFound:
+      return "netpoll: " + N(e.n) + " ready";
     case EventKind::kInject:
       return "injectglist: " + N(e.n) + " -> global, " + N(e.n2) + " -> " +
              (e.p == kNone ? std::string("-") : Ps(e.p));
-    case EventKind::kSpinStart: return Ms(e.m) + " spinning with " + Ps(e.p);
-    case EventKind::kSpinStop: return Ms(e.m) + " stops spinning";
-    case EventKind::kStartM: return "startm " + Ms(e.m) + " with " + Ps(e.p);
-    case EventKind::kNewM: return "newm " + Ms(e.m);
+    case EventKind::kSpinStart:
+      return Ms(e.m) + " spinning with " + Ps(e.p);
+    case EventKind::kSpinStop:
+      return Ms(e.m) + " stops spinning";
+    case EventKind::kStartM:
+      return "startm " + Ms(e.m) + " with " + Ps(e.p);
+    case EventKind::kNewM:
+      return "newm " + Ms(e.m);
     case EventKind::kReleaseP:
       return Ms(e.m) + " drops " + Ps(e.p) + " -> " + (e.flag ? "netpoll" : "stopm");
     case EventKind::kPark:
       return "gopark " + L(e.g) + " (" + std::string(WaitReasonName(e.wait)) + ")";
     case EventKind::kReady:
-      return "goready " + L(e.g) + " by " + (e.g2 == kNone ? "-" : L(e.g2)) + " -> " + Ps(e.p) + ".runnext";
-    case EventKind::kGosched: return "Gosched " + L(e.g) + " -> global";
-    case EventKind::kPreempt: return "preempt " + L(e.g) + " on " + Ps(e.p) + " after " + N(e.n) + "us";
+      return "goready " + L(e.g) + " by " + (e.g2 == kNone ? "-" : L(e.g2)) + " -> " + Ps(e.p) +
+             ".runnext";
+    case EventKind::kGosched:
+      return "Gosched " + L(e.g) + " -> global";
+    case EventKind::kPreempt:
+      return "preempt " + L(e.g) + " on " + Ps(e.p) + " after " + N(e.n) + "us";
     case EventKind::kEnterSyscall:
       return "entersyscall " + L(e.g) + " " + N(e.n) + "us (" + Ps(e.p) + " _Psyscall)";
-    case EventKind::kRetake: return "retake " + Ps(e.p) + " (syscalltick unchanged)";
+    case EventKind::kRetake:
+      return "retake " + Ps(e.p) + " (syscalltick unchanged)";
     case EventKind::kHandoff:
       return "handoffp " + Ps(e.p) + (e.flag ? " -> start M" : " -> idle");
     case EventKind::kExitSyscall: {
       const char* how[] = {"old P", "idle P", "no P: global, M stops"};
       return "exitsyscall " + L(e.g) + ": " + how[e.n] + (e.n < 2 ? " " + Ps(e.p) : "");
     }
-    case EventKind::kTimerSet: return "sleep " + L(e.g) + " " + N(e.n) + "us (timer on " + Ps(e.p) + ")";
-    case EventKind::kTimerFire: return "timer fires: " + L(e.g) + " -> " + Ps(e.p);
-    case EventKind::kNetBlock: return "netpollblock " + L(e.g) + " (" + N(e.n) + "us)";
+    case EventKind::kTimerSet:
+      return "sleep " + L(e.g) + " " + N(e.n) + "us (timer on " + Ps(e.p) + ")";
+    case EventKind::kTimerFire:
+      return "timer fires: " + L(e.g) + " -> " + Ps(e.p);
+    case EventKind::kNetBlock:
+      return "netpollblock " + L(e.g) + " (" + N(e.n) + "us)";
     case EventKind::kFdReady:
-      return "fd ready: " + L(e.g) + (e.flag ? " (wakes " + Ms(e.m) + " in netpoll)" : " (pdReady)");
+      return "fd ready: " + L(e.g) +
+             (e.flag ? " (wakes " + Ms(e.m) + " in netpoll)" : " (pdReady)");
     case EventKind::kChanSend: {
       const std::string& ch = pr.chan_names[std::size_t(e.ch)];
       if (e.n == 0) return L(e.g) + " send " + ch + " -> " + L(e.g2) + " (direct)";
@@ -111,15 +139,22 @@ std::string EventLine(const SchedRun& r, const Event& e) {
       if (e.n == 1) return L(e.g) + " recv " + ch + " (buffer " + N(e.n2) + ")";
       return L(e.g) + " recv " + ch + ": blocks";
     }
-    case EventKind::kWaitDone: return L(e.g) + " wait " + pr.groups[std::size_t(e.ch)] + ": done";
-    case EventKind::kExit: return "goexit " + L(e.g);
-    case EventKind::kMainExit: return "main returns: exit(0)";
-    case EventKind::kDeadlock: return "checkdead: deadlock";
-    case EventKind::kStopTheWorld: return "stop the world (" + N(e.n) + " preempted)";
+    case EventKind::kWaitDone:
+      return L(e.g) + " wait " + pr.groups[std::size_t(e.ch)] + ": done";
+    case EventKind::kExit:
+      return "goexit " + L(e.g);
+    case EventKind::kMainExit:
+      return "main returns: exit(0)";
+    case EventKind::kDeadlock:
+      return "checkdead: deadlock";
+    case EventKind::kStopTheWorld:
+      return "stop the world (" + N(e.n) + " preempted)";
     case EventKind::kProcresize:
       return "procresize " + N(e.n2) + " -> " + N(e.n) + " (" + N(e.g) + " Gs moved to global)";
-    case EventKind::kStartTheWorld: return "start the world";
-    case EventKind::kSysmonRound: return "sysmon wakes (slept " + N(e.n) + "us)";
+    case EventKind::kStartTheWorld:
+      return "start the world";
+    case EventKind::kSysmonRound:
+      return "sysmon wakes (slept " + N(e.n) + "us)";
   }
   return "?";
 }
@@ -148,10 +183,11 @@ Narration NarrateEvents(const SchedRun& r, std::span<const Event> events) {
       case EventKind::kRunqputSlow:
         b.Func("runqputslow");
         b.Say(Ps(e.p) + "'s local ring is full, so runqputslow moves the older half of it plus " +
-                  L(e.g) + " (" + N(e.n) + " goroutines) to the global queue in one batch, "
+                  L(e.g) + " (" + N(e.n) +
+                  " goroutines) to the global queue in one batch, "
                   "under one lock.",
-              Ps(e.p) + " 的本地环形队列已满，runqputslow 把前一半连同 " + L(e.g) + "（共 " + N(e.n) +
-                  " 个 goroutine）一次性移到全局队列，只加一次锁。");
+              Ps(e.p) + " 的本地环形队列已满，runqputslow 把前一半连同 " + L(e.g) + "（共 " +
+                  N(e.n) + " 个 goroutine）一次性移到全局队列，只加一次锁。");
         break;
       case EventKind::kRunqPut:
         b.Func("runqput");
@@ -167,44 +203,54 @@ Narration NarrateEvents(const SchedRun& r, std::span<const Event> events) {
         if (e.n2 == 1) {
           b.Say("findRunnable checks the global queue first because schedtick is a multiple of " +
                     N(pr.config.global_check) +
-                    " (0 counts too, so a fresh P looks there first; the check keeps the global queue "
+                    " (0 counts too, so a fresh P looks there first; the check keeps the global "
+                    "queue "
                     "from starving behind busy local queues); globrunqget(pp, 1) "
                     "takes exactly one goroutine.",
                 "由于 schedtick 是 " + N(pr.config.global_check) +
-                    " 的倍数（0 也算，所以新的 P 会先看全局队列），findRunnable 先看全局队列（防止繁忙的本地队列让全局队列饿死）；"
+                    " 的倍数（0 也算，所以新的 P 会先看全局队列），findRunnable "
+                    "先看全局队列（防止繁忙的本地队列让全局队列饿死）；"
                     "globrunqget(pp, 1) 只取一个 goroutine。");
         } else {
-          b.Say("The local queue is empty, so findRunnable turns to the global queue: globrunqget "
-                "takes " + N(e.n) + " goroutine(s) (queue length / GOMAXPROCS + 1, at most half a "
-                "ring): one runs, the rest go to " + Ps(e.p) + "'s local queue.",
-                "本地队列为空，findRunnable 转向全局队列：globrunqget 取 " + N(e.n) +
-                    " 个（全局队列长度 / GOMAXPROCS + 1，最多半个环）：一个立即运行，其余放进 " +
-                    Ps(e.p) + " 的本地队列。");
+          b.Say(
+              "The local queue is empty, so findRunnable turns to the global queue: globrunqget "
+              "takes " +
+                  N(e.n) +
+                  " goroutine(s) (queue length / GOMAXPROCS + 1, at most half a "
+                  "ring): one runs, the rest go to " +
+                  Ps(e.p) + "'s local queue.",
+              "本地队列为空，findRunnable 转向全局队列：globrunqget 取 " + N(e.n) +
+                  " 个（全局队列长度 / GOMAXPROCS + 1，最多半个环）：一个立即运行，其余放进 " +
+                  Ps(e.p) + " 的本地队列。");
         }
         break;
       case EventKind::kExecute: {
         FindSource src = FindSource(e.n);
         if (src == FindSource::kRunnext) {
           b.Func("runqget");
-          b.Say(Ps(e.p) + " (" + Ms(e.m) + ") runs " + L(e.g) + " from runnext. A runnext G "
+          b.Say(Ps(e.p) + " (" + Ms(e.m) + ") runs " + L(e.g) +
+                    " from runnext. A runnext G "
                     "inherits the current time slice: execute does not bump schedtick (still " +
                     N(e.n2) + ").",
                 Ps(e.p) + "（" + Ms(e.m) + "）运行 runnext 中的 " + L(e.g) +
-                    "。runnext 里的 G 继承当前时间片：execute 不增加 schedtick（仍是 " + N(e.n2) + "）。");
+                    "。runnext 里的 G 继承当前时间片：execute 不增加 schedtick（仍是 " + N(e.n2) +
+                    "）。");
         } else if (src == FindSource::kRunq) {
           b.Func("runqget");
           b.Say(Ps(e.p) + " (" + Ms(e.m) + ") has no runnext, so it pops " + L(e.g) +
                     " from the head of its local queue; execute starts a new time slice: "
-                    "schedtick becomes " + N(e.n2) + ".",
+                    "schedtick becomes " +
+                    N(e.n2) + ".",
                 Ps(e.p) + "（" + Ms(e.m) + "）的 runnext 为空，于是从本地队列队头取出 " + L(e.g) +
                     "；execute 开启新的时间片：schedtick 变为 " + N(e.n2) + "。");
         } else {
-          b.Func(src == FindSource::kSteal ? "stealWork" : src == FindSource::kNetpoll ? "netpoll"
-                                                                                      : "findRunnable");
+          b.Func(src == FindSource::kSteal     ? "stealWork"
+                 : src == FindSource::kNetpoll ? "netpoll"
+                                               : "findRunnable");
           b.Say(L(e.g) + " now runs on " + Ps(e.p) + " (" + Ms(e.m) + "); schedtick becomes " +
                     N(e.n2) + ".",
-                L(e.g) + " 现在在 " + Ps(e.p) + "（" + Ms(e.m) + "）上运行；schedtick 变为 " + N(e.n2) +
-                    "。");
+                L(e.g) + " 现在在 " + Ps(e.p) + "（" + Ms(e.m) + "）上运行；schedtick 变为 " +
+                    N(e.n2) + "。");
         }
         break;
       }
@@ -238,10 +284,12 @@ Narration NarrateEvents(const SchedRun& r, std::span<const Event> events) {
       case EventKind::kNetpollFound:
         b.Func("netpoll");
         if (e.p != kNone) {
-          b.Say("Local and global queues are empty, so findRunnable calls netpoll(0) "
-                "(non-blocking) before stealing: " + N(e.n) + " goroutine(s) have readable fds.",
-                "本地和全局队列都为空，findRunnable 在偷取之前调用 netpoll(0)（非阻塞）：有 " + N(e.n) +
-                    " 个 goroutine 的 fd 已就绪。");
+          b.Say(
+              "Local and global queues are empty, so findRunnable calls netpoll(0) "
+              "(non-blocking) before stealing: " +
+                  N(e.n) + " goroutine(s) have readable fds.",
+              "本地和全局队列都为空，findRunnable 在偷取之前调用 netpoll(0)（非阻塞）：有 " +
+                  N(e.n) + " 个 goroutine 的 fd 已就绪。");
         } else if (e.m != kNone) {
           b.Say("netpoll returns " + N(e.n) + " ready goroutine(s) to " + Ms(e.m) + ".",
                 "netpoll 向 " + Ms(e.m) + " 返回 " + N(e.n) + " 个就绪的 goroutine。");
@@ -254,10 +302,13 @@ Narration NarrateEvents(const SchedRun& r, std::span<const Event> events) {
         break;
       case EventKind::kInject:
         b.Func("injectglist");
-        b.Say("injectglist puts " + N(e.n) + " on the global queue (one per idle P, and starts an M "
-              "for each) and " + N(e.n2) + " on the local queue.",
-              "injectglist 把 " + N(e.n) + " 个放进全局队列（每个空闲 P 一个，并为每个启动一个 M），" +
-                  N(e.n2) + " 个放进本地队列。");
+        b.Say("injectglist puts " + N(e.n) +
+                  " on the global queue (one per idle P, and starts an M "
+                  "for each) and " +
+                  N(e.n2) + " on the local queue.",
+              "injectglist 把 " + N(e.n) +
+                  " 个放进全局队列（每个空闲 P 一个，并为每个启动一个 M），" + N(e.n2) +
+                  " 个放进本地队列。");
         break;
       case EventKind::kSpinStart:
         b.Func("wakep");
@@ -269,10 +320,12 @@ Narration NarrateEvents(const SchedRun& r, std::span<const Event> events) {
         break;
       case EventKind::kSpinStop:
         b.Func("resetspinning");
-        b.Say(Ms(e.m) + " found work and stops spinning; as the last spinning M it calls wakep so "
-              "another M looks for the remaining work.",
-              Ms(e.m) + " 找到了工作，停止自旋；它是最后一个自旋的 M，所以调用 wakep，让另一个 M "
-                        "去找剩下的工作。");
+        b.Say(Ms(e.m) +
+                  " found work and stops spinning; as the last spinning M it calls wakep so "
+                  "another M looks for the remaining work.",
+              Ms(e.m) +
+                  " 找到了工作，停止自旋；它是最后一个自旋的 M，所以调用 wakep，让另一个 M "
+                  "去找剩下的工作。");
         break;
       case EventKind::kStartM:
         b.Func("startm");
@@ -287,15 +340,17 @@ Narration NarrateEvents(const SchedRun& r, std::span<const Event> events) {
       case EventKind::kReleaseP:
         b.Func("findRunnable");
         if (e.flag) {
-          b.Say("Nothing to run anywhere: " + Ms(e.m) + (e.n ? " stops spinning," : "") +
-                    " puts " + Ps(e.p) + " on the idle list and, since goroutines wait on the "
-                    "poller or on timers and no other M polls, blocks in netpoll until one is ready.",
-                "到处都没有可运行的：" + Ms(e.m) + (e.n ? " 停止自旋，" : "") + "把 " + Ps(e.p) +
-                    " 放回空闲列表；由于有 goroutine 在等待网络或定时器且没有别的 M 在轮询，它阻塞在 "
-                    "netpoll 中直到有就绪事件。");
+          b.Say(
+              "Nothing to run anywhere: " + Ms(e.m) + (e.n ? " stops spinning," : "") + " puts " +
+                  Ps(e.p) +
+                  " on the idle list and, since goroutines wait on the "
+                  "poller or on timers and no other M polls, blocks in netpoll until one is ready.",
+              "到处都没有可运行的：" + Ms(e.m) + (e.n ? " 停止自旋，" : "") + "把 " + Ps(e.p) +
+                  " 放回空闲列表；由于有 goroutine 在等待网络或定时器且没有别的 M 在轮询，它阻塞在 "
+                  "netpoll 中直到有就绪事件。");
         } else {
-          b.Say("Nothing to run anywhere: " + Ms(e.m) + (e.n ? " stops spinning," : "") +
-                    " puts " + Ps(e.p) + " on the idle list and sleeps (stopm).",
+          b.Say("Nothing to run anywhere: " + Ms(e.m) + (e.n ? " stops spinning," : "") + " puts " +
+                    Ps(e.p) + " on the idle list and sleeps (stopm).",
                 "到处都没有可运行的：" + Ms(e.m) + (e.n ? " 停止自旋，" : "") + "把 " + Ps(e.p) +
                     " 放回空闲列表并休眠（stopm）。");
         }
@@ -312,43 +367,54 @@ Narration NarrateEvents(const SchedRun& r, std::span<const Event> events) {
         b.Say((e.g2 == kNone ? std::string("The runtime") : L(e.g2)) + " readies " + L(e.g) +
                   " (goready): it goes into " + Ps(e.p) +
                   "'s runnext, so it runs next here and shares the current time slice.",
-              (e.g2 == kNone ? std::string("运行时") : L(e.g2)) + " 唤醒 " + L(e.g) + "（goready）：它进入 " +
-                  Ps(e.p) + " 的 runnext，因此接下来就在这里运行，并共享当前时间片。");
+              (e.g2 == kNone ? std::string("运行时") : L(e.g2)) + " 唤醒 " + L(e.g) +
+                  "（goready）：它进入 " + Ps(e.p) +
+                  " 的 runnext，因此接下来就在这里运行，并共享当前时间片。");
         break;
       case EventKind::kGosched:
         b.Func("goschedImpl");
-        b.Say(L(e.g) + " calls runtime.Gosched: goschedImpl makes it _Grunnable and puts it on the "
-                       "global queue (not the local one), then calls schedule.",
-              L(e.g) + " 调用 runtime.Gosched：goschedImpl 把它设为 _Grunnable 并放进全局队列"
-                       "（而不是本地队列），然后调用 schedule。");
+        b.Say(L(e.g) +
+                  " calls runtime.Gosched: goschedImpl makes it _Grunnable and puts it on the "
+                  "global queue (not the local one), then calls schedule.",
+              L(e.g) +
+                  " 调用 runtime.Gosched：goschedImpl 把它设为 _Grunnable 并放进全局队列"
+                  "（而不是本地队列），然后调用 schedule。");
         break;
       case EventKind::kPreempt:
         b.Func("preemptone");
         b.Say("sysmon sees " + Ps(e.p) + "'s schedtick unchanged for " + N(e.n) +
                   " µs (≥ forcePreemptNS = 10 ms): preemptone sets gp.preempt and sends SIGURG; " +
-                  L(e.g) + " stops at once (async preemption) and gopreempt_m puts it on the "
+                  L(e.g) +
+                  " stops at once (async preemption) and gopreempt_m puts it on the "
                   "global queue.",
               "sysmon 发现 " + Ps(e.p) + " 的 schedtick 已有 " + N(e.n) +
                   " 微秒没有变化（≥ forcePreemptNS = 10 毫秒）：preemptone 设置 gp.preempt 并发送 "
-                  "SIGURG；" + L(e.g) + " 立即停下（异步抢占），gopreempt_m 把它放进全局队列。");
+                  "SIGURG；" +
+                  L(e.g) + " 立即停下（异步抢占），gopreempt_m 把它放进全局队列。");
         break;
       case EventKind::kEnterSyscall:
         b.Func("entersyscall");
         b.Say(L(e.g) + " makes a blocking system call (" + N(e.n) +
                   " µs): entersyscall sets it _Gsyscall and " + Ps(e.p) + " _Psyscall; " + Ms(e.m) +
                   " remembers " + Ps(e.p) + " as oldp. No handoff yet: most syscalls are short.",
-              L(e.g) + " 发起阻塞的系统调用（" + N(e.n) + " 微秒）：entersyscall 把它设为 _Gsyscall，" +
-                  Ps(e.p) + " 设为 _Psyscall；" + Ms(e.m) + " 把 " + Ps(e.p) +
-                  " 记为 oldp。此时还不移交：大多数系统调用都很短。");
+              L(e.g) + " 发起阻塞的系统调用（" + N(e.n) +
+                  " 微秒）：entersyscall 把它设为 _Gsyscall，" + Ps(e.p) + " 设为 _Psyscall；" +
+                  Ms(e.m) + " 把 " + Ps(e.p) + " 记为 oldp。此时还不移交：大多数系统调用都很短。");
         break;
       case EventKind::kRetake:
         b.Func("retake");
-        b.Say("sysmon: " + Ps(e.p) + " is in a syscall and its syscalltick equals the one sysmon "
-                  "recorded earlier (recorded " + N(e.n) + " µs ago), so the call has lasted at least a "
-                  "sysmon tick; the P has work waiting, or no other M spins and no P is idle, or 10 ms "
+        b.Say("sysmon: " + Ps(e.p) +
+                  " is in a syscall and its syscalltick equals the one sysmon "
+                  "recorded earlier (recorded " +
+                  N(e.n) +
+                  " µs ago), so the call has lasted at least a "
+                  "sysmon tick; the P has work waiting, or no other M spins and no P is idle, or "
+                  "10 ms "
                   "have passed: retake CASes it to _Pidle and hands it off.",
-              "sysmon：" + Ps(e.p) + " 正在系统调用中，且 syscalltick 与 sysmon 之前记录的相同（记录于 " +
-                  N(e.n) + " 微秒前），说明调用至少持续了一个 sysmon 周期；该 P 有待运行的工作，或没有其他自旋的 M "
+              "sysmon：" + Ps(e.p) +
+                  " 正在系统调用中，且 syscalltick 与 sysmon 之前记录的相同（记录于 " + N(e.n) +
+                  " 微秒前），说明调用至少持续了一个 sysmon 周期；该 P "
+                  "有待运行的工作，或没有其他自旋的 M "
                   "且没有空闲的 P，或已超过 10 毫秒：retake 用 CAS 把它改为 _Pidle 并移交出去。");
         break;
       case EventKind::kHandoff:
@@ -357,45 +423,53 @@ Narration NarrateEvents(const SchedRun& r, std::span<const Event> events) {
           b.Say("handoffp finds no work for " + Ps(e.p) + ": it goes on the idle list.",
                 "handoffp 发现 " + Ps(e.p) + " 没有工作：它进入空闲列表。");
         } else if (e.n == 0) {
-          b.Say("handoffp: " + Ps(e.p) + " has runnable goroutines, so it starts an M for it "
-                "right away.",
+          b.Say("handoffp: " + Ps(e.p) +
+                    " has runnable goroutines, so it starts an M for it "
+                    "right away.",
                 "handoffp：" + Ps(e.p) + " 有可运行的 goroutine，所以立即为它启动一个 M。");
         } else if (e.n == 1) {
           b.Say("handoffp: no M is spinning and no P is idle, so it starts a spinning M with " +
                     Ps(e.p) + " to look for work.",
-                "handoffp：没有自旋的 M 也没有空闲的 P，于是带着 " + Ps(e.p) + " 启动一个自旋的 M 去找工作。");
+                "handoffp：没有自旋的 M 也没有空闲的 P，于是带着 " + Ps(e.p) +
+                    " 启动一个自旋的 M 去找工作。");
         } else {
-          b.Say("handoffp: " + Ps(e.p) + " would be the last P in use and no M is blocked in "
-                "netpoll, so an M keeps it (someone must poll the network).",
-                "handoffp：" + Ps(e.p) + " 是最后一个在用的 P，且没有 M 阻塞在 netpoll 中，"
-                                         "所以要有一个 M 接手它（总得有人轮询网络）。");
+          b.Say("handoffp: " + Ps(e.p) +
+                    " would be the last P in use and no M is blocked in "
+                    "netpoll, so an M keeps it (someone must poll the network).",
+                "handoffp：" + Ps(e.p) +
+                    " 是最后一个在用的 P，且没有 M 阻塞在 netpoll 中，"
+                    "所以要有一个 M 接手它（总得有人轮询网络）。");
         }
         break;
       case EventKind::kExitSyscall:
         b.Func("exitsyscall");
         if (e.n == 0) {
-          b.Say(L(e.g) + "'s syscall returns; its old " + Ps(e.p) + " is still _Psyscall, so "
-                "exitsyscall takes it back and the goroutine keeps running (no schedule, "
-                "syscalltick++).",
+          b.Say(L(e.g) + "'s syscall returns; its old " + Ps(e.p) +
+                    " is still _Psyscall, so "
+                    "exitsyscall takes it back and the goroutine keeps running (no schedule, "
+                    "syscalltick++).",
                 L(e.g) + " 的系统调用返回；原来的 " + Ps(e.p) +
                     " 仍是 _Psyscall，exitsyscall 直接拿回它，goroutine 继续运行（不经过 schedule，"
                     "syscalltick 加一）。");
         } else if (e.n == 1) {
           b.Say(L(e.g) + "'s syscall returns, but its old P was retaken; exitsyscall grabs idle " +
                     Ps(e.p) + " instead and keeps running.",
-                L(e.g) + " 的系统调用返回，但原来的 P 已被夺走；exitsyscall 改为拿到空闲的 " + Ps(e.p) +
-                    " 并继续运行。");
+                L(e.g) + " 的系统调用返回，但原来的 P 已被夺走；exitsyscall 改为拿到空闲的 " +
+                    Ps(e.p) + " 并继续运行。");
         } else {
-          b.Say(L(e.g) + "'s syscall returns, but there is no P for it: exitsyscall0 puts it on the "
-                "global queue and " + Ms(e.m) + " stops (stopm).",
-                L(e.g) + " 的系统调用返回，但没有可用的 P：exitsyscall0 把它放进全局队列，" + Ms(e.m) +
-                    " 休眠（stopm）。");
+          b.Say(L(e.g) +
+                    "'s syscall returns, but there is no P for it: exitsyscall0 puts it on the "
+                    "global queue and " +
+                    Ms(e.m) + " stops (stopm).",
+                L(e.g) + " 的系统调用返回，但没有可用的 P：exitsyscall0 把它放进全局队列，" +
+                    Ms(e.m) + " 休眠（stopm）。");
         }
         break;
       case EventKind::kTimerSet:
         b.Func("timeSleep");
-        b.Say(L(e.g) + " calls time.Sleep(" + N(e.n) + " µs): a timer is added on " + Ps(e.p) + ".",
-              L(e.g) + " 调用 time.Sleep(" + N(e.n) + " 微秒)：在 " + Ps(e.p) + " 上加一个定时器。");
+        b.Say(
+            L(e.g) + " calls time.Sleep(" + N(e.n) + " µs): a timer is added on " + Ps(e.p) + ".",
+            L(e.g) + " 调用 time.Sleep(" + N(e.n) + " 微秒)：在 " + Ps(e.p) + " 上加一个定时器。");
         break;
       case EventKind::kTimerFire:
         b.Func("goready");
@@ -407,10 +481,15 @@ Narration NarrateEvents(const SchedRun& r, std::span<const Event> events) {
         break;
       case EventKind::kNetBlock:
         b.Func("netpollblock");
-        b.Say(L(e.g) + " reads from a socket with no data yet (EAGAIN): netpollblock parks it on the "
-                       "fd's pollDesc; the data will arrive in " + N(e.n) + " µs.",
-              L(e.g) + " 读取一个还没有数据的套接字（EAGAIN）：netpollblock 把它挂在该 fd 的 pollDesc 上；"
-                       "数据将在 " + N(e.n) + " 微秒后到达。");
+        b.Say(
+            L(e.g) +
+                " reads from a socket with no data yet (EAGAIN): netpollblock parks it on the "
+                "fd's pollDesc; the data will arrive in " +
+                N(e.n) + " µs.",
+            L(e.g) +
+                " 读取一个还没有数据的套接字（EAGAIN）：netpollblock 把它挂在该 fd 的 pollDesc 上；"
+                "数据将在 " +
+                N(e.n) + " 微秒后到达。");
         break;
       case EventKind::kFdReady:
         b.Func("netpoll");
@@ -430,14 +509,17 @@ Narration NarrateEvents(const SchedRun& r, std::span<const Event> events) {
         b.Func("chansend");
         const std::string& ch = pr.chan_names[std::size_t(e.ch)];
         if (e.n == 0) {
-          b.Say(L(e.g) + " sends on " + ch + ": " + L(e.g2) + " is already waiting to receive, so "
+          b.Say(L(e.g) + " sends on " + ch + ": " + L(e.g2) +
+                    " is already waiting to receive, so "
                     "chansend copies the value straight to it and wakes it.",
                 L(e.g) + " 向 " + ch + " 发送：" + L(e.g2) +
                     " 已经在等待接收，chansend 直接把值拷贝给它并唤醒它。");
         } else if (e.n == 1) {
-          b.Say(L(e.g) + " sends on " + ch + ": the buffer has room (" + N(e.n2) + " now), so it "
+          b.Say(L(e.g) + " sends on " + ch + ": the buffer has room (" + N(e.n2) +
+                    " now), so it "
                     "does not block.",
-                L(e.g) + " 向 " + ch + " 发送：缓冲区有空位（现在有 " + N(e.n2) + " 个），不会阻塞。");
+                L(e.g) + " 向 " + ch + " 发送：缓冲区有空位（现在有 " + N(e.n2) +
+                    " 个），不会阻塞。");
         } else {
           b.Say(L(e.g) + " sends on " + ch + ": no receiver and no room, so it joins the sendq.",
                 L(e.g) + " 向 " + ch + " 发送：没有接收者也没有空位，于是进入 sendq 等待。");
@@ -448,9 +530,11 @@ Narration NarrateEvents(const SchedRun& r, std::span<const Event> events) {
         b.Func("chanrecv");
         const std::string& ch = pr.chan_names[std::size_t(e.ch)];
         if (e.n == 0) {
-          b.Say(L(e.g) + " receives on " + ch + ": sender " + L(e.g2) + " is waiting; chanrecv "
+          b.Say(L(e.g) + " receives on " + ch + ": sender " + L(e.g2) +
+                    " is waiting; chanrecv "
                     "takes the value and wakes the sender.",
-                L(e.g) + " 从 " + ch + " 接收：发送者 " + L(e.g2) + " 正在等待；chanrecv 取得值并唤醒发送者。");
+                L(e.g) + " 从 " + ch + " 接收：发送者 " + L(e.g2) +
+                    " 正在等待；chanrecv 取得值并唤醒发送者。");
         } else if (e.n == 1) {
           b.Say(L(e.g) + " receives on " + ch + " from the buffer (" + N(e.n2) + " left).",
                 L(e.g) + " 从 " + ch + " 的缓冲区接收（还剩 " + N(e.n2) + " 个）。");
@@ -464,7 +548,8 @@ Narration NarrateEvents(const SchedRun& r, std::span<const Event> events) {
         b.Func("semacquire");
         b.Say(L(e.g) + " waits for \"" + pr.groups[std::size_t(e.ch)] +
                   "\": every one has already exited, so Wait returns at once.",
-              L(e.g) + " 等待 \"" + pr.groups[std::size_t(e.ch)] + "\"：它们都已退出，Wait 立即返回。");
+              L(e.g) + " 等待 \"" + pr.groups[std::size_t(e.ch)] +
+                  "\"：它们都已退出，Wait 立即返回。");
         break;
       case EventKind::kExit:
         if (main_exit) break;
@@ -474,16 +559,18 @@ Narration NarrateEvents(const SchedRun& r, std::span<const Event> events) {
         break;
       case EventKind::kMainExit:
         b.Func("main");
-        b.Say("main.main returned, so runtime.main calls exit(0): goroutines still alive are not "
-              "waited for.",
-              "main.main 返回，runtime.main 调用 exit(0)：仍然存活的 goroutine 不会被等待。");
+        b.Say(
+            "main.main returned, so runtime.main calls exit(0): goroutines still alive are not "
+            "waited for.",
+            "main.main 返回，runtime.main 调用 exit(0)：仍然存活的 goroutine 不会被等待。");
         break;
       case EventKind::kDeadlock:
         b.Func("checkdead");
-        b.Say("No goroutine can run and none can become runnable: checkdead reports \"fatal error: "
-              "all goroutines are asleep - deadlock!\"",
-              "没有 goroutine 能运行，也不会再有 goroutine 变为可运行：checkdead 报告 \"fatal error: "
-              "all goroutines are asleep - deadlock!\"");
+        b.Say(
+            "No goroutine can run and none can become runnable: checkdead reports \"fatal error: "
+            "all goroutines are asleep - deadlock!\"",
+            "没有 goroutine 能运行，也不会再有 goroutine 变为可运行：checkdead 报告 \"fatal error: "
+            "all goroutines are asleep - deadlock!\"");
         break;
       case EventKind::kStopTheWorld:
         b.Func("stopTheWorldGC");
@@ -497,20 +584,24 @@ Narration NarrateEvents(const SchedRun& r, std::span<const Event> events) {
         b.Func("procresize");
         b.Say("procresize changes GOMAXPROCS from " + N(e.n2) + " to " + N(e.n) + "; " + N(e.g) +
                   " goroutine(s) from destroyed Ps move to the head of the global queue.",
-              "procresize 把 GOMAXPROCS 从 " + N(e.n2) + " 改为 " + N(e.n) + "；被销毁的 P 上的 " + N(e.g) +
-                  " 个 goroutine 移到全局队列的队头。");
+              "procresize 把 GOMAXPROCS 从 " + N(e.n2) + " 改为 " + N(e.n) + "；被销毁的 P 上的 " +
+                  N(e.g) + " 个 goroutine 移到全局队列的队头。");
         break;
       case EventKind::kStartTheWorld:
         b.Func("startTheWorld");
-        b.Say("startTheWorld: Ps with local work get an M, the others go idle, and wakep starts a "
-              "spinning M if there is work elsewhere.",
-              "startTheWorld：有本地工作的 P 分到 M，其余进入空闲列表；wakep 在有其他工作时启动一个自旋的 M。");
+        b.Say(
+            "startTheWorld: Ps with local work get an M, the others go idle, and wakep starts a "
+            "spinning M if there is work elsewhere.",
+            "startTheWorld：有本地工作的 P 分到 M，其余进入空闲列表；wakep "
+            "在有其他工作时启动一个自旋的 M。");
         break;
       case EventKind::kSysmonRound:
         b.Func("sysmon");
-        b.Say("sysmon wakes after sleeping " + N(e.n) + " µs (20 µs while busy, doubling after 50 "
-              "idle rounds up to 10 ms).",
-              "sysmon 睡了 " + N(e.n) + " 微秒后醒来（忙时 20 微秒，连续 50 轮空闲后逐次加倍，最长 10 毫秒）。");
+        b.Say("sysmon wakes after sleeping " + N(e.n) +
+                  " µs (20 µs while busy, doubling after 50 "
+                  "idle rounds up to 10 ms).",
+              "sysmon 睡了 " + N(e.n) +
+                  " 微秒后醒来（忙时 20 微秒，连续 50 轮空闲后逐次加倍，最长 10 毫秒）。");
         break;
     }
   }

@@ -66,8 +66,8 @@ void Sim::Injectglist(std::vector<std::int32_t> list, std::int32_t p) {
   }
   // injectglist: with no P, all go to the global queue; with a P, one per idle P goes to the
   // global queue (and an M is started for each of those Ps), the rest to the local ring.
-  std::size_t to_global = p == kNone ? list.size()
-                                     : std::min<std::size_t>(list.size(), std::size_t(m_s.Npidle()));
+  std::size_t to_global =
+      p == kNone ? list.size() : std::min<std::size_t>(list.size(), std::size_t(m_s.Npidle()));
   for (std::size_t i = 0; i < to_global; ++i) Globrunqput(list[i]);
   std::int64_t local = std::int64_t(list.size() - to_global);
   Emit({.kind = EventKind::kInject, .p = p, .n = std::int64_t(to_global), .n2 = local});

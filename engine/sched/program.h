@@ -13,17 +13,26 @@ namespace gs::sched {
 struct Config {
   std::int32_t gomaxprocs = 1;
   std::uint64_t seed = 1;
-  std::int32_t runq_size = 256;          ///< len(p.runq)
-  std::int32_t global_check = 61;        ///< schedtick % 61 == 0: look at the global queue first
-  std::int64_t force_preempt_us = 10000; ///< forcePreemptNS = 10 ms
-  std::int32_t steal_tries = 4;          ///< stealTries
+  std::int32_t runq_size = 256;           ///< len(p.runq)
+  std::int32_t global_check = 61;         ///< schedtick % 61 == 0: look at the global queue first
+  std::int64_t force_preempt_us = 10000;  ///< forcePreemptNS = 10 ms
+  std::int32_t steal_tries = 4;           ///< stealTries
   bool sysmon = true;
   std::int64_t m_wake_us = 5;  ///< simplification: how long a woken M takes to start looking
 };
 
 /// Ops of a goroutine's program.
 enum class GOp : std::uint8_t {
-  kRun, kGo, kGosched, kSyscall, kSleep, kChanSend, kChanRecv, kNetRead, kWait, kExit
+  kRun,
+  kGo,
+  kGosched,
+  kSyscall,
+  kSleep,
+  kChanSend,
+  kChanRecv,
+  kNetRead,
+  kWait,
+  kExit
 };
 
 struct GInstr {
@@ -52,8 +61,8 @@ struct InitialG {
 
 struct InitialP {
   std::uint32_t schedtick = 0;
-  std::int32_t runnext = kNone;      ///< index into initial Gs
-  std::vector<std::int32_t> runq;    ///< indexes into initial Gs
+  std::int32_t runnext = kNone;    ///< index into initial Gs
+  std::vector<std::int32_t> runq;  ///< indexes into initial Gs
 };
 
 enum class ScriptCode : std::uint8_t { kRun, kGomaxprocs };

@@ -59,8 +59,12 @@ std::int32_t Sim::Runqget(std::int32_t p, bool* inherit) {
   return g;
 }
 
-void Sim::Globrunqput(std::int32_t g) { m_s.runq.push_back(g); }
-void Sim::GlobrunqputHead(std::int32_t g) { m_s.runq.push_front(g); }
+void Sim::Globrunqput(std::int32_t g) {
+  m_s.runq.push_back(g);
+}
+void Sim::GlobrunqputHead(std::int32_t g) {
+  m_s.runq.push_front(g);
+}
 
 std::int32_t Sim::Globrunqget(std::int32_t p, std::int32_t max) {
   // globrunqget: n = runqsize/gomaxprocs + 1, capped by runqsize, max and len(runq)/2.

@@ -28,7 +28,8 @@ StepResult SchedRun::Build() {
       const P& pp = s.ps[std::size_t(p)];
       if (pp.m == kNone) continue;
       const M& mm = s.ms[std::size_t(pp.m)];
-      if (mm.state == MState::kRunning) m_lanes[i * std::size_t(m_max_procs) + std::size_t(p)] = mm.curg;
+      if (mm.state == MState::kRunning)
+        m_lanes[i * std::size_t(m_max_procs) + std::size_t(p)] = mm.curg;
     }
   }
   std::vector<std::int32_t> members(m_program->groups.size(), 0);
@@ -143,7 +144,9 @@ Json SchedRun::StateSummary(std::size_t step) const {
     const M& m = s.ms[i];
     std::string st(MStateName(m.state));
     if (m.state == MState::kSchedule && m.spinning) st = "spinning";
-    ms.push_back({{"m", i}, {"state", st}, {"p", m.p},
+    ms.push_back({{"m", i},
+                  {"state", st},
+                  {"p", m.p},
                   {"g", m.curg == kNone ? Json(nullptr) : Json(Label(m.curg))}});
   }
   j["ms"] = ms;

@@ -152,8 +152,13 @@ void Sim::Execute(std::int32_t p, std::int32_t g, bool inherit, FindSource src) 
   M& mm = m_s.ms[std::size_t(pp.m)];
   mm.curg = g;
   mm.state = MState::kRunning;
-  Emit({.kind = EventKind::kExecute, .flag = inherit, .g = g, .p = p, .m = pp.m,
-        .n = std::int64_t(src), .n2 = pp.schedtick});
+  Emit({.kind = EventKind::kExecute,
+        .flag = inherit,
+        .g = g,
+        .p = p,
+        .m = pp.m,
+        .n = std::int64_t(src),
+        .n2 = pp.schedtick});
 }
 
 void Sim::Schedule(std::int32_t p) {

@@ -56,13 +56,13 @@ struct G {
   std::int32_t index = 0;      ///< its place in the group (the loop variable of a repeat)
   GStatus status = GStatus::kIdle;
   WaitReason wait = WaitReason::kNoReason;
-  bool system = false;  ///< a runtime goroutine: ignored by checkdead
-  bool is_main = false; ///< main.main: when it returns, the program exits
-  std::int32_t pc = 0;    ///< next op of its func body
-  std::int32_t rep = 0;   ///< progress through a "go" with repeat
-  std::int32_t m = kNone; ///< the M running it (running or in a syscall)
-  std::int64_t left = -1; ///< µs left of a started "run" (-1: the op has not started)
-  std::int64_t until = 0; ///< running: when the current op finishes; syscall: when it returns
+  bool system = false;     ///< a runtime goroutine: ignored by checkdead
+  bool is_main = false;    ///< main.main: when it returns, the program exits
+  std::int32_t pc = 0;     ///< next op of its func body
+  std::int32_t rep = 0;    ///< progress through a "go" with repeat
+  std::int32_t m = kNone;  ///< the M running it (running or in a syscall)
+  std::int64_t left = -1;  ///< µs left of a started "run" (-1: the op has not started)
+  std::int64_t until = 0;  ///< running: when the current op finishes; syscall: when it returns
   std::int32_t created_by = kNone;  ///< goid of the creator (kNone: initial)
   std::int32_t created_pc = 0;      ///< the creator's op index
   std::int32_t runs = 0;            ///< how many times execute() started it
@@ -102,7 +102,7 @@ struct M {
 };
 
 struct Chan {
-  std::int32_t count = 0;  ///< values in the buffer
+  std::int32_t count = 0;                  ///< values in the buffer
   std::vector<std::int32_t> recvq, sendq;  ///< parked goids, FIFO (waitq)
 };
 
@@ -130,23 +130,23 @@ struct State {
   std::int32_t gomaxprocs = 1;
   CowVector<G, 16> gs;  ///< index = goid - 1
   std::vector<M> ms;
-  std::vector<P> ps;  ///< allp; entries >= gomaxprocs are _Pdead
-  CowQueue runq;      ///< sched.runq, the global run queue
+  std::vector<P> ps;                ///< allp; entries >= gomaxprocs are _Pdead
+  CowQueue runq;                    ///< sched.runq, the global run queue
   std::vector<std::int32_t> pidle;  ///< sched.pidle, a LIFO list (back = head)
   std::vector<std::int32_t> midle;  ///< sched.midle, LIFO
   std::int32_t nmspinning = 0;
   std::vector<Chan> chans;
-  std::vector<std::int32_t> group_alive;              ///< per group: Gs not yet exited
-  std::vector<std::int32_t> group_total;              ///< per group: Gs ever spawned
+  std::vector<std::int32_t> group_alive;                 ///< per group: Gs not yet exited
+  std::vector<std::int32_t> group_total;                 ///< per group: Gs ever spawned
   std::vector<std::vector<std::int32_t>> group_waiters;  ///< per group: Gs parked in Wait
-  std::vector<Timer> timers;     ///< kept sorted by (when, insertion)
-  std::vector<PollWait> poller;  ///< netpollWaiters = size
+  std::vector<Timer> timers;                             ///< kept sorted by (when, insertion)
+  std::vector<PollWait> poller;                          ///< netpollWaiters = size
   std::int32_t netpoll_m = kNone;  ///< the M blocked in netpoll (sched.lastpoll == 0)
   std::int64_t lastpoll = 0;       ///< time of the last netpoll
   Sysmon sysmon;
   Rng rng;
-  bool ended = false;  ///< main returned, or checkdead found a deadlock
-  std::int32_t pc = 0; ///< next script op
+  bool ended = false;   ///< main returned, or checkdead found a deadlock
+  std::int32_t pc = 0;  ///< next script op
   bool op_started = false;
 
   std::int32_t Npidle() const { return static_cast<std::int32_t>(pidle.size()); }

@@ -57,8 +57,13 @@ std::int32_t Sim::StealWork(std::int32_t p) {
       // runqsteal: the last G grabbed runs now; the others stay in the thief's ring.
       std::int32_t g = thief.runq[(thief.runqtail + n - 1) % thief.runq.size()];
       thief.runqtail += n - 1;
-      Emit({.kind = EventKind::kSteal, .flag = took_runnext, .g = g, .p = p, .p2 = p2,
-            .n = n, .n2 = round});
+      Emit({.kind = EventKind::kSteal,
+            .flag = took_runnext,
+            .g = g,
+            .p = p,
+            .p2 = p2,
+            .n = n,
+            .n2 = round});
       return g;
     }
   }

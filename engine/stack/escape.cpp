@@ -150,16 +150,18 @@ class Batch {
         return true;
       case ExprKind::kVar: {
         const Ref& r = m_p.refs[std::size_t(e.ref)];
-        const Type& t = r.kind == RefKind::kGlobal ? m_p.globals[std::size_t(r.var)].type : m_p.VarOf(r).type;
+        const Type& t =
+            r.kind == RefKind::kGlobal ? m_p.globals[std::size_t(r.var)].type : m_p.VarOf(r).type;
         return t.has_pointers;
       }
       case ExprKind::kDeref: {
         const Ref& r = m_p.refs[std::size_t(e.ref)];
-        const Type& t = r.kind == RefKind::kGlobal ? m_p.globals[std::size_t(r.var)].type : m_p.VarOf(r).type;
+        const Type& t =
+            r.kind == RefKind::kGlobal ? m_p.globals[std::size_t(r.var)].type : m_p.VarOf(r).type;
         // The pointee of a one-word pointer: a pointer type has pointers, an int has none.
-        return !t.elem.empty() && (t.elem[0] == '*' || t.elem.rfind("[]", 0) == 0 ||
-                                   t.elem.rfind("map[", 0) == 0 || t.elem.rfind("chan ", 0) == 0 ||
-                                   t.elem.rfind("func(", 0) == 0);
+        return !t.elem.empty() &&
+               (t.elem[0] == '*' || t.elem.rfind("[]", 0) == 0 || t.elem.rfind("map[", 0) == 0 ||
+                t.elem.rfind("chan ", 0) == 0 || t.elem.rfind("func(", 0) == 0);
       }
     }
     return true;
@@ -205,7 +207,8 @@ class Batch {
         const Func& clo = m_p.F(op.callee);
         for (const Capture& c : clo.captures) {
           // flowClosure: by reference = the closure holds &x; by value = a copy of x.
-          AddEdge(Hole{loc, 0, Reason::kNoEscape}, m_var.at({clo.closure_of, c.var}), c.by_ref ? -1 : 0);
+          AddEdge(Hole{loc, 0, Reason::kNoEscape}, m_var.at({clo.closure_of, c.var}),
+                  c.by_ref ? -1 : 0);
         }
         break;
       }
@@ -274,13 +277,15 @@ class Batch {
     for (const Op& op : m_p.ops) {
       if (op.code != OpCode::kClosure || op.func != call.func || op.callee != call.callee) continue;
       const Ref& t = m_p.refs[std::size_t(op.target)];
-      if (t.kind == RefKind::kLocal && t.func == v.func && t.var == v.var) return InBatch(call.callee);
+      if (t.kind == RefKind::kLocal && t.func == v.func && t.var == v.var)
+        return InBatch(call.callee);
     }
     return false;
   }
 
   bool IsParam(const Loc& l) const {
-    return l.kind == Loc::Kind::kVar && m_p.funcs[std::size_t(l.func)].vars[std::size_t(l.idx)].param;
+    return l.kind == Loc::Kind::kVar &&
+           m_p.funcs[std::size_t(l.func)].vars[std::size_t(l.idx)].param;
   }
 
   // solve.go outlives (no loops in a script, so loop depth never decides).
@@ -363,7 +368,8 @@ class Batch {
     const Loc& root = m_locs[std::size_t(root_i)];
     if (root_i == 0) return l.why == Reason::kNoEscape ? Reason::kHeapStore : l.why;
     if (root.kind == Loc::Kind::kResult) return Reason::kReturned;
-    if (root.kind == Loc::Kind::kSite && m_p.sites[std::size_t(root.idx)].kind == SiteKind::kClosure) {
+    if (root.kind == Loc::Kind::kSite &&
+        m_p.sites[std::size_t(root.idx)].kind == SiteKind::kClosure) {
       return Reason::kCaptured;
     }
     return Reason::kHeldByEscaped;
@@ -438,7 +444,8 @@ std::vector<std::vector<std::int32_t>> BottomUp(const Program& p) {
   };
   std::vector<std::vector<std::int32_t>> succ(n);
   for (const Op& op : p.ops) {
-    if (op.code != OpCode::kCall || op.func == kNone || op.callee == kNone || op.via != kNone) continue;
+    if (op.code != OpCode::kCall || op.func == kNone || op.callee == kNone || op.via != kNone)
+      continue;
     if (p.F(op.callee).is_extern) continue;
     succ[std::size_t(outer(op.func))].push_back(outer(op.callee));
     if (op.depth > 1) succ[std::size_t(outer(op.callee))].push_back(outer(op.callee));
@@ -448,7 +455,10 @@ std::vector<std::vector<std::int32_t>> BottomUp(const Program& p) {
   std::vector<std::vector<std::int32_t>> out;
   std::int32_t counter = 0;
   // Iterative Tarjan (recursion depth is bounded anyway by kMaxFuncs, but keep it simple).
-  struct Frame { std::int32_t v; std::size_t next; };
+  struct Frame {
+    std::int32_t v;
+    std::size_t next;
+  };
   for (std::size_t s = 0; s < n; ++s) {
     if (index[s] >= 0 || p.funcs[s].is_extern || p.funcs[s].closure_of != kNone) continue;
     std::vector<Frame> work{{std::int32_t(s), 0}};
@@ -590,14 +600,16 @@ void LayoutFrames(Program& p) {
       if (op.code == OpCode::kCall && op.callee == std::int32_t(fi) && op.depth > 1) {
         f.leaf = false;
         std::int64_t bytes = 0;
-        for (std::int32_t i = 0; i < f.nparams; ++i) bytes += 8 * f.vars[std::size_t(i)].type.Words();
+        for (std::int32_t i = 0; i < f.nparams; ++i)
+          bytes += 8 * f.vars[std::size_t(i)].type.Words();
         f.out_args = std::max(f.out_args, bytes);
       }
     }
     // Heap allocations call into the runtime (newobject, makeslice, makechan, convT64...),
     // so a function that makes one is not a leaf.
     for (const Site& site : p.sites) {
-      if (site.func == std::int32_t(fi) && site.escapes && site.kind != SiteKind::kDots) f.leaf = false;
+      if (site.func == std::int32_t(fi) && site.escapes && site.kind != SiteKind::kDots)
+        f.leaf = false;
     }
     if (f.out_args > 0) {
       place({ItemKind::kOutArgs, 0, f.out_args / 8, kNone, kNone,
@@ -611,7 +623,8 @@ void LayoutFrames(Program& p) {
     f.nosplit = f.leaf && locals < p.config.stack_small;
     f.items.push_back({ItemKind::kRetPC, 0, 1, kNone, kNone, AddLabel(p, f.name + ": return PC")});
     if (f.has_bp) {
-      f.items.push_back({ItemKind::kSavedBP, -8, 1, kNone, kNone, AddLabel(p, f.name + ": saved BP")});
+      f.items.push_back(
+          {ItemKind::kSavedBP, -8, 1, kNone, kNone, AddLabel(p, f.name + ": saved BP")});
     }
     for (LayoutItem it : below) {
       if (f.has_bp) it.offset -= 8;

@@ -9,14 +9,15 @@
 namespace gs::stack {
 
 enum class EventKind : std::uint8_t {
-  kCall,         ///< func, addr = entry SP; CALL pushed the return PC (bits)
-  kStackCheck,   ///< func: prologue check passed; addr = SP tested, addr2 = stackguard0, n = frame size
-  kNoSplit,      ///< func: a NOSPLIT leaf, no check
-  kSaveBP,       ///< addr = slot, bits = caller's frame pointer
-  kFramePush,    ///< func, addr = entry SP, addr2 = new SP, n = frame size, m = stale words inside
-  kSpill,        ///< func, var: register argument spilled to addr, bits
-  kZero,         ///< var declared with its zero value at addr; n words; flag = stale bytes were there
-  kInit,         ///< var declared with an initial value (bits) at addr; flag = stale bytes overwritten
+  kCall,        ///< func, addr = entry SP; CALL pushed the return PC (bits)
+  kStackCheck,  ///< func: prologue check passed; addr = SP tested, addr2 = stackguard0, n = frame
+                ///< size
+  kNoSplit,     ///< func: a NOSPLIT leaf, no check
+  kSaveBP,      ///< addr = slot, bits = caller's frame pointer
+  kFramePush,   ///< func, addr = entry SP, addr2 = new SP, n = frame size, m = stale words inside
+  kSpill,       ///< func, var: register argument spilled to addr, bits
+  kZero,  ///< var declared with its zero value at addr; n words; flag = stale bytes were there
+  kInit,  ///< var declared with an initial value (bits) at addr; flag = stale bytes overwritten
   kMovedToHeap,  ///< var's declaration: newobject at addr2, the frame slot addr holds the pointer
   kAssign,       ///< label at addr: old_bits -> bits
   kStore,        ///< *p = v: a store through a pointer into addr (stack or heap)

@@ -12,8 +12,8 @@
 namespace gs::stack {
 
 const std::vector<std::string>& ConfigKeys() {
-  static const std::vector<std::string> k = {"stack_size",   "max_stack",     "stack_guard",
-                                             "stack_small",  "stack_limit",   "max_stack_var",
+  static const std::vector<std::string> k = {"stack_size",  "max_stack",   "stack_guard",
+                                             "stack_small", "stack_limit", "max_stack_var",
                                              "max_implicit"};
   return k;
 }
@@ -149,8 +149,8 @@ class StackLoader {
     auto l = m_c.Int(obj, ptr, "line", false, 1, limits::kMaxSourceLines);
     if (!l) return 0;
     if (!m_p->source.empty() && *l > std::int64_t(m_p->source.size())) {
-      m_c.Error(Checker::Child(ptr, "line"), "go_source has only " +
-                                                 std::to_string(m_p->source.size()) + " lines");
+      m_c.Error(Checker::Child(ptr, "line"),
+                "go_source has only " + std::to_string(m_p->source.size()) + " lines");
     }
     return std::int32_t(*l);
   }
@@ -202,7 +202,8 @@ class StackLoader {
       if (!TypeAt(v, p, "type", true, &var.type)) continue;
       auto same = [&](const Var& o) { return o.name == var.name; };
       if (std::any_of(fn.vars.begin(), fn.vars.end(), same)) {
-        m_c.Error(Checker::Child(p, "name"), fn.name + " already has a variable \"" + var.name + "\"");
+        m_c.Error(Checker::Child(p, "name"),
+                  fn.name + " already has a variable \"" + var.name + "\"");
         continue;
       }
       if (fn.vars.size() >= std::size_t(limits::kMaxVarsPerFunc)) {
@@ -231,7 +232,8 @@ class StackLoader {
         m_p->funcs.push_back(fn);
         continue;
       }
-      m_c.CheckKeys(f, ptr, {"name", "line", "params", "result", "locals", "closure_of", "captures"});
+      m_c.CheckKeys(f, ptr,
+                    {"name", "line", "params", "result", "locals", "closure_of", "captures"});
       if (auto n = m_c.String(f, ptr, "name", true, 64)) fn.name = *n;
       if (FindFunc(fn.name) != kNone || fn.name == kPrintln) {
         m_c.Error(Checker::Child(ptr, "name"), "duplicate function \"" + fn.name + "\"");
@@ -267,8 +269,8 @@ class StackLoader {
         const Json& c = (*caps)[k];
         std::int32_t v = c.is_string() ? FindVar(outer, c.get<std::string>()) : kNone;
         if (v == kNone || m_p->funcs[std::size_t(outer)].vars[std::size_t(v)].param) {
-          m_c.Error(Checker::Child(cptr, k), "expected a local variable of " +
-                                                 m_p->funcs[std::size_t(outer)].name);
+          m_c.Error(Checker::Child(cptr, k),
+                    "expected a local variable of " + m_p->funcs[std::size_t(outer)].name);
           continue;
         }
         if (m_p->funcs[std::size_t(outer)].vars[std::size_t(v)].type.Words() != 1) {
@@ -399,8 +401,9 @@ class StackLoader {
       e.kind = ExprKind::kPlus;
       name = s.substr(0, op);
       std::string num = s.substr(op + 1);
-      if (num.empty() || num.size() > 9 ||
-          !std::all_of(num.begin(), num.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+      if (num.empty() || num.size() > 9 || !std::all_of(num.begin(), num.end(), [](char c) {
+            return std::isdigit(static_cast<unsigned char>(c));
+          })) {
         m_c.Error(ptr, "expected x+N or x-N with a small number N");
         return false;
       }
@@ -409,8 +412,9 @@ class StackLoader {
       e.kind = ExprKind::kVar;
     }
     if (!IsIdent(name)) {
-      m_c.Error(ptr, "\"" + e.text + "\" is not a value: use an integer, \"nil\", \"x\", \"&x\", "
-                     "\"*p\" or \"x+1\"");
+      m_c.Error(ptr, "\"" + e.text +
+                         "\" is not a value: use an integer, \"nil\", \"x\", \"&x\", "
+                         "\"*p\" or \"x+1\"");
       return false;
     }
     e.ref = Resolve(f, name, ptr);
@@ -419,8 +423,9 @@ class StackLoader {
     const Type& t = RefType(e.ref);
     if (e.kind == ExprKind::kAddr) {
       if (r.kind != RefKind::kLocal || m_p->VarOf(r).param) {
-        m_c.Error(ptr, "only the address of a local variable is modelled (copy a parameter, "
-                       "global or captured variable into a local first)");
+        m_c.Error(ptr,
+                  "only the address of a local variable is modelled (copy a parameter, "
+                  "global or captured variable into a local first)");
         return false;
       }
       RefVar(e.ref)->addr_taken = true;
@@ -444,12 +449,18 @@ class StackLoader {
   // The Go type text of an expression, for assignment checks ("" = untyped int / nil).
   std::string ExprType(const Expr& e) const {
     switch (e.kind) {
-      case ExprKind::kInt: return "";
-      case ExprKind::kNil: return "nil";
-      case ExprKind::kPlus: return RefType(e.ref).text;
-      case ExprKind::kVar: return RefType(e.ref).text;
-      case ExprKind::kAddr: return "*" + RefType(e.ref).text;
-      case ExprKind::kDeref: return RefType(e.ref).elem;
+      case ExprKind::kInt:
+        return "";
+      case ExprKind::kNil:
+        return "nil";
+      case ExprKind::kPlus:
+        return RefType(e.ref).text;
+      case ExprKind::kVar:
+        return RefType(e.ref).text;
+      case ExprKind::kAddr:
+        return "*" + RefType(e.ref).text;
+      case ExprKind::kDeref:
+        return RefType(e.ref).elem;
     }
     return "";
   }
@@ -460,8 +471,9 @@ class StackLoader {
     if (e.kind == ExprKind::kInt) {
       ok = dst.cls == TypeClass::kInt;
     } else if (e.kind == ExprKind::kNil) {
-      ok = dst.cls == TypeClass::kPtr || dst.cls == TypeClass::kSlice || dst.cls == TypeClass::kMap ||
-           dst.cls == TypeClass::kChan || dst.cls == TypeClass::kFunc || dst.cls == TypeClass::kIface;
+      ok = dst.cls == TypeClass::kPtr || dst.cls == TypeClass::kSlice ||
+           dst.cls == TypeClass::kMap || dst.cls == TypeClass::kChan ||
+           dst.cls == TypeClass::kFunc || dst.cls == TypeClass::kIface;
     } else {
       ok = Strip(t) == Strip(dst.text);
     }
@@ -561,15 +573,16 @@ class StackLoader {
       if (!frames.empty()) op.func = frames.back().func;
       bool ok = true;
       if (n == "call") {
-        m_c.CheckKeys(j, ptr, {"op", "func", "args", "into", "depth", "recurse_args", "via", "line", "say"});
+        m_c.CheckKeys(
+            j, ptr, {"op", "func", "args", "into", "depth", "recurse_args", "via", "line", "say"});
         ok = ReadCall(j, ptr, op, frames, push);
       } else if (n == "return") {
         m_c.CheckKeys(j, ptr, {"op", "value", "depth", "line", "say"});
         op.code = OpCode::kReturn;
         if (!Depth(j, ptr, &op.depth)) return;
         if (op.depth > std::int32_t(frames.size())) {
-          m_c.Error(Checker::Child(ptr, "depth"), "only " + std::to_string(frames.size()) +
-                                                      " frame(s) are on the stack");
+          m_c.Error(Checker::Child(ptr, "depth"),
+                    "only " + std::to_string(frames.size()) + " frame(s) are on the stack");
           return;
         }
         for (std::int32_t k = 1; k < op.depth; ++k) {
@@ -608,18 +621,22 @@ class StackLoader {
         if (v == kNone || m_p->F(op.func).vars[std::size_t(v)].param) {
           Resolve(op.func, *vname, Checker::Child(ptr, "var"));  // reports unknown names
           if (v != kNone || !m_c.Failed()) {
-            m_c.Error(Checker::Child(ptr, "var"), "declare names a local of " + m_p->F(op.func).name);
+            m_c.Error(Checker::Child(ptr, "var"),
+                      "declare names a local of " + m_p->F(op.func).name);
           }
           continue;
         }
         if (frames.back().declared[std::size_t(v)]) {
-          m_c.Error(Checker::Child(ptr, "var"), *vname + " is already declared in this call; use assign");
+          m_c.Error(Checker::Child(ptr, "var"),
+                    *vname + " is already declared in this call; use assign");
           continue;
         }
         if (j.contains("value")) {
           op.has_value = ParseExpr(j["value"], op.func, Checker::Child(ptr, "value"), &op.value);
-          ok = op.has_value && UsesDeclared(op.value, frames.back(), Checker::Child(ptr, "value")) &&
-               Assignable(m_p->F(op.func).vars[std::size_t(v)].type, op.value, Checker::Child(ptr, "value"));
+          ok = op.has_value &&
+               UsesDeclared(op.value, frames.back(), Checker::Child(ptr, "value")) &&
+               Assignable(m_p->F(op.func).vars[std::size_t(v)].type, op.value,
+                          Checker::Child(ptr, "value"));
         }
         op.target = Into(j, ptr, "var", true, frames);
       } else if (n == "assign") {
@@ -634,7 +651,8 @@ class StackLoader {
           if (op.target == kNone) continue;
           const Type& pt = RefType(op.target);
           if (pt.cls != TypeClass::kPtr || pt.elem_size > 8) {
-            m_c.Error(Checker::Child(ptr, "var"), vname->substr(1) + " must be a pointer to a one-word value");
+            m_c.Error(Checker::Child(ptr, "var"),
+                      vname->substr(1) + " must be a pointer to a one-word value");
             continue;
           }
           std::string err;
@@ -663,12 +681,14 @@ class StackLoader {
           m_c.Error(Checker::Child(ptr, "of"), "expected a variable name");
           continue;
         }
-        ok = ParseExpr(Json("&" + of->get<std::string>()), op.func, Checker::Child(ptr, "of"), &op.value) &&
+        ok = ParseExpr(Json("&" + of->get<std::string>()), op.func, Checker::Child(ptr, "of"),
+                       &op.value) &&
              UsesDeclared(op.value, frames.back(), Checker::Child(ptr, "of"));
         op.has_value = ok;
         if (!ok) continue;
         op.target = Into(j, ptr, "into", true, frames);
-        if (op.target != kNone) ok = Assignable(RefType(op.target), op.value, Checker::Child(ptr, "into"));
+        if (op.target != kNone)
+          ok = Assignable(RefType(op.target), op.value, Checker::Child(ptr, "into"));
       } else if (n == "new") {
         m_c.CheckKeys(j, ptr, {"op", "type", "lit", "into", "line", "say"});
         op.code = OpCode::kNew;
@@ -679,8 +699,8 @@ class StackLoader {
                           lit ? "&" + t.text + "{...}" : "new(" + t.text + ")", t);
         op.target = Into(j, ptr, "into", true, frames);
         if (op.target != kNone && Strip(RefType(op.target).text) != "*" + Strip(t.text)) {
-          m_c.Error(Checker::Child(ptr, "into"), "new(" + t.text + ") is a *" + t.text + ", not a " +
-                                                     RefType(op.target).text);
+          m_c.Error(Checker::Child(ptr, "into"),
+                    "new(" + t.text + ") is a *" + t.text + ", not a " + RefType(op.target).text);
           ok = false;
         }
       } else if (n == "make") {
@@ -695,7 +715,8 @@ class StackLoader {
         if (op.callee == kNone) continue;
         const Func& clo = m_p->F(op.callee);
         if (clo.closure_of != op.func) {
-          m_c.Error(Checker::Child(ptr, "func"), *fname + " is not a func literal of " + m_p->F(op.func).name +
+          m_c.Error(Checker::Child(ptr, "func"), *fname + " is not a func literal of " +
+                                                     m_p->F(op.func).name +
                                                      " (set \"closure_of\")");
           continue;
         }
@@ -750,8 +771,9 @@ class StackLoader {
     auto d = m_c.Int(j, ptr, "depth", false, 1, std::int64_t(1) << 30);
     if (!d) return !j.contains("depth");
     if (*d > limits::kMaxDepth) {
-      m_c.Error(Checker::Child(ptr, "depth"), "depth " + std::to_string(*d) + " is over the limit kMaxDepth = " +
-                                                  std::to_string(limits::kMaxDepth));
+      m_c.Error(Checker::Child(ptr, "depth"),
+                "depth " + std::to_string(*d) +
+                    " is over the limit kMaxDepth = " + std::to_string(limits::kMaxDepth));
       return false;
     }
     *out = std::int32_t(*d);
@@ -768,7 +790,8 @@ class StackLoader {
     if (op.callee == kNone) return false;
     const Func& callee = m_p->F(op.callee);
     if (frames.empty()) {
-      if (callee.is_extern || callee.closure_of != kNone || callee.nparams > 0 || j.contains("into")) {
+      if (callee.is_extern || callee.closure_of != kNone || callee.nparams > 0 ||
+          j.contains("into")) {
         m_c.Error(ptr, "the first call starts the goroutine: a function without parameters");
         return false;
       }
@@ -783,11 +806,13 @@ class StackLoader {
       op.via = Resolve(op.func, *via, Checker::Child(ptr, "via"));
       if (op.via == kNone) return false;
       if (RefType(op.via).cls != TypeClass::kFunc || callee.closure_of == kNone) {
-        m_c.Error(Checker::Child(ptr, "via"), "via names a func-typed variable holding a func literal "
-                                              "whose function is \"func\"");
+        m_c.Error(Checker::Child(ptr, "via"),
+                  "via names a func-typed variable holding a func literal "
+                  "whose function is \"func\"");
         return false;
       }
-      if (!UsesDeclared(Expr{ExprKind::kVar, 0, op.via, *via}, frames.back(), Checker::Child(ptr, "via"))) {
+      if (!UsesDeclared(Expr{ExprKind::kVar, 0, op.via, *via}, frames.back(),
+                        Checker::Child(ptr, "via"))) {
         return false;
       }
       if (op.depth > 1) {
@@ -819,7 +844,8 @@ class StackLoader {
       for (std::size_t k = 0; k < op.args.size(); ++k) {
         const Expr& e = op.args[k];
         if (e.kind == ExprKind::kInt || e.kind == ExprKind::kNil) {
-          m_c.Error(Checker::Child(Checker::Child(ptr, "args"), k), "pass a variable to fmt.Println");
+          m_c.Error(Checker::Child(Checker::Child(ptr, "args"), k),
+                    "pass a variable to fmt.Println");
           return false;
         }
         std::string t = ExprType(e);
@@ -829,15 +855,17 @@ class StackLoader {
         bool pointer_shaped = ty.cls == TypeClass::kPtr || ty.cls == TypeClass::kMap ||
                               ty.cls == TypeClass::kChan || ty.cls == TypeClass::kFunc;
         // convT: a non-pointer value is copied into a new object the interface points to.
-        op.box_sites.push_back(pointer_shaped ? kNone
-                                              : AddSite(SiteKind::kBox, op.func, std::int32_t(m_p->ops.size()),
-                                                        op.line, e.text, ty));
+        op.box_sites.push_back(pointer_shaped
+                                   ? kNone
+                                   : AddSite(SiteKind::kBox, op.func, std::int32_t(m_p->ops.size()),
+                                             op.line, e.text, ty));
       }
       Type dots;
       dots.text = "[" + std::to_string(op.args.size()) + "]any";
       dots.cls = TypeClass::kArray;
       dots.size = 16 * std::int64_t(op.args.size());
-      op.dots_site = AddSite(SiteKind::kDots, op.func, std::int32_t(m_p->ops.size()), op.line, "...", dots);
+      op.dots_site =
+          AddSite(SiteKind::kDots, op.func, std::int32_t(m_p->ops.size()), op.line, "...", dots);
       if (j.contains("into")) {
         m_c.Error(Checker::Child(ptr, "into"), "fmt.Println's results are not modelled");
         return false;
@@ -845,8 +873,8 @@ class StackLoader {
       return true;
     }
     if (std::int32_t(op.args.size()) != callee.nparams) {
-      m_c.Error(ptr, callee.name + " takes " + std::to_string(callee.nparams) + " argument(s), got " +
-                         std::to_string(op.args.size()));
+      m_c.Error(ptr, callee.name + " takes " + std::to_string(callee.nparams) +
+                         " argument(s), got " + std::to_string(op.args.size()));
       return false;
     }
     if (j.contains("into")) {
@@ -898,14 +926,16 @@ class StackLoader {
     std::int32_t total = 0;
     for (const SFrame& fr : frames) total += fr.func >= 0 ? 1 : 0;
     if (total + op.depth > limits::kMaxDepth) {
-      m_c.Error(ptr, "more than the limit kMaxDepth = " + std::to_string(limits::kMaxDepth) + " frames");
+      m_c.Error(ptr,
+                "more than the limit kMaxDepth = " + std::to_string(limits::kMaxDepth) + " frames");
       return false;
     }
     for (std::int32_t k = 0; k < op.depth; ++k) {
       push(op.callee, k == 0 ? op.target : kNone);
       // With depth, every level declares its locals (zero values) before the next call.
       if (op.depth > 1) {
-        for (std::size_t v = std::size_t(callee.nparams); v < callee.vars.size(); ++v) frames.back().declared[v] = 1;
+        for (std::size_t v = std::size_t(callee.nparams); v < callee.vars.size(); ++v)
+          frames.back().declared[v] = 1;
       }
     }
     return true;
@@ -960,7 +990,8 @@ class StackLoader {
       obj.has_pointers = true;
     } else if (t.cls == TypeClass::kChan) {
       if (op.has_cap) {
-        m_c.Error(Checker::Child(ptr, "cap"), "make(chan T, size) takes \"len\" as the buffer size");
+        m_c.Error(Checker::Child(ptr, "cap"),
+                  "make(chan T, size) takes \"len\" as the buffer size");
         return false;
       }
       text = "make(" + t.text + (j.contains("len") ? ", " + op.len.text : "") + ")";

@@ -13,7 +13,7 @@
 namespace gs::stack {
 namespace {
 
-constexpr std::uint64_t kGlobalBase = 0x5a0000;  // data segment (illustrative)
+constexpr std::uint64_t kGlobalBase = 0x5a0000;     // data segment (illustrative)
 constexpr std::uint64_t kStaticUint64s = 0x4f3e00;  // runtime.staticuint64s (illustrative)
 constexpr std::uint64_t kGoexitPC = 0x4601e1;       // goexit+1: a goroutine's first return PC
 
@@ -74,8 +74,8 @@ std::uint64_t Mix(std::uint64_t z) {
 void HashWords(Hasher& h, const std::vector<Word>& words) {
   std::uint64_t acc = words.size();
   for (const Word& w : words) {
-    std::uint64_t meta = (std::uint64_t(std::uint32_t(w.label)) << 24) | (std::uint64_t(w.sub) << 8) |
-                         std::uint64_t(w.kind);
+    std::uint64_t meta = (std::uint64_t(std::uint32_t(w.label)) << 24) |
+                         (std::uint64_t(w.sub) << 8) | std::uint64_t(w.kind);
     acc = Mix(acc ^ Mix(w.bits + 0x9e3779b97f4a7c15ULL * (meta + 1)));
   }
   h.Add(acc);
@@ -83,7 +83,9 @@ void HashWords(Hasher& h, const std::vector<Word>& words) {
 
 }  // namespace
 
-std::uint64_t GlobalAddr(std::int32_t g) { return kGlobalBase + kWord * std::uint64_t(g); }
+std::uint64_t GlobalAddr(std::int32_t g) {
+  return kGlobalBase + kWord * std::uint64_t(g);
+}
 
 std::int32_t HeapObjectAt(const State& s, std::uint64_t addr) {
   for (std::size_t i = 0; i < s.heap.size(); ++i) {
@@ -437,7 +439,8 @@ StackModel::Outcome StackModel::Exec(State& s, const Op& op, std::vector<Event>&
   const Ref& tr = p.refs[std::size_t(op.target)];
   const Type& tt = mem.RefType(op.target);
   auto declare_target = [&]() {
-    if (tr.kind == RefKind::kLocal && !p.VarOf(tr).param) s.frames[top].declared[std::size_t(tr.var)] = 1;
+    if (tr.kind == RefKind::kLocal && !p.VarOf(tr).param)
+      s.frames[top].declared[std::size_t(tr.var)] = 1;
   };
   // Stores a value into the op's target (declaring it when it is a new local): one event.
   auto store = [&](const std::vector<Word>& v, EventKind kind) -> bool {
@@ -482,7 +485,7 @@ StackModel::Outcome StackModel::Exec(State& s, const Op& op, std::vector<Event>&
     std::int64_t n = std::int64_t(v.size());
     bool stale = is_new && !p.VarOf(tr).escapes && mem.AnyWritten(addr, n, &old);
     if (!is_new) mem.AnyWritten(addr, 1, &old);
-    std::int32_t label = op.target_deref ? mem.LabelAt(addr)
+    std::int32_t label = op.target_deref               ? mem.LabelAt(addr)
                          : tr.kind == RefKind::kGlobal ? p.globals[std::size_t(tr.var)].label
                          : tr.kind == RefKind::kCaptured || p.VarOf(tr).escapes
                              ? p.sites[std::size_t(p.VarOf(tr).site)].label
@@ -512,7 +515,8 @@ StackModel::Outcome StackModel::Exec(State& s, const Op& op, std::vector<Event>&
         if (!mem.Eval(top, op.value, var.type, &val, &err)) return fail(err);
       } else {
         // (A moved variable is zeroed by newobject; only the words kept are written here.)
-        std::int64_t n = var.escapes ? std::min(var.type.Words(), limits::kMaxShownWords) : var.type.Words();
+        std::int64_t n =
+            var.escapes ? std::min(var.type.Words(), limits::kMaxShownWords) : var.type.Words();
         for (std::int64_t i = 0; i < n; ++i) val.push_back({0, kNone, 0, ZeroKind(var.type, i)});
       }
       if (!store(val, op.has_value ? EventKind::kInit : EventKind::kZero)) return fail(err);
@@ -576,7 +580,8 @@ StackModel::Outcome StackModel::Exec(State& s, const Op& op, std::vector<Event>&
         obj = mem.AutotmpAddr(op.site);
         Word old{};
         std::vector<Word> zero;
-        for (std::int64_t i = 0; i < site.obj.Words(); ++i) zero.push_back({0, kNone, 0, ZeroKind(site.obj, i)});
+        for (std::int64_t i = 0; i < site.obj.Words(); ++i)
+          zero.push_back({0, kNone, 0, ZeroKind(site.obj, i)});
         Event e = Ev(EventKind::kStackAlloc);
         e.flag = mem.AnyWritten(obj, site.obj.Words(), &old);
         e.old_label = old.label;
@@ -644,7 +649,8 @@ StackModel::Outcome StackModel::Call(State& s, const Op& op, std::vector<Event>&
   Mem mem(p, s);
   std::string err;
   std::uint64_t entry = s.sp - kWord;
-  if (entry < s.stack.lo + kWord) return {true, "the stack is exhausted (a NOSPLIT chain ran past it)"};
+  if (entry < s.stack.lo + kWord)
+    return {true, "the stack is exhausted (a NOSPLIT chain ran past it)"};
   // Arguments: level 0 from the caller's values, deeper levels from the previous level's.
   std::vector<std::vector<Word>> args;
   const std::vector<Expr>& exprs = s.level == 0 ? op.args : op.recurse_args;
@@ -656,7 +662,8 @@ StackModel::Outcome StackModel::Call(State& s, const Op& op, std::vector<Event>&
   if (op.via != kNone) {
     // A call through a func value: DX = the closure pointer; its first word is the code.
     std::vector<Word> v;
-    if (!mem.Eval(s.frames.size() - 1, Expr{ExprKind::kVar, 0, op.via, ""}, mem.RefType(op.via), &v, &err)) {
+    if (!mem.Eval(s.frames.size() - 1, Expr{ExprKind::kVar, 0, op.via, ""}, mem.RefType(op.via), &v,
+                  &err)) {
       return {true, err};
     }
     const Word* code = v[0].bits ? ReadWord(s, v[0].bits) : nullptr;
@@ -666,8 +673,9 @@ StackModel::Outcome StackModel::Call(State& s, const Op& op, std::vector<Event>&
     s.ctx = v[0].bits;
   }
   // CALL pushes the return address.
-  std::uint64_t ret_pc = s.frames.empty() ? kGoexitPC
-                                          : p.F(s.frames.back().func).code + 0x10 + 8 * std::uint64_t(op.source);
+  std::uint64_t ret_pc = s.frames.empty()
+                             ? kGoexitPC
+                             : p.F(s.frames.back().func).code + 0x10 + 8 * std::uint64_t(op.source);
   mem.Write(entry, {{ret_pc, kNone, 0, WordKind::kRetPC}}, callee.items[0].label);
   Event call = Ev(EventKind::kCall);
   call.func = op.callee;
@@ -753,7 +761,8 @@ std::string StackModel::PushFrame(State& s, const Op& op, std::vector<Event>& ou
   } else {
     Event e = Ev(EventKind::kStackCheck);
     e.func = op.callee;
-    e.addr = f.frame_size <= c.stack_small ? entry : entry - std::uint64_t(f.frame_size - c.stack_small);
+    e.addr =
+        f.frame_size <= c.stack_small ? entry : entry - std::uint64_t(f.frame_size - c.stack_small);
     e.addr2 = s.stack.lo + std::uint64_t(c.stack_guard);
     e.n = f.frame_size;
     out.push_back(e);
@@ -822,7 +831,8 @@ std::string StackModel::PushFrame(State& s, const Op& op, std::vector<Event>& ou
         out.push_back(mh);
       } else {
         std::vector<Word> zero;
-        for (std::int64_t k = 0; k < v.type.Words(); ++k) zero.push_back({0, kNone, 0, ZeroKind(v.type, k)});
+        for (std::int64_t k = 0; k < v.type.Words(); ++k)
+          zero.push_back({0, kNone, 0, ZeroKind(v.type, k)});
         mem.Write(slot, zero, v.label);
         z.label = v.label;
         z.addr = slot;
@@ -934,7 +944,8 @@ StackModel::Outcome StackModel::Return(State& s, const Op& op, std::vector<Event
     // The result comes back in registers (RAX...) and the caller stores it.
     std::size_t top = s.frames.size() - 1;
     const Ref& tr = p.refs[std::size_t(fr.into)];
-    bool is_new = tr.kind == RefKind::kLocal && !p.VarOf(tr).param && !s.frames[top].declared[std::size_t(tr.var)];
+    bool is_new = tr.kind == RefKind::kLocal && !p.VarOf(tr).param &&
+                  !s.frames[top].declared[std::size_t(tr.var)];
     std::vector<Event> tmp;
     if (is_new && p.VarOf(tr).escapes) {
       const Var& var = p.VarOf(tr);
@@ -974,7 +985,8 @@ StackModel::Outcome StackModel::Return(State& s, const Op& op, std::vector<Event
     e.n = std::int64_t(s.ret.size());
     e.flag = stale;
     out.push_back(e);
-    if (tr.kind == RefKind::kLocal && !p.VarOf(tr).param) s.frames[top].declared[std::size_t(tr.var)] = 1;
+    if (tr.kind == RefKind::kLocal && !p.VarOf(tr).param)
+      s.frames[top].declared[std::size_t(tr.var)] = 1;
   }
   return {true, ""};
 }
@@ -988,7 +1000,8 @@ void StackModel::CopyStack(State& s, std::vector<Event>& out) const {
   s.stack_next += std::max<std::uint64_t>(s.new_size, 0x2000) + 0x2000;
   std::uint64_t used = old.hi - s.copy_sp;
   std::size_t ncopy = std::size_t(used / kWord);
-  fresh.words.assign(old.words.begin(), old.words.begin() + std::ptrdiff_t(std::min(ncopy, old.words.size())));
+  fresh.words.assign(old.words.begin(),
+                     old.words.begin() + std::ptrdiff_t(std::min(ncopy, old.words.size())));
   Event c = Ev(EventKind::kCopyStack);
   c.addr = old.lo;
   c.addr2 = old.hi;

@@ -11,16 +11,22 @@
 namespace gs::stack {
 namespace {
 
-std::string Dec(std::int64_t v) { return std::to_string(v); }
+std::string Dec(std::int64_t v) {
+  return std::to_string(v);
+}
 
 std::string Val(std::uint64_t bits, WordKind k) {
   switch (k) {
-    case WordKind::kPtr: return bits == 0 ? "nil" : HexAddr(bits);
+    case WordKind::kPtr:
+      return bits == 0 ? "nil" : HexAddr(bits);
     case WordKind::kRetPC:
     case WordKind::kSavedBP:
-    case WordKind::kFuncPC: return HexAddr(bits);
-    case WordKind::kInt: return Dec(std::int64_t(bits));
-    case WordKind::kUnset: return "?";
+    case WordKind::kFuncPC:
+      return HexAddr(bits);
+    case WordKind::kInt:
+      return Dec(std::int64_t(bits));
+    case WordKind::kUnset:
+      return "?";
   }
   return "?";
 }
@@ -29,7 +35,9 @@ std::string Label(const Program& p, std::int32_t l) {
   return l < 0 || std::size_t(l) >= p.labels.size() ? "?" : p.labels[std::size_t(l)];
 }
 
-std::string FuncName(const Program& p, std::int32_t f) { return f < 0 ? "?" : p.F(f).name; }
+std::string FuncName(const Program& p, std::int32_t f) {
+  return f < 0 ? "?" : p.F(f).name;
+}
 
 std::string VarName(const Program& p, std::int32_t f, std::int32_t v) {
   if (f < 0 || v < 0) return "?";
@@ -75,8 +83,10 @@ std::string EventLine(const Program& p, const Event& e) {
     case EventKind::kStackCheck:
       return "stack check ok: " + HexAddr(e.addr) + " > stackguard0 " + HexAddr(e.addr2) +
              " (frame " + Dec(e.n) + ")";
-    case EventKind::kNoSplit: return "nosplit " + FuncName(p, e.func) + " (frame " + Dec(e.n) + ")";
-    case EventKind::kSaveBP: return "save BP " + HexAddr(e.bits) + " @" + HexAddr(e.addr);
+    case EventKind::kNoSplit:
+      return "nosplit " + FuncName(p, e.func) + " (frame " + Dec(e.n) + ")";
+    case EventKind::kSaveBP:
+      return "save BP " + HexAddr(e.bits) + " @" + HexAddr(e.addr);
     case EventKind::kFramePush:
       return "frame " + FuncName(p, e.func) + " [" + HexAddr(e.addr2) + ", " + HexAddr(e.addr + 8) +
              ") " + Dec(e.n) + "+8 bytes, " + Dec(e.m) + " stale words inside";
@@ -85,9 +95,9 @@ std::string EventLine(const Program& p, const Event& e) {
              Val(e.bits, e.word_kind) + " @" + HexAddr(e.addr);
     case EventKind::kZero:
     case EventKind::kInit: {
-      std::string s = std::string(e.kind == EventKind::kZero ? "zero " : "init ") + Label(p, e.label) +
-                      " = " + Val(e.bits, e.word_kind) + " @" + HexAddr(e.addr) +
-                      (e.n > 1 ? " (" + Dec(e.n) + " words)" : "");
+      std::string s = std::string(e.kind == EventKind::kZero ? "zero " : "init ") +
+                      Label(p, e.label) + " = " + Val(e.bits, e.word_kind) + " @" +
+                      HexAddr(e.addr) + (e.n > 1 ? " (" + Dec(e.n) + " words)" : "");
       if (e.flag) s += " over stale " + Label(p, e.old_label) + "=" + Val(e.old_bits, e.old_kind);
       return s;
     }
@@ -95,48 +105,56 @@ std::string EventLine(const Program& p, const Event& e) {
       return "moved to heap: " + VarName(p, e.func, e.var) + " -> newobject " + HexAddr(e.addr2) +
              " (" + Dec(e.n) + " bytes), slot @" + HexAddr(e.addr) + " holds the pointer";
     case EventKind::kAssign:
-      return "set " + Label(p, e.label) + " @" + HexAddr(e.addr) + ": " + Val(e.old_bits, e.old_kind) +
-             " -> " + Val(e.bits, e.word_kind);
-    case EventKind::kStore:
-      return "store *" + HexAddr(e.addr) + " (" + Label(p, e.label) + "): " +
+      return "set " + Label(p, e.label) + " @" + HexAddr(e.addr) + ": " +
              Val(e.old_bits, e.old_kind) + " -> " + Val(e.bits, e.word_kind);
+    case EventKind::kStore:
+      return "store *" + HexAddr(e.addr) + " (" + Label(p, e.label) +
+             "): " + Val(e.old_bits, e.old_kind) + " -> " + Val(e.bits, e.word_kind);
     case EventKind::kAddr:
       return "&" + VarName(p, e.func, e.var) + " = " + HexAddr(e.bits);
     case EventKind::kHeapAlloc:
-      return "heap " + p.sites[std::size_t(e.site)].expr + " @" + HexAddr(e.addr) + " (" + Dec(e.n) +
-             " bytes): " + std::string(ReasonName(p.sites[std::size_t(e.site)].reason));
+      return "heap " + p.sites[std::size_t(e.site)].expr + " @" + HexAddr(e.addr) + " (" +
+             Dec(e.n) + " bytes): " + std::string(ReasonName(p.sites[std::size_t(e.site)].reason));
     case EventKind::kStackAlloc:
-      return "stack " + p.sites[std::size_t(e.site)].expr + " @" + HexAddr(e.addr) + " (" + Dec(e.n) +
-             " bytes)" + (e.flag ? " zeroed over stale " + Label(p, e.old_label) : "");
+      return "stack " + p.sites[std::size_t(e.site)].expr + " @" + HexAddr(e.addr) + " (" +
+             Dec(e.n) + " bytes)" + (e.flag ? " zeroed over stale " + Label(p, e.old_label) : "");
     case EventKind::kBox:
-      return "box " + p.sites[std::size_t(e.site)].expr + " = " + Dec(std::int64_t(e.bits)) + " @" + HexAddr(e.addr);
+      return "box " + p.sites[std::size_t(e.site)].expr + " = " + Dec(std::int64_t(e.bits)) + " @" +
+             HexAddr(e.addr);
     case EventKind::kStaticBox:
       return "box " + p.sites[std::size_t(e.site)].expr + " = " + Dec(std::int64_t(e.bits)) +
              " -> staticuint64s[" + Dec(std::int64_t(e.bits)) + "]";
-    case EventKind::kPrint: return "print \"" + e.text + "\"";
+    case EventKind::kPrint:
+      return "print \"" + e.text + "\"";
     case EventKind::kReturn:
       return "return " + FuncName(p, e.func) + (e.n > 0 ? " " + Val(e.bits, e.word_kind) : "");
     case EventKind::kPop:
       return "pop " + FuncName(p, e.func) + ": SP " + HexAddr(e.addr) + " -> " + HexAddr(e.addr2) +
              ", " + Dec(e.n) + (e.n == 1 ? " word" : " words") + " left stale";
-    case EventKind::kGoexit: return "goexit";
+    case EventKind::kGoexit:
+      return "goexit";
     case EventKind::kMorestack:
       return "morestack: " + HexAddr(e.addr) + " <= stackguard0 " + HexAddr(e.addr2) + " (frame " +
              Dec(e.n) + ")";
-    case EventKind::kNewStack: return "newstack " + Dec(e.n) + " -> " + Dec(e.m) + " bytes";
+    case EventKind::kNewStack:
+      return "newstack " + Dec(e.n) + " -> " + Dec(e.m) + " bytes";
     case EventKind::kCopyStack:
-      return "copystack [" + HexAddr(e.addr) + ", " + HexAddr(e.addr2) + ") -> [" + HexAddr(e.bits) +
-             ", " + HexAddr(e.bits + std::uint64_t(e.m)) + "), " + Dec(e.n) + " bytes used";
+      return "copystack [" + HexAddr(e.addr) + ", " + HexAddr(e.addr2) + ") -> [" +
+             HexAddr(e.bits) + ", " + HexAddr(e.bits + std::uint64_t(e.m)) + "), " + Dec(e.n) +
+             " bytes used";
     case EventKind::kAdjust:
       return std::string(e.flag ? "adjust BP " : "adjust ") + Label(p, e.label) + " @" +
              HexAddr(e.addr) + ": " + HexAddr(e.old_bits) + " -> " + HexAddr(e.bits);
-    case EventKind::kStackFree: return "stackfree " + HexAddr(e.addr) + " (" + Dec(e.n) + " bytes)";
+    case EventKind::kStackFree:
+      return "stackfree " + HexAddr(e.addr) + " (" + Dec(e.n) + " bytes)";
     case EventKind::kOverflow:
       return "fatal: stack overflow (wanted " + Dec(e.n) + " > " + Dec(e.m) + ")";
-    case EventKind::kGcScan: return "scanstack " + Dec(e.n) + " words";
+    case EventKind::kGcScan:
+      return "scanstack " + Dec(e.n) + " words";
     case EventKind::kShrinkSkip:
       return "no shrink: used " + Dec(e.n) + " of " + Dec(e.m) + (e.flag ? " (minimum size)" : "");
-    case EventKind::kShrink: return "shrink: used " + Dec(e.n) + " < " + Dec(e.m) + "/4";
+    case EventKind::kShrink:
+      return "shrink: used " + Dec(e.n) + " < " + Dec(e.m) + "/4";
   }
   return "?";
 }
@@ -153,9 +171,11 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
       case EventKind::kCall:
         b.Func("CALL + " + fn + " prologue");
         if (e.bits == 0x4601e1) {
-          b.Say("The goroutine starts in " + fn + ": its return address is goexit, so returning "
-                "from " + fn + " ends the goroutine. The stack grows down from " +
-                    HexAddr(e.addr + 8) + ".",
+          b.Say("The goroutine starts in " + fn +
+                    ": its return address is goexit, so returning "
+                    "from " +
+                    fn + " ends the goroutine. The stack grows down from " + HexAddr(e.addr + 8) +
+                    ".",
                 "goroutine 从 " + fn + " 开始执行：它的返回地址是 goexit，所以 " + fn +
                     " 返回时 goroutine 就结束了。栈从 " + HexAddr(e.addr + 8) + " 向低地址增长。");
         } else {
@@ -166,16 +186,19 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
         }
         break;
       case EventKind::kSpill:
-        b.Say("Its argument " + VarName(p, e.func, e.var) + " arrives in a register (RAX, RBX, ... "
-              "in ABIInternal) and is spilled to the slot the caller reserved just above the return "
-              "address (this model always spills).",
-              "参数 " + VarName(p, e.func, e.var) + " 通过寄存器传入（ABIInternal 用 RAX、RBX……），"
-              "再被溢出到调用者在返回地址上方预留的槽位（本模型总是溢出）。");
+        b.Say("Its argument " + VarName(p, e.func, e.var) +
+                  " arrives in a register (RAX, RBX, ... "
+                  "in ABIInternal) and is spilled to the slot the caller reserved just above the "
+                  "return "
+                  "address (this model always spills).",
+              "参数 " + VarName(p, e.func, e.var) +
+                  " 通过寄存器传入（ABIInternal 用 RAX、RBX……），"
+                  "再被溢出到调用者在返回地址上方预留的槽位（本模型总是溢出）。");
         break;
       case EventKind::kStackCheck:
         b.Say("The prologue compares SP with stackguard0 = stack.lo + " + Dec(c.stack_guard) +
-                  (e.n > c.stack_small ? " (SP - (framesize - " + Dec(c.stack_small) + ") for a " + Dec(e.n) +
-                                             "-byte frame)"
+                  (e.n > c.stack_small ? " (SP - (framesize - " + Dec(c.stack_small) + ") for a " +
+                                             Dec(e.n) + "-byte frame)"
                                        : "") +
                   ": " + HexAddr(e.addr) + " > " + HexAddr(e.addr2) + ", so the frame fits.",
               "函数序言把 SP 与 stackguard0 = stack.lo + " + Dec(c.stack_guard) + " 比较" +
@@ -198,10 +221,13 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
         break;
       case EventKind::kFramePush:
         if (e.n == 0) {
-          b.Say(fn + " has no locals and no outgoing arguments: its frame is just the return address "
-                "(no BP is saved, SP stays at " + HexAddr(e.addr2) + ").",
-                fn + " 没有局部变量，也没有调用参数区：它的栈帧只有返回地址（不保存 BP，SP 停在 " +
-                    HexAddr(e.addr2) + "）。");
+          b.Say(
+              fn +
+                  " has no locals and no outgoing arguments: its frame is just the return address "
+                  "(no BP is saved, SP stays at " +
+                  HexAddr(e.addr2) + ").",
+              fn + " 没有局部变量，也没有调用参数区：它的栈帧只有返回地址（不保存 BP，SP 停在 " +
+                  HexAddr(e.addr2) + "）。");
           break;
         }
         b.Say("SUBQ moves SP down to " + HexAddr(e.addr2) + ": a " + Dec(e.n) +
@@ -211,7 +237,8 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
                            : ""),
               "SUBQ 把 SP 下移到 " + HexAddr(e.addr2) + "：" + Dec(e.n) +
                   " 字节的栈帧（保存的 BP、局部变量、调用参数区）。" +
-                  (e.m > 0 ? "这块内存没有被清零：之前栈帧留下的 " + Dec(e.m) + " 个字还在这里（陈旧数据）。"
+                  (e.m > 0 ? "这块内存没有被清零：之前栈帧留下的 " + Dec(e.m) +
+                                 " 个字还在这里（陈旧数据）。"
                            : ""));
         break;
       case EventKind::kZero:
@@ -224,17 +251,22 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
                     Val(e.bits, e.word_kind) + (e.n > 1 ? ", " + Dec(e.n) + " words" : "") +
                     ") at " + HexAddr(e.addr) + ".",
                 "var " + who + "：编译器在声明处写入零值（" + Val(e.bits, e.word_kind) +
-                    (e.n > 1 ? "，共 " + Dec(e.n) + " 个字" : "") + "），地址 " + HexAddr(e.addr) + "。");
+                    (e.n > 1 ? "，共 " + Dec(e.n) + " 个字" : "") + "），地址 " + HexAddr(e.addr) +
+                    "。");
         } else {
-          b.Say(who + " := " + Val(e.bits, e.word_kind) + ": one initializing store at " + HexAddr(e.addr) + ".",
-                who + " := " + Val(e.bits, e.word_kind) + "：在 " + HexAddr(e.addr) + " 做一次初始化写入。");
+          b.Say(who + " := " + Val(e.bits, e.word_kind) + ": one initializing store at " +
+                    HexAddr(e.addr) + ".",
+                who + " := " + Val(e.bits, e.word_kind) + "：在 " + HexAddr(e.addr) +
+                    " 做一次初始化写入。");
         }
         if (e.flag) {
-          b.Say("That slot still held " + Val(e.old_bits, e.old_kind) + " left by " + Label(p, e.old_label) +
+          b.Say("That slot still held " + Val(e.old_bits, e.old_kind) + " left by " +
+                    Label(p, e.old_label) +
                     " from a frame that already returned; the declaration overwrites it, so stale "
                     "bytes never become a variable's value.",
                 "这个槽位里还留着已返回栈帧中 " + Label(p, e.old_label) + " 的值 " +
-                    Val(e.old_bits, e.old_kind) + "；声明会覆盖它，所以陈旧数据永远不会成为变量的值。");
+                    Val(e.old_bits, e.old_kind) +
+                    "；声明会覆盖它，所以陈旧数据永远不会成为变量的值。");
         }
         break;
       }
@@ -242,8 +274,9 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
         const Site& s = p.sites[std::size_t(e.site)];
         LocalizedText why = ReasonText(s.reason);
         b.Func("newobject");
-        b.Say("\"" + s.message + "\": " + why.en + ". So the declaration calls runtime.newobject (" +
-                  Dec(e.n) + " zeroed bytes at " + HexAddr(e.addr2) + ") and the frame slot at " +
+        b.Say("\"" + s.message + "\": " + why.en +
+                  ". So the declaration calls runtime.newobject (" + Dec(e.n) +
+                  " zeroed bytes at " + HexAddr(e.addr2) + ") and the frame slot at " +
                   HexAddr(e.addr) + " holds only the pointer.",
               "“" + s.message + "”：" + why.zh + "。所以声明时调用 runtime.newobject（在 " +
                   HexAddr(e.addr2) + " 分配 " + Dec(e.n) + " 个已清零的字节），栈帧里 " +
@@ -252,8 +285,10 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
       }
       case EventKind::kAssign:
         b.Func("store (compiled code)");
-        b.Say(Label(p, e.label) + " = " + Val(e.bits, e.word_kind) + " (was " + Val(e.old_bits, e.old_kind) + ").",
-              Label(p, e.label) + " = " + Val(e.bits, e.word_kind) + "（原来是 " + Val(e.old_bits, e.old_kind) + "）。");
+        b.Say(Label(p, e.label) + " = " + Val(e.bits, e.word_kind) + " (was " +
+                  Val(e.old_bits, e.old_kind) + ").",
+              Label(p, e.label) + " = " + Val(e.bits, e.word_kind) + "（原来是 " +
+                  Val(e.old_bits, e.old_kind) + "）。");
         break;
       case EventKind::kStore:
         b.Func("store through pointer (compiled code)");
@@ -273,13 +308,14 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
         b.Func(SiteFunc(p, s));
         if (s.always_heap) {
           b.Say(s.expr + ": makechan always allocates the hchan on the heap with mallocgc (" +
-                    Dec(e.n) + " bytes at " + HexAddr(e.addr) + "); -gcflags=-m prints nothing for it. "
+                    Dec(e.n) + " bytes at " + HexAddr(e.addr) +
+                    "); -gcflags=-m prints nothing for it. "
                     "The variable holds only a *hchan.",
                 s.expr + "：makechan 总是用 mallocgc 在堆上分配 hchan（" + HexAddr(e.addr) + "，" +
                     Dec(e.n) + " 字节）；-gcflags=-m 对它不输出任何信息。变量里只是一个 *hchan。");
         } else {
-          b.Say("\"" + s.message + "\": " + why.en + ". " + SiteFunc(p, s) + " allocates " + Dec(e.n) +
-                    " zeroed bytes on the heap at " + HexAddr(e.addr) + ".",
+          b.Say("\"" + s.message + "\": " + why.en + ". " + SiteFunc(p, s) + " allocates " +
+                    Dec(e.n) + " zeroed bytes on the heap at " + HexAddr(e.addr) + ".",
                 "“" + s.message + "”：" + why.zh + "。" + SiteFunc(p, s) + " 在堆上 " +
                     HexAddr(e.addr) + " 分配 " + Dec(e.n) + " 个已清零的字节。");
         }
@@ -292,16 +328,23 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
       case EventKind::kStackAlloc: {
         const Site& s = p.sites[std::size_t(e.site)];
         b.Func("zeroing store (compiled code)");
-        std::string what = s.kind == SiteKind::kNew ? "new still returns a pointer, but to a hidden slot in the frame"
-                           : s.kind == SiteKind::kClosure ? "the closure object {code pointer, captures} is a hidden slot in the frame"
-                           : s.obj.text == "hmap" ? "the hmap is a hidden slot in the frame (its first bucket gets one too; not drawn) and the map value is a pointer to it"
-                                                  : "the backing array is a hidden slot in the frame";
-        std::string what_zh = s.kind == SiteKind::kNew ? "new 依然返回指针，只是指向栈帧里的一个隐藏槽位"
-                              : s.kind == SiteKind::kClosure ? "闭包对象 {代码指针, 捕获的变量} 是栈帧里的一个隐藏槽位"
-                              : s.obj.text == "hmap" ? "hmap 是栈帧里的隐藏槽位（第一个桶也在栈上，图中未画出），map 变量是指向它的指针"
-                                                     : "底层数组是栈帧里的一个隐藏槽位";
-        b.Say("\"" + s.message + "\": no heap allocation. " + what + " at " + HexAddr(e.addr) + " (" +
-                  Dec(e.n) + " bytes), zeroed now." +
+        std::string what =
+            s.kind == SiteKind::kNew
+                ? "new still returns a pointer, but to a hidden slot in the frame"
+            : s.kind == SiteKind::kClosure
+                ? "the closure object {code pointer, captures} is a hidden slot in the frame"
+            : s.obj.text == "hmap" ? "the hmap is a hidden slot in the frame (its first bucket "
+                                     "gets one too; not drawn) and the map value is a pointer to it"
+                                   : "the backing array is a hidden slot in the frame";
+        std::string what_zh =
+            s.kind == SiteKind::kNew ? "new 依然返回指针，只是指向栈帧里的一个隐藏槽位"
+            : s.kind == SiteKind::kClosure
+                ? "闭包对象 {代码指针, 捕获的变量} 是栈帧里的一个隐藏槽位"
+            : s.obj.text == "hmap"
+                ? "hmap 是栈帧里的隐藏槽位（第一个桶也在栈上，图中未画出），map 变量是指向它的指针"
+                : "底层数组是栈帧里的一个隐藏槽位";
+        b.Say("\"" + s.message + "\": no heap allocation. " + what + " at " + HexAddr(e.addr) +
+                  " (" + Dec(e.n) + " bytes), zeroed now." +
                   (e.flag ? " It overwrites stale bytes of " + Label(p, e.old_label) + "." : ""),
               "“" + s.message + "”：不做堆分配。" + what_zh + "，地址 " + HexAddr(e.addr) + "（" +
                   Dec(e.n) + " 字节），现在清零。" +
@@ -315,39 +358,49 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
       case EventKind::kBox: {
         const Site& s = p.sites[std::size_t(e.site)];
         b.Func("convT64");
-        b.Say("\"" + s.message + "\": converting " + s.expr + " to an interface copies its value to the heap (" +
-                  HexAddr(e.addr) + "), because fmt.Println's arguments escape.",
-              "“" + s.message + "”：把 " + s.expr + " 转成接口时，值被复制到堆上（" + HexAddr(e.addr) +
-                  "），因为 fmt.Println 的参数会逃逸。");
+        b.Say("\"" + s.message + "\": converting " + s.expr +
+                  " to an interface copies its value to the heap (" + HexAddr(e.addr) +
+                  "), because fmt.Println's arguments escape.",
+              "“" + s.message + "”：把 " + s.expr + " 转成接口时，值被复制到堆上（" +
+                  HexAddr(e.addr) + "），因为 fmt.Println 的参数会逃逸。");
         break;
       }
       case EventKind::kStaticBox: {
         const Site& s = p.sites[std::size_t(e.site)];
         b.Func("convT64");
-        b.Say("\"" + s.message + "\" — but at run time convT64 sees a value under 256 and points the "
-                  "interface at staticuint64s[" + Dec(std::int64_t(e.bits)) + "]: no allocation.",
-              "“" + s.message + "”——但运行时 convT64 发现值小于 256，让接口直接指向 staticuint64s[" +
+        b.Say("\"" + s.message +
+                  "\" — but at run time convT64 sees a value under 256 and points the "
+                  "interface at staticuint64s[" +
+                  Dec(std::int64_t(e.bits)) + "]: no allocation.",
+              "“" + s.message +
+                  "”——但运行时 convT64 发现值小于 256，让接口直接指向 staticuint64s[" +
                   Dec(std::int64_t(e.bits)) + "]：没有分配。");
         break;
       }
       case EventKind::kPrint:
         b.Func("fmt.Println");
-        b.Say("fmt.Println prints \"" + e.text + "\" (its own frames come and go below SP; not drawn).",
-              "fmt.Println 输出 \"" + e.text + "\"（它自己的栈帧在 SP 之下来了又走，图中未画出）。");
+        b.Say(
+            "fmt.Println prints \"" + e.text +
+                "\" (its own frames come and go below SP; not drawn).",
+            "fmt.Println 输出 \"" + e.text + "\"（它自己的栈帧在 SP 之下来了又走，图中未画出）。");
         break;
       case EventKind::kReturn:
         b.Func("RET (epilogue)");
         b.Say(fn + " returns" + (e.n > 0 ? " " + Val(e.bits, e.word_kind) + " in RAX" : "") +
                   (e.m > 0 ? " to the level above" : "") + ".",
-              fn + " 返回" + (e.n > 0 ? "，结果 " + Val(e.bits, e.word_kind) + " 放在 RAX 中" : "") +
+              fn + " 返回" +
+                  (e.n > 0 ? "，结果 " + Val(e.bits, e.word_kind) + " 放在 RAX 中" : "") +
                   (e.m > 0 ? "，交给上一层" : "") + "。");
         break;
       case EventKind::kPop:
-        b.Say("The epilogue restores BP and RET pops the return address: SP moves up to " +
-                  HexAddr(e.addr2) + ". Nothing is cleared: " + Dec(e.n) +
-                  (e.n == 1 ? " word" : " words") + " below SP keep their old bytes (stale) until the next call reuses the addresses.",
-              "函数尾声恢复 BP，RET 弹出返回地址：SP 上移到 " + HexAddr(e.addr2) + "。没有任何清零：SP 以下的 " +
-                  Dec(e.n) + " 个字保留旧数据（陈旧数据），直到下一次调用复用这些地址。");
+        b.Say(
+            "The epilogue restores BP and RET pops the return address: SP moves up to " +
+                HexAddr(e.addr2) + ". Nothing is cleared: " + Dec(e.n) +
+                (e.n == 1 ? " word" : " words") +
+                " below SP keep their old bytes (stale) until the next call reuses the addresses.",
+            "函数尾声恢复 BP，RET 弹出返回地址：SP 上移到 " + HexAddr(e.addr2) +
+                "。没有任何清零：SP 以下的 " + Dec(e.n) +
+                " 个字保留旧数据（陈旧数据），直到下一次调用复用这些地址。");
         break;
       case EventKind::kGoexit:
         b.Func("goexit");
@@ -356,11 +409,13 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
         break;
       case EventKind::kMorestack:
         b.Func("morestack");
-        b.Say("The prologue of " + fn + " (a " + Dec(e.n) + "-byte frame) finds " + HexAddr(e.addr) +
-                  " <= stackguard0 " + HexAddr(e.addr2) + ": not enough room. It calls morestack, "
+        b.Say("The prologue of " + fn + " (a " + Dec(e.n) + "-byte frame) finds " +
+                  HexAddr(e.addr) + " <= stackguard0 " + HexAddr(e.addr2) +
+                  ": not enough room. It calls morestack, "
                   "which saves the state in g.sched and switches to the g0 stack to run newstack.",
-              fn + " 的序言（帧 " + Dec(e.n) + " 字节）发现 " + HexAddr(e.addr) + " <= stackguard0 " +
-                  HexAddr(e.addr2) + "：空间不够。它调用 morestack，把现场保存到 g.sched，"
+              fn + " 的序言（帧 " + Dec(e.n) + " 字节）发现 " + HexAddr(e.addr) +
+                  " <= stackguard0 " + HexAddr(e.addr2) +
+                  "：空间不够。它调用 morestack，把现场保存到 g.sched，"
                   "切换到 g0 栈上运行 newstack。");
         break;
       case EventKind::kNewStack:
@@ -368,15 +423,18 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
                   " bytes (it doubles again while the new frame plus the " + Dec(c.stack_guard) +
                   "-byte guard would not fit). The goroutine is _Gcopystack meanwhile.",
               "newstack 把大小翻倍：" + Dec(e.n) + " -> " + Dec(e.m) + " 字节（如果新帧加上 " +
-                  Dec(c.stack_guard) + " 字节保护区还放不下，就继续翻倍）。此时 goroutine 处于 _Gcopystack 状态。");
+                  Dec(c.stack_guard) +
+                  " 字节保护区还放不下，就继续翻倍）。此时 goroutine 处于 _Gcopystack 状态。");
         break;
       case EventKind::kCopyStack:
         b.Func("copystack");
         b.Say("copystack copies the used part (" + Dec(e.n) + " bytes, from SP to hi) to the new " +
                   Dec(e.m) + "-byte stack at " + HexAddr(e.bits) +
-                  ". Every frame keeps its distance from hi; the stale bytes below SP are not copied.",
-              "copystack 把已用部分（" + Dec(e.n) + " 字节，从 SP 到 hi）复制到位于 " + HexAddr(e.bits) +
-                  " 的新栈（" + Dec(e.m) + " 字节）。每个栈帧到 hi 的距离不变；SP 以下的陈旧数据不复制。");
+                  ". Every frame keeps its distance from hi; the stale bytes below SP are not "
+                  "copied.",
+              "copystack 把已用部分（" + Dec(e.n) + " 字节，从 SP 到 hi）复制到位于 " +
+                  HexAddr(e.bits) + " 的新栈（" + Dec(e.m) +
+                  " 字节）。每个栈帧到 hi 的距离不变；SP 以下的陈旧数据不复制。");
         break;
       case EventKind::kAdjust:
         // Summed up after the loop: one sentence for all the fix-ups of a copy.
@@ -396,10 +454,12 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
       case EventKind::kStackFree:
         b.Func("stackfree");
         b.Say("stackfree returns the old " + Dec(e.n) + "-byte stack at " + HexAddr(e.addr) +
-                  ". Pointers into it existed only on the stack itself (escape analysis never lets the "
+                  ". Pointers into it existed only on the stack itself (escape analysis never lets "
+                  "the "
                   "heap point into a stack), and all were adjusted, so nothing dangles.",
               "stackfree 释放位于 " + HexAddr(e.addr) + " 的旧栈（" + Dec(e.n) +
-                  " 字节）。指向它的指针只存在于栈本身（逃逸分析保证堆不会指向栈），而且都已调整，所以没有悬空指针。");
+                  " 字节）。指向它的指针只存在于栈本身（逃逸分析保证堆不会指向栈），而且都已调整，"
+                  "所以没有悬空指针。");
         break;
       case EventKind::kOverflow:
         b.Func("newstack");
@@ -412,37 +472,42 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
         break;
       case EventKind::kGcScan:
         b.Func("scanstack");
-        b.Say("A GC cycle scans this goroutine's stack (" + Dec(e.n) + " words from SP to hi) at a safe point.",
+        b.Say("A GC cycle scans this goroutine's stack (" + Dec(e.n) +
+                  " words from SP to hi) at a safe point.",
               "一轮 GC 在安全点扫描这个 goroutine 的栈（从 SP 到 hi 共 " + Dec(e.n) + " 个字）。");
         break;
       case EventKind::kShrinkSkip:
         b.Func("shrinkstack");
         if (e.flag) {
-          b.Say("shrinkstack: the stack is already the minimum " + Dec(e.m) + " bytes (half would be below fixedStack).",
+          b.Say("shrinkstack: the stack is already the minimum " + Dec(e.m) +
+                    " bytes (half would be below fixedStack).",
                 "shrinkstack：栈已经是最小的 " + Dec(e.m) + " 字节（减半会低于 fixedStack）。");
         } else {
           b.Say("shrinkstack: in use (hi - SP + " + Dec(c.stack_limit) + ") = " + Dec(e.n) +
                     " bytes is not under a quarter of " + Dec(e.m) + ": no shrink.",
-                "shrinkstack：已用量（hi - SP + " + Dec(c.stack_limit) + "）= " + Dec(e.n) + " 字节，不少于 " +
-                    Dec(e.m) + " 的四分之一：不收缩。");
+                "shrinkstack：已用量（hi - SP + " + Dec(c.stack_limit) + "）= " + Dec(e.n) +
+                    " 字节，不少于 " + Dec(e.m) + " 的四分之一：不收缩。");
         }
         break;
       case EventKind::kShrink:
         b.Func("shrinkstack");
         b.Say("shrinkstack: in use (hi - SP + " + Dec(c.stack_limit) + ") = " + Dec(e.n) +
-                  " bytes is under a quarter of " + Dec(e.m) + ", so the stack is halved with copystack.",
-              "shrinkstack：已用量（hi - SP + " + Dec(c.stack_limit) + "）= " + Dec(e.n) + " 字节，少于 " +
-                  Dec(e.m) + " 的四分之一，于是用 copystack 把栈减半。");
+                  " bytes is under a quarter of " + Dec(e.m) +
+                  ", so the stack is halved with copystack.",
+              "shrinkstack：已用量（hi - SP + " + Dec(c.stack_limit) + "）= " + Dec(e.n) +
+                  " 字节，少于 " + Dec(e.m) + " 的四分之一，于是用 copystack 把栈减半。");
         break;
     }
   }
   if (adjusted_ptr + adjusted_bp > 0) {
-    std::string d = (std::int64_t(delta) < 0 ? "-" : "+") + HexAddr(std::int64_t(delta) < 0 ? ~delta + 1 : delta);
+    std::string d = (std::int64_t(delta) < 0 ? "-" : "+") +
+                    HexAddr(std::int64_t(delta) < 0 ? ~delta + 1 : delta);
     b.Say("Using the stack maps, it adjusts every live pointer into the old stack by " + d + ": " +
               Dec(adjusted_ptr) + " pointer(s) (" + adjusted_names + ") and " + Dec(adjusted_bp) +
-              " saved frame pointer(s). Each still points at the same variable, now at its new address.",
-          "它借助栈映射（stack map）把所有指向旧栈的存活指针都加上 " + d + "：" + Dec(adjusted_ptr) +
-              " 个指针（" + adjusted_names + "）和 " + Dec(adjusted_bp) +
+              " saved frame pointer(s). Each still points at the same variable, now at its new "
+              "address.",
+          "它借助栈映射（stack map）把所有指向旧栈的存活指针都加上 " + d + "：" +
+              Dec(adjusted_ptr) + " 个指针（" + adjusted_names + "）和 " + Dec(adjusted_bp) +
               " 个保存的帧指针。每个指针仍指向原来的变量，只是换成了新地址。");
   }
   if (b.en.empty()) {

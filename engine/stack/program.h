@@ -25,13 +25,13 @@ enum class TypeClass : std::uint8_t {
 };
 
 struct Type {
-  std::string text;       ///< as written, e.g. "[]int"
+  std::string text;  ///< as written, e.g. "[]int"
   TypeClass cls = TypeClass::kInt;
   std::int64_t size = 8;  ///< bytes (types.Size)
   bool has_pointers = false;
-  std::string elem;       ///< element type text for *T, []T, [N]T, chan T
+  std::string elem;  ///< element type text for *T, []T, [N]T, chan T
   std::int64_t elem_size = 0;
-  std::int64_t len = 0;   ///< [N]T
+  std::int64_t len = 0;  ///< [N]T
   /// Stack words this value takes here: every variable is word-aligned (a simplification).
   std::int64_t Words() const { return size <= 0 ? 1 : (size + 7) / 8; }
 };
@@ -39,16 +39,16 @@ struct Type {
 /// Why a value had to go to the heap (the -m message does not say; the narration does).
 enum class Reason : std::uint8_t {
   kNoEscape,
-  kReturned,        ///< its address flows to a function result
-  kGlobal,          ///< its address is stored in a global
-  kHeapStore,       ///< its address is stored through a pointer (*p = &x): the heap
-  kCaptured,        ///< captured by reference by a closure that escapes
-  kHeldByEscaped,   ///< its address is stored in something already on the heap
-  kTooLarge,        ///< over MaxStackVarSize / MaxImplicitStackVarSize
-  kNonConstSize,    ///< make([]T, n) with n not a constant
-  kInterface,       ///< converted to an interface that escapes (fmt.Println)
-  kUnknownCall,     ///< passed to a call through a func value
-  kCalleeLeaks,     ///< passed to a parameter tagged "leaking param"
+  kReturned,       ///< its address flows to a function result
+  kGlobal,         ///< its address is stored in a global
+  kHeapStore,      ///< its address is stored through a pointer (*p = &x): the heap
+  kCaptured,       ///< captured by reference by a closure that escapes
+  kHeldByEscaped,  ///< its address is stored in something already on the heap
+  kTooLarge,       ///< over MaxStackVarSize / MaxImplicitStackVarSize
+  kNonConstSize,   ///< make([]T, n) with n not a constant
+  kInterface,      ///< converted to an interface that escapes (fmt.Println)
+  kUnknownCall,    ///< passed to a call through a func value
+  kCalleeLeaks,    ///< passed to a parameter tagged "leaking param"
 };
 
 enum class SiteKind : std::uint8_t {
@@ -64,16 +64,16 @@ enum class SiteKind : std::uint8_t {
 struct Site {
   SiteKind kind = SiteKind::kVar;
   std::int32_t func = kNone;
-  std::int32_t var = kNone;   ///< kVar: the variable; kClosure: unused
-  std::int32_t op = kNone;    ///< the op that creates it (kNone for kVar)
+  std::int32_t var = kNone;  ///< kVar: the variable; kClosure: unused
+  std::int32_t op = kNone;   ///< the op that creates it (kNone for kVar)
   std::int32_t line = 0;
-  std::string expr;           ///< how -m prints it: "x", "new(int)", "make([]int, n)", ...
-  Type obj;                   ///< the object allocated (T of new(T), the backing array ...)
+  std::string expr;  ///< how -m prints it: "x", "new(int)", "make([]int, n)", ...
+  Type obj;          ///< the object allocated (T of new(T), the backing array ...)
   bool escapes = false;
-  bool always_heap = false;   ///< make(chan): makechan allocates on the heap regardless
+  bool always_heap = false;  ///< make(chan): makechan allocates on the heap regardless
   Reason reason = Reason::kNoEscape;
-  std::string message;        ///< the exact -gcflags=-m line text ("" = -m prints nothing)
-  std::int32_t label = kNone; ///< owner name of its words (on the heap or in an autotmp)
+  std::string message;         ///< the exact -gcflags=-m line text ("" = -m prints nothing)
+  std::int32_t label = kNone;  ///< owner name of its words (on the heap or in an autotmp)
 };
 
 /// A -m line about a parameter ("leaking param: p", "p does not escape").
@@ -124,14 +124,14 @@ struct Func {
   std::int32_t line = 0;
   std::int32_t closure_of = kNone;  ///< enclosing function of a func literal
   std::vector<Capture> captures;
-  bool is_extern = false;           ///< fmt.Println: no frame drawn
+  bool is_extern = false;  ///< fmt.Println: no frame drawn
   // Layout, decided after escape analysis.
   std::vector<LayoutItem> items;  ///< high to low addresses
   std::int64_t frame_size = 0;    ///< bytes below the return PC (saved BP + locals + outgoing)
   std::int64_t out_args = 0;      ///< bytes of the outgoing argument spill area
   bool has_bp = false;
   bool leaf = true;
-  bool nosplit = false;  ///< leaf with a small frame: the assembler marks it NOSPLIT
+  bool nosplit = false;    ///< leaf with a small frame: the assembler marks it NOSPLIT
   std::uint64_t code = 0;  ///< fake text address, for return PCs
 };
 
@@ -156,27 +156,35 @@ struct Ref {
 };
 
 enum class OpCode : std::uint8_t {
-  kCall, kReturn, kDeclare, kAssign, kAddr, kNew, kMake, kClosure, kGc,
+  kCall,
+  kReturn,
+  kDeclare,
+  kAssign,
+  kAddr,
+  kNew,
+  kMake,
+  kClosure,
+  kGc,
 };
 
 struct Op {
   OpCode code = OpCode::kDeclare;
   std::int32_t source = 0;  ///< index in "script"
   std::int32_t line = 0;
-  std::int32_t func = kNone;  ///< the function running it (known statically)
+  std::int32_t func = kNone;    ///< the function running it (known statically)
   std::int32_t target = kNone;  ///< Program::refs: declared / assigned / "into"
   bool target_deref = false;    ///< assign "*p" = ...: a store through p
   Expr value;                   ///< declare / assign / return value; addr: the operand
   bool has_value = false;
   std::int32_t callee = kNone;
-  std::int32_t via = kNone;     ///< call through this func-valued variable (Program::refs)
+  std::int32_t via = kNone;  ///< call through this func-valued variable (Program::refs)
   std::vector<Expr> args;
   std::vector<Expr> recurse_args;  ///< args of level k+1, evaluated in level k
   std::int32_t depth = 1;
-  std::int32_t site = kNone;       ///< new / make / closure
+  std::int32_t site = kNone;            ///< new / make / closure
   std::vector<std::int32_t> box_sites;  ///< extern call: kBox site per arg (kNone: none)
   std::int32_t dots_site = kNone;
-  Expr len;                        ///< make
+  Expr len;  ///< make
   Expr cap;
   bool has_cap = false;
 };
@@ -188,13 +196,13 @@ struct Global {
 };
 
 struct Config {
-  std::int64_t stack_size = 2048;         ///< fixedStack on linux/amd64
-  std::int64_t max_stack = 1000000000;    ///< maxstacksize on 64-bit
-  std::int64_t stack_guard = 928;         ///< _StackGuard (linux/amd64, 1.19)
-  std::int64_t stack_small = 128;         ///< _StackSmall
-  std::int64_t stack_limit = 800;         ///< _StackLimit
-  std::int64_t max_stack_var = 10 << 20;  ///< ir.MaxStackVarSize (1.19)
-  std::int64_t max_implicit = 64 << 10;   ///< ir.MaxImplicitStackVarSize
+  std::int64_t stack_size = 2048;           ///< fixedStack on linux/amd64
+  std::int64_t max_stack = 1000000000;      ///< maxstacksize on 64-bit
+  std::int64_t stack_guard = 928;           ///< _StackGuard (linux/amd64, 1.19)
+  std::int64_t stack_small = 128;           ///< _StackSmall
+  std::int64_t stack_limit = 800;           ///< _StackLimit
+  std::int64_t max_stack_var = 10 << 20;    ///< ir.MaxStackVarSize (1.19)
+  std::int64_t max_implicit = 64 << 10;     ///< ir.MaxImplicitStackVarSize
   std::uint64_t stack_base = 0xc000800000;  ///< first stack segment (illustrative)
   std::uint64_t heap_base = 0xc000012000;   ///< first small heap object (illustrative)
 };
@@ -209,9 +217,11 @@ struct Program {
   std::vector<ParamTag> tags;
   std::vector<std::string> labels;  ///< owner names of words
   std::vector<Op> ops;
-  std::int32_t entry = kNone;       ///< the function of the first call
+  std::int32_t entry = kNone;  ///< the function of the first call
 
-  const Var& VarOf(const Ref& r) const { return funcs[std::size_t(r.func)].vars[std::size_t(r.var)]; }
+  const Var& VarOf(const Ref& r) const {
+    return funcs[std::size_t(r.func)].vars[std::size_t(r.var)];
+  }
   const Func& F(std::int32_t i) const { return funcs[std::size_t(i)]; }
   /// Every -m line escape analysis produced as "LINE: message", sorted (tests, the app's list).
   std::vector<std::string> EscapeMessages() const;

@@ -11,14 +11,19 @@ std::vector<std::string> StackRun::EventLines(std::size_t step, Lang) const {
 Narration StackRun::Narrate(std::size_t step) const {
   if (step == 0) {
     const Config& c = m_program->config;
-    return {{"A new goroutine's stack: " + std::to_string(c.stack_size) + " bytes (fixedStack on "
-             "linux/amd64) from " + HexAddr(c.stack_base) + " to " +
-             HexAddr(c.stack_base + std::uint64_t(c.stack_size)) + ", growing down. Addresses are "
+    return {
+        {"A new goroutine's stack: " + std::to_string(c.stack_size) +
+             " bytes (fixedStack on "
+             "linux/amd64) from " +
+             HexAddr(c.stack_base) + " to " + HexAddr(c.stack_base + std::uint64_t(c.stack_size)) +
+             ", growing down. Addresses are "
              "illustrative.",
-             "一个新 goroutine 的栈：" + std::to_string(c.stack_size) + " 字节（linux/amd64 上的 "
-             "fixedStack），从 " + HexAddr(c.stack_base) + " 到 " +
-             HexAddr(c.stack_base + std::uint64_t(c.stack_size)) + "，向低地址增长。地址仅作示意。"},
-            ""};
+         "一个新 goroutine 的栈：" + std::to_string(c.stack_size) +
+             " 字节（linux/amd64 上的 "
+             "fixedStack），从 " +
+             HexAddr(c.stack_base) + " 到 " + HexAddr(c.stack_base + std::uint64_t(c.stack_size)) +
+             "，向低地址增长。地址仅作示意。"},
+        ""};
   }
   Narration n = NarrateEvents(*m_program, m_timeline.Events(step));
   if (const LocalizedText* say = AuthorSay(step)) {
@@ -42,7 +47,8 @@ Json StackRun::StateSummary(std::size_t step) const {
   j["sp"] = HexAddr(s.sp);
   Json frames = Json::array();
   for (const Frame& f : s.frames) {
-    frames.push_back({{"func", p.F(f.func).name}, {"sp", HexAddr(f.sp)}, {"entry_sp", HexAddr(f.entry_sp)}});
+    frames.push_back(
+        {{"func", p.F(f.func).name}, {"sp", HexAddr(f.sp)}, {"entry_sp", HexAddr(f.entry_sp)}});
   }
   j["frames"] = frames;
   j["heap_objects"] = s.heap.size();

@@ -40,11 +40,11 @@ struct Stack {
 
 struct Frame {
   std::int32_t func = kNone;
-  std::uint64_t entry_sp = 0;  ///< address of the return PC (SP when the function starts)
-  std::uint64_t sp = 0;        ///< lowest address of the frame (SP after the prologue)
-  std::int32_t call_op = kNone;  ///< expanded op that made the call
-  std::int32_t into = kNone;     ///< caller's variable that receives the result
-  std::int32_t level = 0;        ///< recursion level (0 for a plain call)
+  std::uint64_t entry_sp = 0;          ///< address of the return PC (SP when the function starts)
+  std::uint64_t sp = 0;                ///< lowest address of the frame (SP after the prologue)
+  std::int32_t call_op = kNone;        ///< expanded op that made the call
+  std::int32_t into = kNone;           ///< caller's variable that receives the result
+  std::int32_t level = 0;              ///< recursion level (0 for a plain call)
   std::vector<std::uint8_t> declared;  ///< per variable of the function
 };
 
@@ -58,8 +58,8 @@ struct HeapObj {
 /// What an op in progress still has to do (growth and recursion take several steps).
 enum class Pending : std::uint8_t {
   kIdle,
-  kCopy,       ///< newstack chose a size: copystack next
-  kFreeOld,    ///< copied: stackfree and re-run the prologue next
+  kCopy,     ///< newstack chose a size: copystack next
+  kFreeOld,  ///< copied: stackfree and re-run the prologue next
 };
 
 struct State {
@@ -80,7 +80,7 @@ struct State {
   Pending pending = Pending::kIdle;
   std::uint64_t new_size = 0;
   std::uint64_t copy_sp = 0;  ///< gp.sched.sp for copystack: everything above it is copied
-  Stack old_stack;  ///< the stack being replaced (kept until stackfree, for drawing)
+  Stack old_stack;            ///< the stack being replaced (kept until stackfree, for drawing)
 
   // Progress through the script.
   std::int32_t pc = 0;     ///< next op

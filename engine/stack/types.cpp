@@ -8,17 +8,18 @@
 namespace gs::stack {
 namespace {
 
-bool StartsWith(const std::string& s, std::string_view p) { return s.rfind(p, 0) == 0; }
+bool StartsWith(const std::string& s, std::string_view p) {
+  return s.rfind(p, 0) == 0;
+}
 
 struct Scalar {
   std::string_view name;
   std::int64_t size;
 };
 constexpr Scalar kScalars[] = {
-    {"int", 8},    {"uint", 8},    {"int64", 8},  {"uint64", 8}, {"uintptr", 8},
-    {"float64", 8}, {"int32", 4},  {"uint32", 4}, {"rune", 4},   {"float32", 4},
-    {"int16", 2},  {"uint16", 2},  {"int8", 1},   {"uint8", 1},  {"byte", 1},
-    {"bool", 1},   {"complex128", 16},
+    {"int", 8},   {"uint", 8},   {"int64", 8}, {"uint64", 8},  {"uintptr", 8},     {"float64", 8},
+    {"int32", 4}, {"uint32", 4}, {"rune", 4},  {"float32", 4}, {"int16", 2},       {"uint16", 2},
+    {"int8", 1},  {"uint8", 1},  {"byte", 1},  {"bool", 1},    {"complex128", 16},
 };
 
 bool ParseDepth(const std::string& text, const std::vector<NamedType>& named, Type* out,
@@ -149,36 +150,48 @@ bool ParseType(const std::string& text, const std::vector<NamedType>& named, Typ
 
 std::string_view ReasonName(Reason r) {
   switch (r) {
-    case Reason::kNoEscape: return "none";
-    case Reason::kReturned: return "returned";
-    case Reason::kGlobal: return "global";
-    case Reason::kHeapStore: return "heap store";
-    case Reason::kCaptured: return "captured";
-    case Reason::kHeldByEscaped: return "held by escaped";
-    case Reason::kTooLarge: return "too large";
-    case Reason::kNonConstSize: return "non-constant size";
-    case Reason::kInterface: return "interface";
-    case Reason::kUnknownCall: return "unknown call";
-    case Reason::kCalleeLeaks: return "callee leaks";
+    case Reason::kNoEscape:
+      return "none";
+    case Reason::kReturned:
+      return "returned";
+    case Reason::kGlobal:
+      return "global";
+    case Reason::kHeapStore:
+      return "heap store";
+    case Reason::kCaptured:
+      return "captured";
+    case Reason::kHeldByEscaped:
+      return "held by escaped";
+    case Reason::kTooLarge:
+      return "too large";
+    case Reason::kNonConstSize:
+      return "non-constant size";
+    case Reason::kInterface:
+      return "interface";
+    case Reason::kUnknownCall:
+      return "unknown call";
+    case Reason::kCalleeLeaks:
+      return "callee leaks";
   }
   return "?";
 }
 
 LocalizedText ReasonText(Reason r) {
   switch (r) {
-    case Reason::kNoEscape: return {"it stays in the frame", "它留在栈帧里"};
+    case Reason::kNoEscape:
+      return {"it stays in the frame", "它留在栈帧里"};
     case Reason::kReturned:
       return {"its address is returned, so it must outlive the frame",
               "它的地址被返回，必须比栈帧活得更久"};
     case Reason::kGlobal:
       return {"its address is stored in a global variable", "它的地址被存进了全局变量"};
     case Reason::kHeapStore:
-      return {"its address is stored through a pointer (*p = ...), which escape analysis treats "
-              "as a store into the heap",
-              "它的地址通过指针写出（*p = ...），逃逸分析把这种写当作写入堆"};
+      return {
+          "its address is stored through a pointer (*p = ...), which escape analysis treats "
+          "as a store into the heap",
+          "它的地址通过指针写出（*p = ...），逃逸分析把这种写当作写入堆"};
     case Reason::kCaptured:
-      return {"a closure that escapes captures it by reference",
-              "一个逃逸的闭包按引用捕获了它"};
+      return {"a closure that escapes captures it by reference", "一个逃逸的闭包按引用捕获了它"};
     case Reason::kHeldByEscaped:
       return {"its address is stored in something that is itself on the heap",
               "它的地址被存进了一个本身就在堆上的对象"};
@@ -208,7 +221,8 @@ std::vector<std::string> Program::EscapeMessages() const {
     if (!s.message.empty()) out.push_back(at(s.line, s.message));
   }
   for (const ParamTag& t : tags) {
-    if (!t.message.empty()) out.push_back(at(funcs[std::size_t(t.func)].vars[std::size_t(t.var)].line, t.message));
+    if (!t.message.empty())
+      out.push_back(at(funcs[std::size_t(t.func)].vars[std::size_t(t.var)].line, t.message));
   }
   std::sort(out.begin(), out.end());
   return out;

@@ -43,7 +43,8 @@ BENCHMARK(BM_MapsInsertRecorded)->Arg(1000000)->Unit(benchmark::kMillisecond)->I
 
 // Seeking into the 1M timeline: the worst case replays from the previous keyframe.
 void BM_MapsSeek(benchmark::State& state) {
-  static std::shared_ptr<const gs::Run> run = gs::LoadScenarioText("bench.json", MillionInserts(1000000)).run;
+  static std::shared_ptr<const gs::Run> run =
+      gs::LoadScenarioText("bench.json", MillionInserts(1000000)).run;
   const auto& tl = dynamic_cast<const gs::maps::MapsRun&>(*run).GetTimeline();
   std::size_t step = tl.StepCount() - 1 - std::size_t(state.range(0));
   for (auto _ : state) {

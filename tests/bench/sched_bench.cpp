@@ -12,9 +12,11 @@ namespace {
 std::string TenThousand(int gomaxprocs, int goroutines) {
   return R"({"format": 1, "kind": "sched", "id": "bench-10k",
     "title": {"en": "10k goroutines", "zh": "一万个 goroutine"},
-    "config": {"gomaxprocs": )" + std::to_string(gomaxprocs) + R"(, "seed": 9},
+    "config": {"gomaxprocs": )" +
+         std::to_string(gomaxprocs) + R"(, "seed": 9},
     "funcs": {
-      "main": [{"do": "go", "func": "work", "name": "w", "repeat": )" + std::to_string(goroutines) +
+      "main": [{"do": "go", "func": "work", "name": "w", "repeat": )" +
+         std::to_string(goroutines) +
          R"(}, {"do": "wait", "for": "w"}],
       "work": [{"do": "run", "us": 50}, {"do": "gosched"}, {"do": "run", "us": 20}]
     },
@@ -37,7 +39,8 @@ void BM_SchedBuild10kOn8Ps(benchmark::State& state) {
   }
   state.counters["steps"] = double(steps);
   state.counters["keyframes"] = double(keyframes);
-  state.counters["steps/s"] = benchmark::Counter(double(steps), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["steps/s"] =
+      benchmark::Counter(double(steps), benchmark::Counter::kIsIterationInvariantRate);
 }
 BENCHMARK(BM_SchedBuild10kOn8Ps)->Arg(10000)->Unit(benchmark::kMillisecond);
 

@@ -57,7 +57,8 @@ TEST(Authoring, BranchReplacesTheStepsAfterTheAction) {
   ASSERT_EQ(base.run->OpIndex(4), 1);
   const int keep = BranchPoint(*base.run, 4);
   EXPECT_EQ(keep, 1);
-  Json branched = BranchScenario(doc, keep, Json::parse(R"({"op": "write", "obj": "C", "to": "D"})"));
+  Json branched =
+      BranchScenario(doc, keep, Json::parse(R"({"op": "write", "obj": "C", "to": "D"})"));
   ASSERT_EQ(branched["script"].size(), 3u);
   EXPECT_EQ(branched["script"][2]["op"], "write");
   LoadResult r = LoadScenarioText(file, FormatScenario(branched));

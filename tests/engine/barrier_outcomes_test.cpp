@@ -22,9 +22,9 @@ using test::LoadGcFile;
 
 struct Save {
   const char* obj;
-  int op;             ///< script op whose step greys it
-  ShadeCause cause;   ///< which half (or the STW rescan) did it
-  int since_op = 0;   ///< look only at shades from this op on (the cycle in question)
+  int op;            ///< script op whose step greys it
+  ShadeCause cause;  ///< which half (or the STW rescan) did it
+  int since_op = 0;  ///< look only at shades from this op on (the cycle in question)
 };
 
 struct Expect {
@@ -53,7 +53,8 @@ const std::vector<ScenarioCase>& Cases() {
       // dijkstra and go shade the new value C at op 3 (insertion); yuasa shades the old value C
       //   at op 4 (deletion); hybrid: main's stack is scanned, so no insertion half — C is
       //   saved by the deletion half at op 4, as the reference says.
-      {"s1_lost_object.json", 7,
+      {"s1_lost_object.json",
+       7,
        {{"none", {"C"}, {"C"}, 4, 6, 10, {}},
         {"dijkstra", {}, {}, -1, -1, -1, {{"C", 3, ShadeCause::kInsertion}}},
         {"yuasa", {}, {}, -1, -1, -1, {{"C", 4, ShadeCause::kDeletion}}},
@@ -65,7 +66,8 @@ const std::vector<ScenarioCase>& Cases() {
       // dijkstra: op 3 shades only nil, weak violation at step 6 (barrier step 5 first); the
       //   STW rescan of main's stack at op 5 greys C and saves it.
       // yuasa, hybrid, go: the deletion half greys the old value C at op 3.
-      {"s2_stack_hiding.json", 6,
+      {"s2_stack_hiding.json",
+       6,
        {{"none", {"C"}, {"C"}, 3, 5, 9, {}},
         {"dijkstra", {}, {}, 3, 6, -1, {{"C", 5, ShadeCause::kRescan}}},
         {"yuasa", {}, {}, -1, -1, -1, {{"C", 3, ShadeCause::kDeletion}}},
@@ -77,7 +79,8 @@ const std::vector<ScenarioCase>& Cases() {
       //   (step 11). yuasa: op 3's old value is nil, op 4 is a stack write: same loss, one
       //   step later (the barrier step of op 3). dijkstra, hybrid (writer's stack still grey)
       //   and go shade C at op 3 (insertion).
-      {"s3_grey_stack.json", 8,
+      {"s3_grey_stack.json",
+       8,
        {{"none", {"C"}, {"C"}, 4, 6, 11, {}},
         {"dijkstra", {}, {}, -1, -1, -1, {{"C", 3, ShadeCause::kInsertion}}},
         {"yuasa", {"C"}, {"C"}, 4, 7, 12, {}},
@@ -85,7 +88,8 @@ const std::vector<ScenarioCase>& Cases() {
         {"go", {}, {}, -1, -1, -1, {{"C", 3, ShadeCause::kInsertion}}}}},
       // S4. D is allocated black during mark (op 2), so A.f = D never creates a black → white
       // edge: every mode keeps D, with no violation and no barrier shade needed.
-      {"s4_alloc_black.json", 7,
+      {"s4_alloc_black.json",
+       7,
        {{"none", {}, {}, -1, -1, -1, {}},
         {"dijkstra", {}, {}, -1, -1, -1, {}},
         {"yuasa", {}, {}, -1, -1, -1, {}},
@@ -97,7 +101,8 @@ const std::vector<ScenarioCase>& Cases() {
       //   reaches C, and through C's (freed but unchanged) pointers D and E.
       // dijkstra: weak violation at op 3 (step 8), saved by the rescan at op 5.
       // yuasa, hybrid, go: the deletion half greys C at op 3.
-      {"dijkstra_rescan.json", 6,
+      {"dijkstra_rescan.json",
+       6,
        {{"none", {"C", "D", "E"}, {"C", "D", "E"}, 3, 7, 12, {}},
         {"dijkstra", {}, {}, 3, 8, -1, {{"C", 5, ShadeCause::kRescan}}},
         {"yuasa", {}, {}, -1, -1, -1, {{"C", 3, ShadeCause::kDeletion}}},
@@ -110,7 +115,8 @@ const std::vector<ScenarioCase>& Cases() {
       // yuasa: the same two steps later (one barrier step in each cycle's write): 21 and 26.
       // dijkstra, hybrid (main's stack unscanned in cycle 2) and go: insertion at op 14.
       // Cycle 1 frees nothing in any mode (first_sweep_op = 8).
-      {"yuasa_stacks_first.json", 8,
+      {"yuasa_stacks_first.json",
+       8,
        {{"none", {}, {"C"}, 15, 19, 24, {}},
         {"dijkstra", {}, {}, -1, -1, -1, {{"C", 14, ShadeCause::kInsertion, 11}}},
         {"yuasa", {}, {"C"}, 15, 21, 26, {}},
@@ -127,14 +133,30 @@ const std::vector<ScenarioCase>& Cases() {
       //   grey, so Item is lost (weak violation at op 9, step 14).
       // hybrid: deletion saves L3 (worker is scanned: no insertion there); main's stack is
       //   still grey at op 8, so the insertion half saves Item. go: the same shades.
-      {"mutator_marking.json", 14,
+      {"mutator_marking.json",
+       14,
        {{"none", {"L3", "Item"}, {"L3", "Item"}, 5, 8, 19, {}},
-        {"dijkstra", {}, {}, 5, 9, -1,
+        {"dijkstra",
+         {},
+         {},
+         5,
+         9,
+         -1,
          {{"L3", 13, ShadeCause::kRescan}, {"Item", 8, ShadeCause::kInsertion}}},
         {"yuasa", {"Item"}, {"Item"}, 9, 14, 23, {{"L3", 5, ShadeCause::kDeletion}}},
-        {"hybrid", {}, {}, -1, -1, -1,
+        {"hybrid",
+         {},
+         {},
+         -1,
+         -1,
+         -1,
          {{"L3", 5, ShadeCause::kDeletion}, {"Item", 8, ShadeCause::kInsertion}}},
-        {"go", {}, {}, -1, -1, -1,
+        {"go",
+         {},
+         {},
+         -1,
+         -1,
+         -1,
          {{"L3", 5, ShadeCause::kDeletion}, {"Item", 8, ShadeCause::kInsertion}}}}},
   };
   return k;
@@ -249,9 +271,9 @@ TEST(BarrierOutcomes, EachScenarioOpensInTheModeItShows) {
   // S1 and S4 are about what happens with no barrier at all, S2 and S3 about the hybrid
   // barrier's two halves, the others about the mode in their name (mutator: today's Go).
   const std::vector<std::pair<const char*, Barrier>> k = {
-      {"s1_lost_object.json", Barrier::kNone},         {"s2_stack_hiding.json", Barrier::kHybrid},
-      {"s3_grey_stack.json", Barrier::kHybrid},         {"s4_alloc_black.json", Barrier::kNone},
-      {"dijkstra_rescan.json", Barrier::kDijkstra},     {"yuasa_stacks_first.json", Barrier::kYuasa},
+      {"s1_lost_object.json", Barrier::kNone},      {"s2_stack_hiding.json", Barrier::kHybrid},
+      {"s3_grey_stack.json", Barrier::kHybrid},     {"s4_alloc_black.json", Barrier::kNone},
+      {"dijkstra_rescan.json", Barrier::kDijkstra}, {"yuasa_stacks_first.json", Barrier::kYuasa},
       {"mutator_marking.json", Barrier::kGo}};
   for (const auto& [file, mode] : k) {
     LoadResult r = LoadScenarioFile(std::string(GS_SCENARIO_DIR) + "/gc/" + file);

@@ -136,7 +136,8 @@ class Generator {
     script.push_back({{"op", "sweep"}});
 
     g.wb_buffer = Below(4) == 0;
-    Json doc = {{"format", 1}, {"kind", "gc"}, {"id", "prop"}, {"title", {{"en", "p"}, {"zh", "p"}}}};
+    Json doc = {
+        {"format", 1}, {"kind", "gc"}, {"id", "prop"}, {"title", {{"en", "p"}, {"zh", "p"}}}};
     doc["config"] = {{"barrier", "go"}};
     if (g.wb_buffer) {
       doc["config"]["wb_buffer"] = true;
@@ -198,12 +199,14 @@ class Generator {
     int globals = 1 + int(Below(2)), stacks = 2 + int(Below(2));
     for (int i = 0; i < globals; ++i) {
       GRoot r{std::string("global:g") + std::to_string(i), false, {}};
-      for (int s = 0, n = 1 + int(Below(2)); s < n; ++s) r.slots.push_back(Below(10) < 5 ? RandomNormal() : -1);
+      for (int s = 0, n = 1 + int(Below(2)); s < n; ++s)
+        r.slots.push_back(Below(10) < 5 ? RandomNormal() : -1);
       m_roots.push_back(r);
     }
     for (int i = 0; i < stacks; ++i) {
       GRoot r{std::string("stack:g") + std::to_string(i), true, {}};
-      for (int s = 0, n = 1 + int(Below(3)); s < n; ++s) r.slots.push_back(Below(10) < 8 ? RandomNormal() : -1);
+      for (int s = 0, n = 1 + int(Below(3)); s < n; ++s)
+        r.slots.push_back(Below(10) < 8 ? RandomNormal() : -1);
       m_roots.push_back(r);
     }
     m_initial_objects = m_objs.size();
@@ -219,7 +222,9 @@ class Generator {
   }
 
   // One of the program's own initial objects (never a chain object).
-  int RandomNormal() { return int(m_first_normal + Below(std::uint32_t(m_objs.size() - m_first_normal))); }
+  int RandomNormal() {
+    return int(m_first_normal + Below(std::uint32_t(m_objs.size() - m_first_normal)));
+  }
 
   std::vector<int> Stacks() const {
     std::vector<int> out;
@@ -299,13 +304,19 @@ class Generator {
         int src = Pick(objs);
         int f = int(Below(std::uint32_t(m_objs[std::size_t(src)].fields)));
         int slot = StackSlot(g);
-        Json op = {{"op", "load"}, {"root", gname}, {"from", m_objs[std::size_t(src)].id},
-                   {"field", f}, {"g", gname}};
+        Json op = {{"op", "load"},
+                   {"root", gname},
+                   {"from", m_objs[std::size_t(src)].id},
+                   {"field", f},
+                   {"g", gname}};
         if (slot >= 0) op["slot"] = slot;
         script.push_back(op);
         Store(locals, slot, m_objs[std::size_t(src)].f[std::size_t(f)]);
-        script.push_back({{"op", "write"}, {"obj", m_objs[std::size_t(src)].id}, {"field", f},
-                          {"to", nullptr}, {"g", gname}});
+        script.push_back({{"op", "write"},
+                          {"obj", m_objs[std::size_t(src)].id},
+                          {"field", f},
+                          {"to", nullptr},
+                          {"g", gname}});
         m_objs[std::size_t(src)].f[std::size_t(f)] = -1;
         return;
       }
@@ -315,11 +326,14 @@ class Generator {
         int f = int(Below(std::uint32_t(m_objs[std::size_t(dst)].fields)));
         int slot = int(Below(std::uint32_t(locals.size())));
         int val = locals[std::size_t(slot)];
-        script.push_back({{"op", "write"}, {"obj", m_objs[std::size_t(dst)].id}, {"field", f},
-                          {"to", Name(val)}, {"g", gname}});
-        m_objs[std::size_t(dst)].f[std::size_t(f)] = val;
-        script.push_back({{"op", "set_root"}, {"root", gname}, {"slot", slot}, {"to", nullptr},
+        script.push_back({{"op", "write"},
+                          {"obj", m_objs[std::size_t(dst)].id},
+                          {"field", f},
+                          {"to", Name(val)},
                           {"g", gname}});
+        m_objs[std::size_t(dst)].f[std::size_t(f)] = val;
+        script.push_back(
+            {{"op", "set_root"}, {"root", gname}, {"slot", slot}, {"to", nullptr}, {"g", gname}});
         locals[std::size_t(slot)] = -1;
         return;
       }
@@ -330,8 +344,11 @@ class Generator {
         int src = Pick(objs);
         int f = int(Below(std::uint32_t(m_objs[std::size_t(src)].fields)));
         int slot = StackSlot(g);
-        Json op = {{"op", "load"}, {"root", gname}, {"from", m_objs[std::size_t(src)].id},
-                   {"field", f}, {"g", gname}};
+        Json op = {{"op", "load"},
+                   {"root", gname},
+                   {"from", m_objs[std::size_t(src)].id},
+                   {"field", f},
+                   {"g", gname}};
         if (slot >= 0) op["slot"] = slot;
         script.push_back(op);
         Store(locals, slot, m_objs[std::size_t(src)].f[std::size_t(f)]);
@@ -344,8 +361,11 @@ class Generator {
         int dst = Pick(objs);
         int f = int(Below(std::uint32_t(m_objs[std::size_t(dst)].fields)));
         int val = held.empty() || Below(4) == 0 ? -1 : Pick(held);
-        script.push_back({{"op", "write"}, {"obj", m_objs[std::size_t(dst)].id}, {"field", f},
-                          {"to", Name(val)}, {"g", gname}});
+        script.push_back({{"op", "write"},
+                          {"obj", m_objs[std::size_t(dst)].id},
+                          {"field", f},
+                          {"to", Name(val)},
+                          {"g", gname}});
         m_objs[std::size_t(dst)].f[std::size_t(f)] = val;
         return;
       }
@@ -358,8 +378,11 @@ class Generator {
         int gs = int(Below(std::uint32_t(gslots.size())));
         if (Below(3) == 0) {
           int val = held.empty() || Below(3) == 0 ? -1 : Pick(held);
-          script.push_back({{"op", "set_root"}, {"root", m_roots[std::size_t(gl)].id},
-                            {"slot", gs}, {"to", Name(val)}, {"g", gname}});
+          script.push_back({{"op", "set_root"},
+                            {"root", m_roots[std::size_t(gl)].id},
+                            {"slot", gs},
+                            {"to", Name(val)},
+                            {"g", gname}});
           gslots[std::size_t(gs)] = val;
         } else {
           int slot = StackSlot(g);
@@ -375,8 +398,8 @@ class Generator {
         if (locals.empty()) break;
         int slot = int(Below(std::uint32_t(locals.size())));
         int val = Below(2) == 0 || held.empty() ? -1 : Pick(held);
-        script.push_back({{"op", "set_root"}, {"root", gname}, {"slot", slot}, {"to", Name(val)},
-                          {"g", gname}});
+        script.push_back(
+            {{"op", "set_root"}, {"root", gname}, {"slot", slot}, {"to", Name(val)}, {"g", gname}});
         locals[std::size_t(slot)] = val;
         return;
       }
@@ -474,8 +497,7 @@ TEST(BarrierProperty, RandomMutatorsUnderEveryMode) {
       LoadOptions opts;
       opts.sets.emplace_back("config.barrier", mode);
       LoadResult r = LoadScenarioText("prop.json", g.text, opts);
-      ASSERT_TRUE(r.run) << "program " << p << " is invalid:\n"
-                         << r.diags.FormatAll() << g.text;
+      ASSERT_TRUE(r.run) << "program " << p << " is invalid:\n" << r.diags.FormatAll() << g.text;
       const auto& run = dynamic_cast<const GcRun&>(*r.run);
       Tally& t = tally[mode];
       ++t.runs;
@@ -535,13 +557,13 @@ TEST(BarrierProperty, RandomMutatorsUnderEveryMode) {
                       std::chrono::steady_clock::now() - start)
                       .count();
   std::cout << "[ property ] " << programs << " random programs (" << stacks_first_programs
-            << " scan stacks first, " << buffered_programs << " with wbBuf) x 5 modes = "
-            << programs * 5 << " runs in " << ms << " ms\n";
+            << " scan stacks first, " << buffered_programs
+            << " with wbBuf) x 5 modes = " << programs * 5 << " runs in " << ms << " ms\n";
   for (const char* mode : kModes) {
     const Tally& t = tally[mode];
     std::cout << "[ property ]   " << mode << ": " << t.programs_losing
-              << " programs lose objects (" << t.lost_objects << " objects), "
-              << t.weak_violations << " weak-invariant violations\n";
+              << " programs lose objects (" << t.lost_objects << " objects), " << t.weak_violations
+              << " weak-invariant violations\n";
   }
 }
 

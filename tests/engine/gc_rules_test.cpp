@@ -121,11 +121,12 @@ TEST(GcRules, RootJobsRunGlobalsBeforeStacks) {
 TEST(GcRules, GcDrainRunsEveryRootJobBeforeAnyHeapObject) {
   // gcDrain: "Drain root marking jobs" comes before the loop over gcw.tryGet(). The first
   // root greys A, yet the next unit of work is the second root job, not A.
-  auto run = LoadGc(Scenario(R"({})",
-                             R"({"objects": [{"id": "A"}, {"id": "B"}],
+  auto run =
+      LoadGc(Scenario(R"({})",
+                      R"({"objects": [{"id": "A"}, {"id": "B"}],
                                  "roots": [{"id": "global:a", "refs": ["A"]},
                                            {"id": "stack:g", "refs": ["B"]}]})",
-                             R"([{"op": "gc_start"}, {"op": "mark", "n": 2}, {"op": "mark", "n": 1}])"));
+                      R"([{"op": "gc_start"}, {"op": "mark", "n": 2}, {"op": "mark", "n": 1}])"));
   ASSERT_TRUE(run);
   State s = StateAfterOp(*run, 1);
   EXPECT_TRUE(s.root_jobs.empty());
@@ -149,11 +150,12 @@ TEST(GcRules, WorkbufIsLastInFirstOut) {
 TEST(GcRules, ScanBlackensAfterGreyingChildren) {
   // scanobject greys each white child and the object is black afterwards; the children are
   // pushed in field order, so with LIFO the last field is scanned next.
-  auto run = LoadGc(Scenario(R"({})",
-                             R"({"objects": [{"id": "P", "fields": 2}, {"id": "X"}, {"id": "Y"}],
+  auto run =
+      LoadGc(Scenario(R"({})",
+                      R"({"objects": [{"id": "P", "fields": 2}, {"id": "X"}, {"id": "Y"}],
                                  "roots": [{"id": "global:p", "refs": ["P"]}],
                                  "edges": [["P", 0, "X"], ["P", 1, "Y"]]})",
-                             R"([{"op": "gc_start"}, {"op": "mark", "n": 2}, {"op": "mark_all"}])"));
+                      R"([{"op": "gc_start"}, {"op": "mark", "n": 2}, {"op": "mark_all"}])"));
   ASSERT_TRUE(run);
   State s = StateAfterOp(*run, 1);
   EXPECT_EQ(s.objects[std::size_t(Obj(*run, "P"))].color, Color::kBlack);
@@ -168,8 +170,7 @@ TEST(GcRules, ScanBlackensAfterGreyingChildren) {
 TEST(GcRules, AllocateBlackOnlyWhileMarking) {
   // mallocgc: "if gcphase != _GCoff { gcmarknewobject(...) }". Before the cycle and after
   // it (phase off) the new object is white; during mark it is black and never scanned.
-  auto run = LoadGc(Scenario(R"({})",
-                             R"({"objects": [], "roots": [{"id": "stack:g"}]})",
+  auto run = LoadGc(Scenario(R"({})", R"({"objects": [], "roots": [{"id": "stack:g"}]})",
                              R"([{"op": "alloc", "id": "Before", "root": "stack:g"},
                                  {"op": "gc_start"},
                                  {"op": "alloc", "id": "During", "root": "stack:g"},
@@ -276,7 +277,8 @@ TEST_P(BarrierShades, WriteShadesWhatTheModeSays) {
   std::string script = R"([{"op": "gc_start"}, {"op": "scan_root", "root": "global:x"},)";
   if (c.writer_scanned) script += R"({"op": "scan_root", "root": "stack:h"},)";
   script += R"({"op": "write", "obj": "X", "to": "New", "g": "stack:h"}])";
-  auto run = LoadGc(Scenario(std::string(R"({"barrier": ")") + c.mode + "\"}", kBarrierHeap, script));
+  auto run =
+      LoadGc(Scenario(std::string(R"({"barrier": ")") + c.mode + "\"}", kBarrierHeap, script));
   ASSERT_TRUE(run);
   const int write_op = c.writer_scanned ? 3 : 2;
   State s = StateAfterOp(*run, write_op);
@@ -294,7 +296,8 @@ TEST_P(BarrierShades, WriteShadesWhatTheModeSays) {
     // The shades are events of the barrier step, with their half named.
     for (const Event& e : EventsAt(*run, barriers[0].step)) {
       if (e.kind != EventKind::kShade) continue;
-      EXPECT_EQ(e.cause, e.obj == Obj(*run, "Old") ? ShadeCause::kDeletion : ShadeCause::kInsertion);
+      EXPECT_EQ(e.cause,
+                e.obj == Obj(*run, "Old") ? ShadeCause::kDeletion : ShadeCause::kInsertion);
     }
   }
 }
@@ -316,12 +319,13 @@ TEST(GcRules, HybridInsertionHalfDependsOnTheWritersOwnStack) {
   // The hybrid barrier asks whether the *current* goroutine's stack is grey, not whether any
   // stack is. Same write, two writers: stack:g is scanned, stack:h is not.
   auto write_by = [](const char* g) {
-    return LoadGc(Scenario(R"({"barrier": "hybrid"})", kBarrierHeap,
-                           std::string(R"([{"op": "gc_start"}, {"op": "scan_root", "root": "global:x"},
+    return LoadGc(
+        Scenario(R"({"barrier": "hybrid"})", kBarrierHeap,
+                 std::string(R"([{"op": "gc_start"}, {"op": "scan_root", "root": "global:x"},
                                            {"op": "scan_root", "root": "stack:g"},
                                            {"op": "write", "obj": "X", "to": null},
                                            {"op": "write", "obj": "X", "to": "New", "g": ")") +
-                               g + R"("}])"));
+                     g + R"("}])"));
   };
   // Both runs first clear X.f0 as stack:g (the default writer; its deletion half greys
   // Old), then store New — which stack:g's scan already greyed — written by `g`.
@@ -369,8 +373,8 @@ TEST(GcRules, StwStackRescanOnlyInDijkstraMode) {
   // stopped at mark termination (proposal 17503). The other modes must not: deletion-based
   // barriers need no rescan, and `none` is the broken baseline.
   for (const char* mode : {"none", "dijkstra", "yuasa", "hybrid", "go"}) {
-    auto run = LoadGc(Scenario(std::string(R"({"barrier": ")") + mode + "\"}", kRescanHeap,
-                               kRescanScript));
+    auto run = LoadGc(
+        Scenario(std::string(R"({"barrier": ")") + mode + "\"}", kRescanHeap, kRescanScript));
     ASSERT_TRUE(run);
     auto rescans = EventsOfKind(*run, EventKind::kRescanStack);
     State end_of_mark = StateAfterOp(*run, 5);
@@ -404,7 +408,7 @@ TEST(GcRules, GcMarkDoneDrainsRemainingWorkBeforeStoppingTheWorld) {
   auto work = EventsOfKind(*run, EventKind::kMarkDoneWork);
   ASSERT_EQ(work.size(), 2u);  // the root job, then A
   auto stw = EventsOfKind(*run, EventKind::kStopTheWorld);
-  ASSERT_EQ(stw.size(), 2u);   // gcStart, then mark termination
+  ASSERT_EQ(stw.size(), 2u);  // gcStart, then mark termination
   EXPECT_GT(stw[1].step, work[1].step);
   EXPECT_EQ(FinalState(*run).phase, Phase::kSweep);
 }
@@ -573,8 +577,8 @@ TEST(GcInvariants, UnscannedRootsAreGreyAndScannedRootsAreBlack) {
   InvariantReport black_root = CheckInvariants(s);
   ASSERT_EQ(black_root.strong.size(), 2u);
   EXPECT_EQ(black_root.weak.size(), 2u);
-  EXPECT_TRUE(std::find(black_root.weak.begin(), black_root.weak.end(),
-                        EdgeRef{true, 0, 0, 1}) != black_root.weak.end());
+  EXPECT_TRUE(std::find(black_root.weak.begin(), black_root.weak.end(), EdgeRef{true, 0, 0, 1}) !=
+              black_root.weak.end());
 }
 
 TEST(GcInvariants, FreedObjectsAreNotWhiteTargets) {

@@ -17,7 +17,8 @@ namespace gs::gc::test {
 /// A complete gc scenario around the given config, heap and script JSON.
 inline std::string Scenario(std::string_view config, std::string_view heap,
                             std::string_view script) {
-  return std::string(R"({"format": 1, "kind": "gc", "id": "t", "title": {"en": "t", "zh": "t"}, "config": )") +
+  return std::string(
+             R"({"format": 1, "kind": "gc", "id": "t", "title": {"en": "t", "zh": "t"}, "config": )") +
          std::string(config) + R"(, "heap": )" + std::string(heap) + R"(, "script": )" +
          std::string(script) + "}";
 }
@@ -79,7 +80,9 @@ inline State StateAfterOp(const GcRun& run, int op) {
   return run.GetTimeline().StateAt(LastStepOfOp(run, op));
 }
 
-inline State FinalState(const GcRun& run) { return run.GetTimeline().StateAt(run.StepCount() - 1); }
+inline State FinalState(const GcRun& run) {
+  return run.GetTimeline().StateAt(run.StepCount() - 1);
+}
 
 /// Every event of the whole timeline with the step it happened in.
 struct StepEvent {

@@ -45,32 +45,32 @@ std::string DeepPointer() {
 
 const std::vector<Case>& Cases() {
   static const std::vector<Case> k = {
-    // Syntax: line 3 lacks its comma, so the parser meets the string "id" (line 4, cols 3-6)
-    // where ',' or '}' must come: the error points at that string's opening quote, col 3.
-    {"missing_comma.json",
-     R"(missing_comma.json:4:3: syntax error while parsing object - unexpected string literal; expected '}'
+      // Syntax: line 3 lacks its comma, so the parser meets the string "id" (line 4, cols 3-6)
+      // where ',' or '}' must come: the error points at that string's opening quote, col 3.
+      {"missing_comma.json",
+       R"(missing_comma.json:4:3: syntax error while parsing object - unexpected string literal; expected '}'
 )"},
-    // Syntax: `{"id": "B"},]` — the ']' at col 49 of line 6 follows a comma, where a value
-    // must come (JSON has no trailing commas).
-    {"trailing_comma.json",
-     R"(trailing_comma.json:6:49: syntax error while parsing value - unexpected ']'; expected '[', '{', or a literal
+      // Syntax: `{"id": "B"},]` — the ']' at col 49 of line 6 follows a comma, where a value
+      // must come (JSON has no trailing commas).
+      {"trailing_comma.json",
+       R"(trailing_comma.json:6:49: syntax error while parsing value - unexpected ']'; expected '[', '{', or a literal
 )"},
-    // Syntax: the string opened at line 4 col 9 runs into the newline at col 23; a raw
-    // control character may not appear in a JSON string. The error points at the opening
-    // quote, where the author must look.
-    {"unterminated_string.json",
-     R"(unterminated_string.json:4:9: syntax error while parsing value - invalid string: control character U+000A (LF) must be escaped to \u000A or \n; last read: '"unterminated,<U+000A>'
+      // Syntax: the string opened at line 4 col 9 runs into the newline at col 23; a raw
+      // control character may not appear in a JSON string. The error points at the opening
+      // quote, where the author must look.
+      {"unterminated_string.json",
+       R"(unterminated_string.json:4:9: syntax error while parsing value - invalid string: control character U+000A (LF) must be escaped to \u000A or \n; last read: '"unterminated,<U+000A>'
 )"},
-    // Syntax: `tru` (line 6 cols 27-29) is not a literal; the parser notices at the '}' at
-    // col 30 and the error points back at the literal's first letter, col 27.
-    {"bad_literal.json",
-     R"(bad_literal.json:6:27: syntax error while parsing value - invalid literal; last read: '"wb_buffer": tru}'
+      // Syntax: `tru` (line 6 cols 27-29) is not a literal; the parser notices at the '}' at
+      // col 30 and the error points back at the literal's first letter, col 27.
+      {"bad_literal.json",
+       R"(bad_literal.json:6:27: syntax error while parsing value - invalid literal; last read: '"wb_buffer": tru}'
 )"},
-    // Wrong types, eight at once: "1" (2:13), a plain-string title (5:12), "yes" (6:44),
-    // "2" (8:39), id 7 (8:52), roots as an object (9:14), 1.5 (12:25), an op that is a
-    // string (13:5).
-    {"wrong_types.json",
-     R"(wrong_types.json:2:13: /format: expected an integer, got string
+      // Wrong types, eight at once: "1" (2:13), a plain-string title (5:12), "yes" (6:44),
+      // "2" (8:39), id 7 (8:52), roots as an object (9:14), 1.5 (12:25), an op that is a
+      // string (13:5).
+      {"wrong_types.json",
+       R"(wrong_types.json:2:13: /format: expected an integer, got string
 wrong_types.json:5:12: /title: expected {"en": ..., "zh": ...}, got a plain string
 wrong_types.json:6:44: /config/wb_buffer: expected true or false, got string
 wrong_types.json:8:39: /heap/objects/0/fields: expected an integer, got string
@@ -79,132 +79,131 @@ wrong_types.json:9:14: /heap/roots: expected an array, got object
 wrong_types.json:12:25: /script/0/n: expected an integer, got number
 wrong_types.json:13:5: /script/1: expected an object, got string
 )"},
-    // Unknown top-level field: the key "scirpt" at 7:3; "script" is then missing, reported
-    // at the root object (1:1).
-    {"unknown_field_top.json",
-     R"(unknown_field_top.json:7:3: /scirpt: unknown field "scirpt" (did you mean "script"?)
+      // Unknown top-level field: the key "scirpt" at 7:3; "script" is then missing, reported
+      // at the root object (1:1).
+      {"unknown_field_top.json",
+       R"(unknown_field_top.json:7:3: /scirpt: unknown field "scirpt" (did you mean "script"?)
 unknown_field_top.json:1:1: missing required field "script"
 )"},
-    // Unknown fields at four depths: a text (/title), config, heap, an object inside the
-    // heap, and an op. Heap keys are checked before the objects are read, so /heap/egdes
-    // (10:5) comes before /heap/objects/0/feilds (8:29). The op with "too" also misses "to",
-    // reported at its "{" (14:5). (The title also lacks Chinese text, but lint warnings are
-    // only given for files that load.)
-    {"unknown_field_nested.json",
-     R"(unknown_field_nested.json:5:24: /title/zn: unknown field "zn" (did you mean "en"?)
+      // Unknown fields at four depths: a text (/title), config, heap, an object inside the
+      // heap, and an op. Heap keys are checked before the objects are read, so /heap/egdes
+      // (10:5) comes before /heap/objects/0/feilds (8:29). The op with "too" also misses "to",
+      // reported at its "{" (14:5). (The title also lacks Chinese text, but lint warnings are
+      // only given for files that load.)
+      {"unknown_field_nested.json",
+       R"(unknown_field_nested.json:5:24: /title/zn: unknown field "zn" (did you mean "en"?)
 unknown_field_nested.json:6:14: /config/barier: unknown field "barier" (did you mean "barrier"?)
 unknown_field_nested.json:10:5: /heap/egdes: unknown field "egdes" (did you mean "edges"?)
 unknown_field_nested.json:8:29: /heap/objects/0/feilds: unknown field "feilds" (did you mean "fields"?)
 unknown_field_nested.json:14:33: /script/1/too: unknown field "too" (did you mean "to"?)
 unknown_field_nested.json:14:5: /script/1: missing required field "to"
 )"},
-    // Unknown enum values with hints: barrier (6:25), root kind (9:42), op name (11:21).
-    {"unknown_enum.json",
-     R"(unknown_enum.json:6:25: /config/barrier: unknown value "dijkstar" (did you mean "dijkstra"?); expected one of: none, dijkstra, yuasa, hybrid, go
+      // Unknown enum values with hints: barrier (6:25), root kind (9:42), op name (11:21).
+      {"unknown_enum.json",
+       R"(unknown_enum.json:6:25: /config/barrier: unknown value "dijkstar" (did you mean "dijkstra"?); expected one of: none, dijkstra, yuasa, hybrid, go
 unknown_enum.json:9:42: /heap/roots/0/kind: unknown value "globl" (did you mean "global"?); expected one of: global, stack
 unknown_enum.json:11:21: /script/0/op: unknown value "mark_al" (did you mean "mark_all"?); expected one of: gc_start, mark, scan_root, mark_all, mark_termination, sweep, gc, alloc, write, load, set_root
 )"},
-    // An unknown kind: the value "gcc" at 3:11. The payload cannot be checked without a kind.
-    {"unknown_kind.json",
-     R"(unknown_kind.json:3:11: /kind: unknown value "gcc" (did you mean "gc"?); expected one of: gc, maps, stack, sched
+      // An unknown kind: the value "gcc" at 3:11. The payload cannot be checked without a kind.
+      {"unknown_kind.json",
+       R"(unknown_kind.json:3:11: /kind: unknown value "gcc" (did you mean "gc"?); expected one of: gc, maps, stack, sched
 )"},
-    // The CLI test's file: "Q" at 12:39 is no object. A one-letter id is never "almost"
-    // another one, so there is no hint, only the list of objects.
-    {"unknown_object.json",
-     R"(unknown_object.json:12:39: /script/1/to: unknown object "Q" (objects: A, B, C)
+      // The CLI test's file: "Q" at 12:39 is no object. A one-letter id is never "almost"
+      // another one, so there is no hint, only the list of objects.
+      {"unknown_object.json",
+       R"(unknown_object.json:12:39: /script/1/to: unknown object "Q" (objects: A, B, C)
 )"},
-    // Unknown objects in a root's refs (8:52, no close id) and in an edge (9:25, "Beta").
-    {"unknown_edge_object.json",
-     R"(unknown_edge_object.json:8:52: /heap/roots/0/refs/1: unknown object "Gamma" (objects: Alpha, Beta)
+      // Unknown objects in a root's refs (8:52, no close id) and in an edge (9:25, "Beta").
+      {"unknown_edge_object.json",
+       R"(unknown_edge_object.json:8:52: /heap/roots/0/refs/1: unknown object "Gamma" (objects: Alpha, Beta)
 unknown_edge_object.json:9:25: /heap/edges/0/1: unknown object "Bet" (did you mean "Beta"?) (objects: Alpha, Beta)
 )"},
-    // Unknown roots in scan_root (12:33, a typo) and set_root (13:32, no close id).
-    {"unknown_root.json",
-     R"(unknown_root.json:12:33: /script/1/root: unknown root "stack:mian" (did you mean "stack:main"?) (roots: stack:main)
+      // Unknown roots in scan_root (12:33, a typo) and set_root (13:32, no close id).
+      {"unknown_root.json",
+       R"(unknown_root.json:12:33: /script/1/root: unknown root "stack:mian" (did you mean "stack:main"?) (roots: stack:main)
 unknown_root.json:13:32: /script/2/root: unknown root "global:x" (roots: stack:main)
 )"},
-    // Duplicate ids: the third object "A" (7:50), the second root "stack:g" (8:56) and an
-    // alloc of the existing "B" (12:27).
-    {"duplicate_ids.json",
-     R"(duplicate_ids.json:7:50: /heap/objects/2/id: duplicate object id "A"
+      // Duplicate ids: the third object "A" (7:50), the second root "stack:g" (8:56) and an
+      // alloc of the existing "B" (12:27).
+      {"duplicate_ids.json",
+       R"(duplicate_ids.json:7:50: /heap/objects/2/id: duplicate object id "A"
 duplicate_ids.json:8:56: /heap/roots/1/id: duplicate root id "stack:g"
 duplicate_ids.json:12:27: /script/1/id: object id "B" is already used; alloc needs a new id
 )"},
-    // Duplicate JSON keys are found while parsing, at the second key: "en" (5:24) and "id"
-    // (6:36). Both are reported; the payload is not checked after a parse failure.
-    {"duplicate_key.json",
-     R"(duplicate_key.json:5:24: /title/en: duplicate key "en"
+      // Duplicate JSON keys are found while parsing, at the second key: "en" (5:24) and "id"
+      // (6:36). Both are reported; the payload is not checked after a parse failure.
+      {"duplicate_key.json",
+       R"(duplicate_key.json:5:24: /title/en: duplicate key "en"
 duplicate_key.json:6:36: /heap/objects/0/id: duplicate key "id"
 )"},
-    // Out of range: format 2 (2:13), wb_buffer_size 0 (6:68), 65 fields > kMaxFieldsPerObject
-    // (8:65), edge field 2 of a 2-field object (10:21), write field 5 (14:42), mark n 0 (15:25).
-    {"out_of_range.json",
-     R"(out_of_range.json:2:13: /format: must be between 1 and 1, got 2
+      // Out of range: format 2 (2:13), wb_buffer_size 0 (6:68), 65 fields > kMaxFieldsPerObject
+      // (8:65), edge field 2 of a 2-field object (10:21), write field 5 (14:42), mark n 0 (15:25).
+      {"out_of_range.json",
+       R"(out_of_range.json:2:13: /format: must be between 1 and 1, got 2
 out_of_range.json:6:68: /config/wb_buffer_size: must be between 1 and 256, got 0
 out_of_range.json:8:65: /heap/objects/1/fields: must be between 0 and 64, got 65
 out_of_range.json:10:21: /heap/edges/0/1: "A" has 2 pointer field(s); field 2 is out of range
 out_of_range.json:14:42: /script/1/field: "A" has 2 pointer field(s); field 5 is out of range
 out_of_range.json:15:25: /script/2/n: must be between 1 and 100000, got 0
 )"},
-    // Noscan objects have no pointer fields (greyobject never scans them): declaring fields
-    // (7:88), an edge from one (9:16) and a write into one (13:44) are all errors.
-    {"noscan_write.json",
-     R"(noscan_write.json:7:88: /heap/objects/1/fields: a noscan (pointer-free) object has no pointer fields; drop "fields"
+      // Noscan objects have no pointer fields (greyobject never scans them): declaring fields
+      // (7:88), an edge from one (9:16) and a write into one (13:44) are all errors.
+      {"noscan_write.json",
+       R"(noscan_write.json:7:88: /heap/objects/1/fields: a noscan (pointer-free) object has no pointer fields; drop "fields"
 noscan_write.json:9:16: /heap/edges/0/0: "Buf" is noscan (pointer-free): it has no pointer fields
 noscan_write.json:13:44: /script/1/field: "Buf" is noscan (pointer-free): it has no pointer fields
 )"},
-    // Invalid ids (4:9, 7:24, 7:42), a root with neither kind nor prefix (its "{" at 8:15),
-    // malformed edges (their "[" at 9:15 and 9:23).
-    {"bad_ids.json",
-     R"(bad_ids.json:4:9: /id: id "bad ids" may use only letters, digits and _ : . -
+      // Invalid ids (4:9, 7:24, 7:42), a root with neither kind nor prefix (its "{" at 8:15),
+      // malformed edges (their "[" at 9:15 and 9:23).
+      {"bad_ids.json",
+       R"(bad_ids.json:4:9: /id: id "bad ids" may use only letters, digits and _ : . -
 bad_ids.json:7:24: /heap/objects/0/id: id "my obj" may use only letters, digits and _ : . -
 bad_ids.json:7:42: /heap/objects/1/id: an id must not be empty
 bad_ids.json:8:15: /heap/roots/0: root "g" needs "kind": "global" or "stack" (or an id starting with "global:" or "stack:")
 bad_ids.json:9:15: /heap/edges/0: an edge is ["FROM", "TO"] or ["FROM", FIELD, "TO"]
 bad_ids.json:9:23: /heap/edges/1: an edge is ["FROM", "TO"] or ["FROM", FIELD, "TO"]
 )"},
-    // Limit: the title string (opening quote at 5:19) is 4097 bytes.
-    {"string_too_long.json",
-     R"(string_too_long.json:5:19: /title/en: string is 4097 bytes, over the limit kMaxStringBytes = 4096
+      // Limit: the title string (opening quote at 5:19) is 4097 bytes.
+      {"string_too_long.json",
+       R"(string_too_long.json:5:19: /title/en: string is 4097 bytes, over the limit kMaxStringBytes = 4096
 )"},
-    // Limit: "tags" opens at 6:11 with 70 '['; the 64th one (col 11 + 63 = 74) would be the
-    // 65th level counting the root object.
-    {"nesting_too_deep.json",
-     "nesting_too_deep.json:6:74: " + DeepPointer() +
-         ": nesting is deeper than the limit kMaxJsonDepth = 64\n"},
-    // Missing required fields: title (at the root, 1:1), an object id (6:17), a root id
-    // (7:15), write's "to" (10:5), an op without "op" (11:5), scan_root's "root" (12:5).
-    {"missing_required.json",
-     R"(missing_required.json:1:1: missing required field "title"
+      // Limit: "tags" opens at 6:11 with 70 '['; the 64th one (col 11 + 63 = 74) would be the
+      // 65th level counting the root object.
+      {"nesting_too_deep.json", "nesting_too_deep.json:6:74: " + DeepPointer() +
+                                    ": nesting is deeper than the limit kMaxJsonDepth = 64\n"},
+      // Missing required fields: title (at the root, 1:1), an object id (6:17), a root id
+      // (7:15), write's "to" (10:5), an op without "op" (11:5), scan_root's "root" (12:5).
+      {"missing_required.json",
+       R"(missing_required.json:1:1: missing required field "title"
 missing_required.json:6:17: /heap/objects/0: missing required field "id"
 missing_required.json:7:15: /heap/roots/0: missing required field "id"
 missing_required.json:10:5: /script/0: missing required field "to"
 missing_required.json:11:5: /script/1: missing required field "op"
 missing_required.json:12:5: /script/2: missing required field "root"
 )"},
-    {"missing_kind.json",
-     R"(missing_kind.json:1:1: missing required field "kind"
+      {"missing_kind.json",
+       R"(missing_kind.json:1:1: missing required field "kind"
 )"},
-    // The document must be an object: the "[" at 1:1.
-    {"not_an_object.json",
-     R"(not_an_object.json:1:1: expected an object, got array
+      // The document must be an object: the "[" at 1:1.
+      {"not_an_object.json",
+       R"(not_an_object.json:1:1: expected an object, got array
 )"},
-    // Runtime script errors are found when the timeline is built and point at the op's "{".
-    // gcSweep only runs after mark termination; sweeping with no cycle is meaningless.
-    {"sweep_before_gc.json",
-     R"(sweep_before_gc.json:12:5: /script/1: nothing to sweep: no GC cycle has finished marking
+      // Runtime script errors are found when the timeline is built and point at the op's "{".
+      // gcSweep only runs after mark termination; sweeping with no cycle is meaningless.
+      {"sweep_before_gc.json",
+       R"(sweep_before_gc.json:12:5: /script/1: nothing to sweep: no GC cycle has finished marking
 )"},
-    // After the root job A is grey and B (behind A) still white: "mark obj B" cannot scan it.
-    {"mark_not_grey.json",
-     R"(mark_not_grey.json:14:5: /script/2: B is white, not in the grey queue
+      // After the root job A is grey and B (behind A) still white: "mark obj B" cannot scan it.
+      {"mark_not_grey.json",
+       R"(mark_not_grey.json:14:5: /script/2: B is white, not in the grey queue
 )"},
-    // B is unreachable, so the full "gc" frees it; a program can never write into it again.
-    {"write_freed.json",
-     R"(write_freed.json:12:5: /script/1: writes into B, which is not allocated (it was freed)
+      // B is unreachable, so the full "gc" frees it; a program can never write into it again.
+      {"write_freed.json",
+       R"(write_freed.json:12:5: /script/1: writes into B, which is not allocated (it was freed)
 )"},
-    // Several errors in one file, from config, heap and script, all reported in file order.
-    {"several_errors.json",
-     R"(several_errors.json:6:34: /config/wb_bufer: unknown field "wb_bufer" (did you mean "wb_buffer"?)
+      // Several errors in one file, from config, heap and script, all reported in file order.
+      {"several_errors.json",
+       R"(several_errors.json:6:34: /config/wb_bufer: unknown field "wb_bufer" (did you mean "wb_buffer"?)
 several_errors.json:10:21: /heap/edges/0/1: unknown object "C" (objects: A, B)
 several_errors.json:14:39: /script/1/to: unknown object "D" (objects: A, B)
 several_errors.json:14:49: /script/1/g: unknown root "stack:man" (did you mean "stack:main"?) (roots: stack:main)
@@ -215,7 +214,9 @@ several_errors.json:16:12: /script/3/op: unknown value "sweeep" (did you mean "s
   return k;
 }
 
-void PrintTo(const Case& c, std::ostream* os) { *os << c.file; }
+void PrintTo(const Case& c, std::ostream* os) {
+  *os << c.file;
+}
 
 class MalformedFile : public ::testing::TestWithParam<Case> {};
 
@@ -273,7 +274,8 @@ std::string ManyObjects(std::size_t heap_objects, std::size_t allocs) {
   for (std::size_t i = 0; i < heap_objects; ++i) {
     s += (i ? ", " : "") + std::string("{\"id\": \"o") + std::to_string(i) + "\"}";
   }
-  s += "],\n    \"roots\": [{\"id\": \"stack:g\"}]\n  },\n  \"title\": {\"en\": \"x\", \"zh\": \"x\"},\n"
+  s += "],\n    \"roots\": [{\"id\": \"stack:g\"}]\n  },\n  \"title\": {\"en\": \"x\", \"zh\": "
+       "\"x\"},\n"
        "  \"script\": [";
   for (std::size_t i = 0; i < allocs; ++i) {
     s += (i ? ", " : "") + std::string("{\"op\": \"alloc\", \"id\": \"n") + std::to_string(i) +

@@ -11,7 +11,8 @@ namespace {
 std::string Doc(const std::string& map, const std::string& script,
                 const std::string& config = "{}") {
   return R"({"format": 1, "kind": "maps", "id": "t", "title": {"en": "t", "zh": "t"},
-  "config": )" + config + R"(, "map": )" + map + R"(, "script": )" + script + "}";
+  "config": )" +
+         config + R"(, "map": )" + map + R"(, "script": )" + script + "}";
 }
 
 std::string Errors(const std::string& text) {
@@ -21,17 +22,20 @@ std::string Errors(const std::string& text) {
 }
 
 TEST(MapsLoad, UnknownOpSuggestsName) {
-  std::string e = Errors(Doc(R"({"key": "int"})", R"([{"op": "make"}, {"op": "insrt", "key": 1}])"));
+  std::string e =
+      Errors(Doc(R"({"key": "int"})", R"([{"op": "make"}, {"op": "insrt", "key": 1}])"));
   EXPECT_NE(e.find("t.json:2:"), std::string::npos) << e;
   EXPECT_NE(e.find("/script/1/op"), std::string::npos) << e;
   EXPECT_NE(e.find("did you mean \"insert\""), std::string::npos) << e;
 }
 
 TEST(MapsLoad, KeyTypeMismatch) {
-  std::string e = Errors(Doc(R"({"key": "int"})", R"([{"op": "make"}, {"op": "insert", "key": "a"}])"));
+  std::string e =
+      Errors(Doc(R"({"key": "int"})", R"([{"op": "make"}, {"op": "insert", "key": "a"}])"));
   EXPECT_NE(e.find("/script/1/key"), std::string::npos) << e;
   EXPECT_NE(e.find("int keys"), std::string::npos) << e;
-  std::string s = Errors(Doc(R"({"key": "string"})", R"([{"op": "make"}, {"op": "lookup", "key": 3}])"));
+  std::string s =
+      Errors(Doc(R"({"key": "string"})", R"([{"op": "make"}, {"op": "lookup", "key": 3}])"));
   EXPECT_NE(s.find("string keys"), std::string::npos) << s;
 }
 
@@ -45,8 +49,9 @@ TEST(MapsLoad, BadHashesAndUnknownFields) {
 }
 
 TEST(MapsLoad, LimitsAreNamed) {
-  std::string e = Errors(Doc(R"({"key": "int"})",
-                             R"([{"op": "make", "hint": 99999999}, {"op": "insert", "range": {"count": 99999999}}])"));
+  std::string e = Errors(
+      Doc(R"({"key": "int"})",
+          R"([{"op": "make", "hint": 99999999}, {"op": "insert", "range": {"count": 99999999}}])"));
   EXPECT_NE(e.find("/script/0/hint"), std::string::npos) << e;
   EXPECT_NE(e.find("/script/1/range/count"), std::string::npos) << e;
   EXPECT_NE(e.find("kMaxHint"), std::string::npos) << e;
@@ -63,16 +68,18 @@ TEST(MapsLoad, NilMapAssignmentIsADiagnostic) {
 }
 
 TEST(MapsLoad, KeyOrRangeNotBoth) {
-  std::string e = Errors(Doc(R"({"key": "int"})",
-                             R"([{"op": "make"}, {"op": "insert", "key": 1, "range": {"count": 2}}])"));
+  std::string e =
+      Errors(Doc(R"({"key": "int"})",
+                 R"([{"op": "make"}, {"op": "insert", "key": 1, "range": {"count": 2}}])"));
   EXPECT_NE(e.find("either \"key\" or \"range\""), std::string::npos) << e;
 }
 
 // A string key used in the script and the same string produced by a range are one key
 // (interned), so the range's insert is an update, not a duplicate.
 TEST(MapsLoad, StringKeysAreInterned) {
-  LoadResult r = LoadScenarioText("t.json", Doc(R"({"key": "string"})",
-      R"([{"op": "make"}, {"op": "insert", "key": "k2", "value": 5},
+  LoadResult r =
+      LoadScenarioText("t.json", Doc(R"({"key": "string"})",
+                                     R"([{"op": "make"}, {"op": "insert", "key": "k2", "value": 5},
           {"op": "insert", "range": {"from": 1, "count": 3}}])"));
   ASSERT_TRUE(r.run) << r.diags.FormatAll();
   auto* run = dynamic_cast<const maps::MapsRun*>(r.run.get());
@@ -85,8 +92,10 @@ TEST(MapsLoad, StringKeysAreInterned) {
 // kKeyframeBytesPerStep bytes per step since the previous, so a 20000-key map (2.6 MB of
 // buckets at the end) stores far fewer than 20000/32 keyframes; seeking still equals replay.
 TEST(MapsLoad, KeyframesStayBoundedAndSeekEqualsReplay) {
-  LoadResult r = LoadScenarioText("t.json", Doc(R"({"key": "int"})",
-      R"([{"op": "make"}, {"op": "insert", "range": {"count": 20000}}, {"op": "delete", "range": {"count": 5000}}])"));
+  LoadResult r = LoadScenarioText(
+      "t.json",
+      Doc(R"({"key": "int"})",
+          R"([{"op": "make"}, {"op": "insert", "range": {"count": 20000}}, {"op": "delete", "range": {"count": 5000}}])"));
   ASSERT_TRUE(r.run) << r.diags.FormatAll();
   auto* run = dynamic_cast<const maps::MapsRun*>(r.run.get());
   const auto& tl = run->GetTimeline();
@@ -102,9 +111,10 @@ TEST(MapsLoad, KeyframesStayBoundedAndSeekEqualsReplay) {
   // Bounded by the per-step budget plus one state of the biggest size (the keyframe that
   // follows a grow may be paid for by steps taken while the map was half as big).
   maps::State last = tl.StateAt(tl.StepCount() - 1);
-  EXPECT_LE(keyframe_bytes, tl.StepCount() * TL::kKeyframeBytesPerStep +
-                                4 * maps::MapModel::StateBytes(last));
-  for (std::size_t step : {std::size_t(1), std::size_t(777), std::size_t(12345), tl.StepCount() - 1}) {
+  EXPECT_LE(keyframe_bytes,
+            tl.StepCount() * TL::kKeyframeBytesPerStep + 4 * maps::MapModel::StateBytes(last));
+  for (std::size_t step :
+       {std::size_t(1), std::size_t(777), std::size_t(12345), tl.StepCount() - 1}) {
     maps::State replay = tl.Advance(tl.GetModel().Initial(), 0, step);
     EXPECT_EQ(tl.GetModel().Hash(tl.StateAt(step)), tl.Hash(step)) << step;
     EXPECT_EQ(tl.GetModel().Hash(replay), tl.Hash(step)) << step;

@@ -83,8 +83,12 @@ TEST(MapsRandom, ThousandsOfSequencesKeepInvariants) {
     auto finish_op = [&](int op) {
       const Op& o = prog.p->ops[std::size_t(op)];
       switch (o.code) {
-        case OpCode::kInsert: ref[o.key] = o.value; break;
-        case OpCode::kDelete: ref.erase(o.key); break;
+        case OpCode::kInsert:
+          ref[o.key] = o.value;
+          break;
+        case OpCode::kDelete:
+          ref.erase(o.key);
+          break;
         case OpCode::kLookup: {
           auto it = ref.find(o.key);
           bool found = false;
@@ -111,7 +115,8 @@ TEST(MapsRandom, ThousandsOfSequencesKeepInvariants) {
           EXPECT_EQ(seen, want) << "seq " << seq << " op " << op;
           break;
         }
-        default: break;
+        default:
+          break;
       }
       op_events.clear();
     };

@@ -210,7 +210,7 @@ TEST(MapsRules, EvacuateSplitsByNextHashBit) {
                          [](const Event& e) { return e.kind == EventKind::kEvacuate; });
   ASSERT_NE(it, ev.end());
   EXPECT_EQ(it->bucket, 0);
-  EXPECT_EQ(it->a, 9);  // X: keys 1,2,4,5,7,8,10,11,13
+  EXPECT_EQ(it->a, 9);   // X: keys 1,2,4,5,7,8,10,11,13
   EXPECT_EQ(it->b, 4u);  // Y: keys 3,6,9,12
   const State& s = r.steps.back().after;
   const Program& p = *prog.p;
@@ -264,7 +264,8 @@ TEST(MapsRules, LookupDuringGrowUsesOldBucket) {
   r.RunAll();
   auto ev = r.EventsOfOp(3);
   EXPECT_EQ(CountKind(ev, EventKind::kUseOld), 1);
-  auto f = std::find_if(ev.begin(), ev.end(), [](const Event& e) { return e.kind == EventKind::kFound; });
+  auto f = std::find_if(ev.begin(), ev.end(),
+                        [](const Event& e) { return e.kind == EventKind::kFound; });
   ASSERT_NE(f, ev.end());
   EXPECT_EQ(f->b, 16u);
   EXPECT_TRUE(f->depth & kOldArrayBit);
@@ -274,13 +275,13 @@ TEST(MapsRules, LookupDuringGrowUsesOldBucket) {
 // slots before it becomes emptyRest, crossing back into the previous bucket of the chain.
 TEST(MapsRules, DeleteEmptyOneAndEmptyRest) {
   Prog prog;
-  prog.Make(10);  // B=1
+  prog.Make(10);                                                              // B=1
   for (int k = 1; k <= 10; ++k) prog.Hash(k, std::uint64_t(0x10 * k) << 56);  // all bucket 0
-  prog.InsertRange(1, 10);       // b0[0..7] = 1..8, ovf[0..1] = 9, 10
-  prog.Delete(3);                // op 2: middle -> emptyOne only
-  prog.Delete(8);                // op 3: last slot, overflow still used -> emptyOne
-  prog.Delete(10);               // op 4: last of chain -> emptyRest
-  prog.Delete(9);                // op 5: ovf[0] and b0[7] -> emptyRest; stops at b0[6]
+  prog.InsertRange(1, 10);  // b0[0..7] = 1..8, ovf[0..1] = 9, 10
+  prog.Delete(3);           // op 2: middle -> emptyOne only
+  prog.Delete(8);           // op 3: last slot, overflow still used -> emptyOne
+  prog.Delete(10);          // op 4: last of chain -> emptyRest
+  prog.Delete(9);           // op 5: ovf[0] and b0[7] -> emptyRest; stops at b0[6]
   Runner r(prog);
   r.RunAll();
   ASSERT_TRUE(r.error.empty());
@@ -414,7 +415,7 @@ TEST(MapsRules, NilMap) {
 TEST(MapsRules, SameSizeGrowAfterChurn) {
   Prog prog;
   prog.Make(10);  // B=1: tooMany at noverflow >= 2
-  for (int k = 1; k <= 9; ++k) prog.Hash(k, std::uint64_t(0x10 + k) << 56);        // bucket 0
+  for (int k = 1; k <= 9; ++k) prog.Hash(k, std::uint64_t(0x10 + k) << 56);          // bucket 0
   for (int k = 11; k <= 19; ++k) prog.Hash(k, (std::uint64_t(0x10 + k) << 56) | 1);  // bucket 1
   prog.Hash(30, 0xaa00000000000000ULL);
   prog.InsertRange(1, 9);
@@ -433,7 +434,8 @@ TEST(MapsRules, SameSizeGrowAfterChurn) {
   EXPECT_EQ(before.h.noverflow, 2);
   EXPECT_EQ(before.h.count, 2);
   auto ev = r.EventsOfOp(int(grow_op));
-  auto g = std::find_if(ev.begin(), ev.end(), [](const Event& e) { return e.kind == EventKind::kGrowStart; });
+  auto g = std::find_if(ev.begin(), ev.end(),
+                        [](const Event& e) { return e.kind == EventKind::kGrowStart; });
   ASSERT_NE(g, ev.end());
   EXPECT_EQ(g->slot, 1) << "same-size";
   EXPECT_EQ(g->bucket, 1) << "B unchanged";

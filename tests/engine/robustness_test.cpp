@@ -34,7 +34,8 @@ TEST(Robustness, RegressionAndMalformedInputsFailCleanly) {
 TEST(Robustness, DeepNestingHitsTheNamedLimit) {
   LoadResult r = LoadScenarioText("deep.json", std::string(500, '[') + std::string(500, ']'));
   ASSERT_FALSE(r.run);
-  EXPECT_NE(r.diags.FormatAll().find("kMaxJsonDepth = 64"), std::string::npos) << r.diags.FormatAll();
+  EXPECT_NE(r.diags.FormatAll().find("kMaxJsonDepth = 64"), std::string::npos)
+      << r.diags.FormatAll();
 }
 
 TEST(Robustness, HugeMarkCountStopsWhenWorkRunsOut) {

@@ -34,9 +34,11 @@ Loaded LoadBuiltin(const std::string& name) {
 
 // A one-func-per-line scenario with config and funcs spliced in.
 std::string Scenario(const std::string& config, const std::string& funcs,
-                     const std::string& extra = "", const std::string& script = R"([{"op": "run"}])") {
+                     const std::string& extra = "",
+                     const std::string& script = R"([{"op": "run"}])") {
   return R"({"format": 1, "kind": "sched", "id": "t", "title": {"en": "t", "zh": "t"},
-             "config": )" + config + R"(, "funcs": )" + funcs + extra + R"(, "script": )" + script + "}";
+             "config": )" +
+         config + R"(, "funcs": )" + funcs + extra + R"(, "script": )" + script + "}";
 }
 
 // Labels of goroutines in the order they first start running (execute).
@@ -137,7 +139,7 @@ TEST(SchedFidelity, PastTwoHundredFiftySixRunqputslowAndTick61) {
   EXPECT_EQ(l.run->Label(slow[0].g), "g256");
   auto batches = AllEvents(*l.run, EventKind::kGlobrunqget);
   ASSERT_EQ(batches.size(), 3u);
-  EXPECT_EQ(batches[0].n, 1);    // the 61-tick check takes exactly one
+  EXPECT_EQ(batches[0].n, 1);  // the 61-tick check takes exactly one
   EXPECT_EQ(batches[1].n, 1);
   EXPECT_EQ(batches[2].n, 127);  // min(127/1 + 1, 127, 128)
 }
@@ -370,8 +372,9 @@ TEST(SchedRules, BufferedChannel) {
 
 // checkdead: main receives on a channel nobody sends to.
 TEST(SchedRules, Deadlock) {
-  Loaded l = LoadText(Scenario(R"({"gomaxprocs": 2})", R"({"main": [{"do": "chan_recv", "ch": "c"}]})",
-                               R"(, "chans": {"c": {}})"));
+  Loaded l =
+      LoadText(Scenario(R"({"gomaxprocs": 2})", R"({"main": [{"do": "chan_recv", "ch": "c"}]})",
+                        R"(, "chans": {"c": {}})"));
   ASSERT_TRUE(l.run) << l.r.diags.FormatAll();
   EXPECT_EQ(AllEvents(*l.run, EventKind::kDeadlock).size(), 1u);
 }
@@ -416,11 +419,13 @@ TEST(SchedLoad, Diagnostics) {
   };
   std::string e = errs(Scenario(R"({"gomaxprocs": 1})", R"({"main": [{"do": "spwan"}]})"));
   EXPECT_NE(e.find("/funcs/main/0/do"), std::string::npos) << e;
-  e = errs(Scenario(R"({"gomaxprocs": 1})", R"({"main": [{"do": "go", "func": "wrk"}], "work": []})"));
+  e = errs(
+      Scenario(R"({"gomaxprocs": 1})", R"({"main": [{"do": "go", "func": "wrk"}], "work": []})"));
   EXPECT_NE(e.find("did you mean \"work\""), std::string::npos) << e;
   e = errs(Scenario(R"({"gomaxprocs": 1000})", R"({"main": []})"));
   EXPECT_NE(e.find("/config/gomaxprocs"), std::string::npos) << e;
-  e = errs(Scenario(R"({"gomaxprocs": 1})", R"({"main": [{"do": "go", "func": "main", "repeat": 100001}]})"));
+  e = errs(Scenario(R"({"gomaxprocs": 1})",
+                    R"({"main": [{"do": "go", "func": "main", "repeat": 100001}]})"));
   EXPECT_NE(e.find("repeat"), std::string::npos) << e;
   e = errs(Scenario(R"({"gomaxprocs": 1})", R"({"main": [{"do": "wait", "for": "nobody"}]})"));
   EXPECT_NE(e.find("/funcs/main/0/for"), std::string::npos) << e;
@@ -428,7 +433,9 @@ TEST(SchedLoad, Diagnostics) {
   EXPECT_NE(e.find("unknown channel"), std::string::npos) << e;
   e = errs(Scenario(R"({"gomaxprocs": 1, "gomaxproc": 2})", R"({"main": []})"));
   EXPECT_NE(e.find("did you mean"), std::string::npos) << e;
-  e = errs(Scenario(R"({"gomaxprocs": 1})", R"({"main": [{"do": "repeat", "times": 100000, "body": [{"do": "gosched"}]}]})"));
+  e = errs(
+      Scenario(R"({"gomaxprocs": 1})",
+               R"({"main": [{"do": "repeat", "times": 100000, "body": [{"do": "gosched"}]}]})"));
   EXPECT_NE(e.find("kMaxBodyOps"), std::string::npos) << e;
   e = errs(Scenario(R"({"gomaxprocs": 1})", R"({"w": []})"));
   EXPECT_NE(e.find("main"), std::string::npos) << e;

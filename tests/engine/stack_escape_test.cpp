@@ -117,9 +117,8 @@ TEST(StackEscapeBuiltin, ClosureCapture) {
   auto run = LoadBuiltin("closure-capture");
   ASSERT_TRUE(run);
   const Program& p = run->Prog();
-  EXPECT_EQ(p.EscapeMessages(),
-            Sorted({"5: moved to heap: x", "6: func literal escapes to heap",
-                    "16: func literal does not escape"}));
+  EXPECT_EQ(p.EscapeMessages(), Sorted({"5: moved to heap: x", "6: func literal escapes to heap",
+                                        "16: func literal does not escape"}));
   EXPECT_EQ(SiteNamed(p, "counter", "x")->reason, Reason::kCaptured);
   for (const Func& f : p.funcs) {
     if (f.name == "counter.func1") {
@@ -154,12 +153,12 @@ TEST(StackEscapeBuiltin, EscapeReasons) {
   auto run = LoadBuiltin("escape-reasons");
   ASSERT_TRUE(run);
   const Program& p = run->Prog();
-  EXPECT_EQ(p.EscapeMessages(),
-            Sorted({"9: moved to heap: v", "15: moved to heap: big",
-                    "21: ... argument does not escape", "21: n escapes to heap",
-                    "25: leaking param: p to result ~r0 level=0", "30: leaking param: p",
-                    "35: p does not escape", "41: make(map[string]int) does not escape",
-                    "53: moved to heap: b"}));
+  EXPECT_EQ(
+      p.EscapeMessages(),
+      Sorted({"9: moved to heap: v", "15: moved to heap: big", "21: ... argument does not escape",
+              "21: n escapes to heap", "25: leaking param: p to result ~r0 level=0",
+              "30: leaking param: p", "35: p does not escape",
+              "41: make(map[string]int) does not escape", "53: moved to heap: b"}));
   EXPECT_EQ(SiteNamed(p, "store", "v")->reason, Reason::kGlobal);
   EXPECT_EQ(SiteNamed(p, "huge", "big")->reason, Reason::kTooLarge);
   EXPECT_EQ(SiteNamed(p, "show", "n")->reason, Reason::kInterface);
@@ -177,8 +176,8 @@ TEST(StackEscapeBuiltin, EscapeReasons) {
 
 std::string Program1(const std::string& funcs, const std::string& script,
                      const std::string& extra = "") {
-  return std::string(R"J({"format": 1, "kind": "stack", "id": "t", "title": {"en": "t"}, )J") + extra +
-         R"J("funcs": )J" + funcs + R"J(, "script": )J" + script + "}";
+  return std::string(R"J({"format": 1, "kind": "stack", "id": "t", "title": {"en": "t"}, )J") +
+         extra + R"J("funcs": )J" + funcs + R"J(, "script": )J" + script + "}";
 }
 
 // escape/assign.go: a store through a pointer (*pp = &x) goes to the heap hole, so x moves
@@ -272,9 +271,10 @@ TEST(StackEscapeRules, UnknownCallVersusStaticClosureCall) {
           {"op": "return", "value": "h"},
           {"op": "call", "func": "get.func1", "via": "g", "args": ["&y"]}, {"op": "return"}, {"op": "return"}])J"));
   ASSERT_TRUE(run);
-  EXPECT_EQ(run->Prog().EscapeMessages(),
-            Sorted({"5: p does not escape", "5: func literal escapes to heap", "11: p does not escape",
-                    "10: moved to heap: y", "11: func literal does not escape"}));
+  EXPECT_EQ(
+      run->Prog().EscapeMessages(),
+      Sorted({"5: p does not escape", "5: func literal escapes to heap", "11: p does not escape",
+              "10: moved to heap: y", "11: func literal does not escape"}));
   EXPECT_FALSE(SiteNamed(run->Prog(), "main", "x")->escapes);
   EXPECT_EQ(SiteNamed(run->Prog(), "main", "y")->reason, Reason::kUnknownCall);
 }

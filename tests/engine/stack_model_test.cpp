@@ -105,7 +105,8 @@ TEST(StackModel, DeclarationsNeverExposeStaleBytes) {
         EXPECT_EQ(w->label, e.label) << file << " step " << i;
         if (e.kind == EventKind::kZero) {
           for (std::int64_t k = 0; k < std::min<std::int64_t>(e.n, 64); ++k) {
-            EXPECT_EQ(ReadWord(s, e.addr + 8 * std::uint64_t(k))->bits, 0u) << file << " step " << i;
+            EXPECT_EQ(ReadWord(s, e.addr + 8 * std::uint64_t(k))->bits, 0u)
+                << file << " step " << i;
           }
         }
       }
@@ -136,14 +137,16 @@ TEST(StackModel, PrologueCheckAndNewstackDoubling) {
       EXPECT_GT(ok->addr, ok->addr2) << "step " << i;
     }
   }
-  EXPECT_EQ(levels_and_sizes, (std::vector<std::pair<std::int64_t, std::int64_t>>{{8, 4096}, {21, 8192}}));
+  EXPECT_EQ(levels_and_sizes,
+            (std::vector<std::pair<std::int64_t, std::int64_t>>{{8, 4096}, {21, 8192}}));
 }
 
 // newstack doubles more than once when the frame plus _StackGuard would not fit: a 4008-byte
 // frame (BP + [500]int) called at hi - 16 needs 4008 + 928 = 4936 bytes, and 4096 - 16 <
 // 4936, so 2048 -> 4096 -> 8192.
 TEST(StackModel, NewstackDoublesUntilTheFrameFits) {
-  LoadResult r = LoadScenarioText("t.json", R"J({"format": 1, "kind": "stack", "id": "t", "title": {"en": "t"},
+  LoadResult r =
+      LoadScenarioText("t.json", R"J({"format": 1, "kind": "stack", "id": "t", "title": {"en": "t"},
     "funcs": [{"name": "main"}, {"name": "big", "locals": [{"name": "a", "type": "[500]int"}]}],
     "script": [{"op": "call", "func": "main"}, {"op": "call", "func": "big"}, {"op": "return"}, {"op": "return"}]})J");
   auto run = std::dynamic_pointer_cast<const StackRun>(r.run);
@@ -256,7 +259,8 @@ TEST(StackModel, NothingOffTheStackPointsIntoIt) {
     for (std::size_t i = 0; i < run->StepCount(); ++i) {
       State s = run->GetTimeline().StateAt(i);
       auto into_stack = [&](const Word& w) {
-        return w.kind == WordKind::kPtr && (s.stack.Contains(w.bits) || s.old_stack.Contains(w.bits));
+        return w.kind == WordKind::kPtr &&
+               (s.stack.Contains(w.bits) || s.old_stack.Contains(w.bits));
       };
       for (const HeapObj& o : s.heap) {
         for (const Word& w : o.words) EXPECT_FALSE(into_stack(w)) << file << " step " << i;
@@ -304,7 +308,8 @@ TEST(StackModel, ClosureIncrementsTheSharedVariable) {
   std::vector<std::uint64_t> returns;
   for (std::size_t i = 1; i < run->StepCount(); ++i) {
     for (const Event& e : EventsOf(*run, i)) {
-      if (e.kind == EventKind::kReturn && run->Prog().F(e.func).name == "counter.func1") returns.push_back(e.bits);
+      if (e.kind == EventKind::kReturn && run->Prog().F(e.func).name == "counter.func1")
+        returns.push_back(e.bits);
     }
   }
   EXPECT_EQ(returns, (std::vector<std::uint64_t>{1, 2}));
@@ -313,13 +318,17 @@ TEST(StackModel, ClosureIncrementsTheSharedVariable) {
 // ---- diagnostics ---------------------------------------------------------------------
 
 std::string Diags(const std::string& body) {
-  LoadResult r = LoadScenarioText("t.json", std::string(R"J({"format": 1, "kind": "stack", "id": "t", "title": {"en": "t"}, )J") + body + "}");
+  LoadResult r = LoadScenarioText(
+      "t.json",
+      std::string(R"J({"format": 1, "kind": "stack", "id": "t", "title": {"en": "t"}, )J") + body +
+          "}");
   EXPECT_FALSE(r.run);
   return r.diags.FormatAll();
 }
 
 TEST(StackLoad, UnknownVariableSuggestsAName) {
-  std::string d = Diags(R"J("funcs": [{"name": "main", "locals": [{"name": "count", "type": "int"}]}],
+  std::string d =
+      Diags(R"J("funcs": [{"name": "main", "locals": [{"name": "count", "type": "int"}]}],
     "script": [{"op": "call", "func": "main"}, {"op": "declare", "var": "cuont"}])J");
   EXPECT_NE(d.find("t.json:2:"), std::string::npos) << d;
   EXPECT_NE(d.find("/script/1/var"), std::string::npos) << d;
@@ -336,13 +345,15 @@ TEST(StackLoad, LimitsAreNamed) {
   std::string d = Diags(R"J("funcs": [{"name": "main"}, {"name": "f"}],
     "script": [{"op": "call", "func": "main"}, {"op": "call", "func": "f", "depth": 5000}])J");
   EXPECT_NE(d.find("kMaxDepth"), std::string::npos) << d;
-  std::string f = Diags(R"J("funcs": [{"name": "main", "locals": [{"name": "a", "type": "[4000]int"}]}],
+  std::string f =
+      Diags(R"J("funcs": [{"name": "main", "locals": [{"name": "a", "type": "[4000]int"}]}],
     "script": [{"op": "call", "func": "main"}, {"op": "return"}])J");
   EXPECT_NE(f.find("kMaxFrameBytes"), std::string::npos) << f;
 }
 
 TEST(StackLoad, TypeAndShapeErrors) {
-  std::string d = Diags(R"J("funcs": [{"name": "main", "locals": [{"name": "p", "type": "*int"}, {"name": "q", "type": "strnig"}]}],
+  std::string d = Diags(
+      R"J("funcs": [{"name": "main", "locals": [{"name": "p", "type": "*int"}, {"name": "q", "type": "strnig"}]}],
     "script": [{"op": "call", "func": "main"}, {"op": "declare", "var": "p", "value": 5}, {"op": "ret"}])J");
   EXPECT_NE(d.find("unknown type \"strnig\""), std::string::npos) << d;
   std::string e = Diags(R"J("funcs": [{"name": "main", "locals": [{"name": "p", "type": "*int"}]}],
@@ -352,15 +363,19 @@ TEST(StackLoad, TypeAndShapeErrors) {
 }
 
 TEST(StackLoad, ReturnNeedsAValueWhenTheFunctionHasAResult) {
-  std::string d = Diags(R"J("funcs": [{"name": "main", "locals": [{"name": "r", "type": "int"}]}, {"name": "f", "result": "int"}],
+  std::string d = Diags(
+      R"J("funcs": [{"name": "main", "locals": [{"name": "r", "type": "int"}]}, {"name": "f", "result": "int"}],
     "script": [{"op": "call", "func": "main"}, {"op": "call", "func": "f", "into": "r"}, {"op": "return"}])J");
   EXPECT_NE(d.find("f returns a int: add \"value\""), std::string::npos) << d;
 }
 
 TEST(StackLoad, NilDereferenceIsReportedAtTheOp) {
-  std::string d = Diags(R"J("funcs": [{"name": "main", "locals": [{"name": "p", "type": "*int"}, {"name": "x", "type": "int"}]}],
+  std::string d = Diags(
+      R"J("funcs": [{"name": "main", "locals": [{"name": "p", "type": "*int"}, {"name": "x", "type": "int"}]}],
     "script": [{"op": "call", "func": "main"}, {"op": "declare", "var": "p"}, {"op": "declare", "var": "x", "value": "*p"}])J");
-  EXPECT_NE(d.find("/script/2: invalid memory address or nil pointer dereference"), std::string::npos) << d;
+  EXPECT_NE(d.find("/script/2: invalid memory address or nil pointer dereference"),
+            std::string::npos)
+      << d;
 }
 
 }  // namespace

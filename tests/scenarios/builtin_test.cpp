@@ -63,8 +63,8 @@ TEST_P(BuiltinScenario, GoldenTrace) {
   WriteTextTrace(*r.run, Lang::kZh, zh);
   std::string actual = en.str() + "\n" + zh.str();
   namespace fs = std::filesystem;
-  fs::path golden = fs::path(GS_TEST_DIR) / "golden" / r.run->Meta().kind /
-                    (r.run->Meta().id + ".txt");
+  fs::path golden =
+      fs::path(GS_TEST_DIR) / "golden" / r.run->Meta().kind / (r.run->Meta().id + ".txt");
   if (std::getenv("GS_UPDATE_GOLDEN")) {
     fs::create_directories(golden.parent_path());
     std::ofstream(golden, std::ios::binary) << actual;

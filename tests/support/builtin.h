@@ -9,8 +9,8 @@
 #include "engine/core/run.h"
 #include "engine/gc/gc_run.h"
 #include "engine/maps/maps_run.h"
-#include "engine/stack/stack_run.h"
 #include "engine/sched/sched_run.h"
+#include "engine/stack/stack_run.h"
 
 namespace gs {
 
@@ -53,10 +53,14 @@ bool SeekMatchesReplayTl(const Timeline<Model>& tl) {
 }
 
 inline bool SeekMatchesReplay(const Run& run) {
-  if (auto* gc = dynamic_cast<const gc::GcRun*>(&run)) return SeekMatchesReplayTl(gc->GetTimeline());
-  if (auto* mp = dynamic_cast<const maps::MapsRun*>(&run)) return mp->GetTimeline().SeekMatchesReplay();
-  if (auto* st = dynamic_cast<const stack::StackRun*>(&run)) return SeekMatchesReplayTl(st->GetTimeline());
-  if (auto* sc = dynamic_cast<const sched::SchedRun*>(&run)) return SeekMatchesReplayTl(sc->GetTimeline());
+  if (auto* gc = dynamic_cast<const gc::GcRun*>(&run))
+    return SeekMatchesReplayTl(gc->GetTimeline());
+  if (auto* mp = dynamic_cast<const maps::MapsRun*>(&run))
+    return mp->GetTimeline().SeekMatchesReplay();
+  if (auto* st = dynamic_cast<const stack::StackRun*>(&run))
+    return SeekMatchesReplayTl(st->GetTimeline());
+  if (auto* sc = dynamic_cast<const sched::SchedRun*>(&run))
+    return SeekMatchesReplayTl(sc->GetTimeline());
   return false;  // a new topic must be added here
 }
 

@@ -16,7 +16,9 @@ namespace {
 
 using test::Headless;
 
-std::string Chain() { return std::string(GS_SCENARIO_DIR) + "/gc/chain.json"; }
+std::string Chain() {
+  return std::string(GS_SCENARIO_DIR) + "/gc/chain.json";
+}
 
 TEST(AppHeadless, EveryBuiltinScenarioDrawsAtSeveralSteps) {
   Headless h;
@@ -104,7 +106,8 @@ TEST(AppHeadless, SpacePlaysThroughTheTimeline) {
 TEST(AppHeadless, ChineseGlyphsAreInTheAtlas) {
   Headless h;
   App app(GS_SCENARIO_DIR, "");
-  ASSERT_TRUE(h.BuildFonts(app)) << "no CJK font found (scripts/setup.sh installs fonts-wqy-microhei)";
+  ASSERT_TRUE(h.BuildFonts(app))
+      << "no CJK font found (scripts/setup.sh installs fonts-wqy-microhei)";
   ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
   for (ImWchar c : {0x4E09 /*三*/, 0x8272 /*色*/, 0x6807 /*标*/, 0x8BB0 /*记*/, 0x6808 /*栈*/}) {
     EXPECT_NE(font->FindGlyphNoFallback(c), nullptr) << std::hex << int(c);
@@ -157,7 +160,8 @@ TEST(AppHeadless, OpeningABrokenFileKeepsThePreviousScenario) {
   h.BuildFonts(app);
   ASSERT_TRUE(app.OpenScenario(Chain()));
   const auto* before = app.Doc().GetRun().get();
-  EXPECT_FALSE(app.OpenScenario(std::string(GS_SCENARIO_DIR) + "/../tests/malformed/unknown_object.json"));
+  EXPECT_FALSE(
+      app.OpenScenario(std::string(GS_SCENARIO_DIR) + "/../tests/malformed/unknown_object.json"));
   EXPECT_EQ(app.Doc().GetRun().get(), before);
   EXPECT_TRUE(app.Doc().Errors().HasErrors());
   ImDrawData* dd = h.Frame(app);

@@ -87,8 +87,8 @@ TEST(EditorOffset, CountsLinesAndCodePoints) {
   EXPECT_EQ(ByteOffsetOfLineCol(t, 1, 1), 0u);
   EXPECT_EQ(ByteOffsetOfLineCol(t, 1, 2), 1u);
   EXPECT_EQ(ByteOffsetOfLineCol(t, 2, 1), 3u);
-  EXPECT_EQ(ByteOffsetOfLineCol(t, 2, 3), 5u);  // é starts at byte 5
-  EXPECT_EQ(ByteOffsetOfLineCol(t, 2, 4), 7u);  // "!" after the two bytes of é
+  EXPECT_EQ(ByteOffsetOfLineCol(t, 2, 3), 5u);                // é starts at byte 5
+  EXPECT_EQ(ByteOffsetOfLineCol(t, 2, 4), 7u);                // "!" after the two bytes of é
   EXPECT_EQ(t.substr(ByteOffsetOfLineCol(t, 3, 2), 1), "x");  // after the 3 bytes of 三
   // Past the end of a line stops at its newline; past the last line, at the end.
   EXPECT_EQ(ByteOffsetOfLineCol(t, 2, 40), 8u);
@@ -107,8 +107,8 @@ TEST(EditorOffset, AgreesWithTheLoadersDiagnostics) {
                                  "\"zh\": \"逐个标记一条对象链\", \"fr\": \"x\"}");
   // A reference to an object that does not exist.
   const std::string z = Replace(chain, "[\"B\", \"C\"]]", "[\"B\", \"Z\"]]");
-  for (const auto& [text, token] : {std::pair{fr, std::string("\"fr\"")},
-                                    std::pair{z, std::string("\"Z\"")}}) {
+  for (const auto& [text, token] :
+       {std::pair{fr, std::string("\"fr\"")}, std::pair{z, std::string("\"Z\"")}}) {
     LoadResult r = LoadScenarioText("t.json", text);
     ASSERT_FALSE(r.run);
     ASSERT_EQ(r.diags.Items().size(), 1u) << r.diags.FormatAll();
@@ -207,7 +207,8 @@ TEST_F(EditorTest, ClickingAnErrorPutsTheCursorAtItsLineAndColumn) {
   ASSERT_EQ(g.ActiveId, g.InputTextState.ID);
   const std::size_t byte = fr.find("\"fr\"");
   int chars = 0;  // code points before `byte`
-  for (std::size_t i = 0; i < byte; ++i) chars += (static_cast<unsigned char>(fr[i]) & 0xC0) != 0x80;
+  for (std::size_t i = 0; i < byte; ++i)
+    chars += (static_cast<unsigned char>(fr[i]) & 0xC0) != 0x80;
   EXPECT_EQ(g.InputTextState.Stb.cursor, chars);
 }
 
@@ -231,12 +232,13 @@ TEST_F(EditorTest, TypingMarksTheTextUnsavedAndEscapeDoesNotUndoIt) {
 // [SECTION] save
 TEST_F(EditorTest, SaveWritesAtomicallyAndKeepsABackup) {
   const std::size_t edges_before = EdgeCount();
-  const std::string edited = Replace(original, "[\"B\", \"C\"]]", "[\"B\", \"C\"], [\"C\", \"D\"]]");
+  const std::string edited =
+      Replace(original, "[\"B\", \"C\"]]", "[\"B\", \"C\"], [\"C\", \"D\"]]");
   app.Editor().SetText(edited);
   h.Press(app, keys::kS, /*ctrl=*/true);
   EXPECT_EQ(ReadAll(file), edited);
   EXPECT_EQ(ReadAll(dir / "s.json~"), original);  // the previous version
-  EXPECT_TRUE(Strays().empty()) << Strays()[0];    // no temporary file left
+  EXPECT_TRUE(Strays().empty()) << Strays()[0];   // no temporary file left
   EXPECT_FALSE(app.Editor().Dirty());
   EXPECT_EQ(EdgeCount(), edges_before + 1);  // saving applied the text too
   // The watcher does not read our own save back.
@@ -343,7 +345,8 @@ TEST_F(EditorTest, TheFileWatcherNeverReloadsOverUnsavedText) {
   app.Editor().SetText(edited);
   const auto run_before = app.Doc().GetRun();
   // Another program rewrites the file (one more object).
-  std::ofstream(file, std::ios::binary) << Replace(original, "{\"id\": \"D\"}", "{\"id\": \"D\"}, {\"id\": \"E\"}");
+  std::ofstream(file, std::ios::binary)
+      << Replace(original, "{\"id\": \"D\"}", "{\"id\": \"D\"}, {\"id\": \"E\"}");
   fs::last_write_time(file, fs::last_write_time(file) + std::chrono::seconds(2));
   app.CheckForChanges();
   h.Frame(app);

@@ -16,8 +16,17 @@ ImDrawData* DrawView(MapsView& view, const Run& run, std::size_t step, ThemeKind
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(ImVec2(1200, 800));
   ImGui::Begin("canvas");
-  ViewContext ctx{run,  step, step, 1.0f, lang, GetTheme(theme), 1.0f,
-                  ImGui::GetWindowDrawList(), ImGui::GetWindowPos(), ImGui::GetWindowSize(), {}};
+  ViewContext ctx{run,
+                  step,
+                  step,
+                  1.0f,
+                  lang,
+                  GetTheme(theme),
+                  1.0f,
+                  ImGui::GetWindowDrawList(),
+                  ImGui::GetWindowPos(),
+                  ImGui::GetWindowSize(),
+                  {}};
   view.Draw(ctx);
   ImGui::End();
   ImGui::Render();

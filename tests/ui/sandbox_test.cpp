@@ -11,7 +11,9 @@
 namespace gs::app {
 namespace {
 
-std::string Chain() { return std::string(GS_SCENARIO_DIR) + "/gc/chain.json"; }
+std::string Chain() {
+  return std::string(GS_SCENARIO_DIR) + "/gc/chain.json";
+}
 
 std::vector<std::uint64_t> Hashes(const Run& run) {
   std::vector<std::uint64_t> h;
@@ -74,14 +76,16 @@ TEST(Sandbox, SavedRecordingLoadsBackToTheSameHashes) {
   ASSERT_TRUE(app.RecordOp(Json{{"op", "write"}, {"obj", "N1"}, {"to", "D"}}));
   ASSERT_TRUE(app.RecordOp(Json{{"op", "gc"}}));
   const auto recorded = Hashes(*app.Doc().GetRun());
-  fs::path out = fs::temp_directory_path() / ("gs_recorded_" + std::to_string(::getpid()) + ".json");
+  fs::path out =
+      fs::temp_directory_path() / ("gs_recorded_" + std::to_string(::getpid()) + ".json");
   fs::remove(out);
   ASSERT_TRUE(app.SaveRecordedAs(out.string()));
   LoadResult r = LoadScenarioFile(out.string());
   ASSERT_TRUE(r.run) << r.diags.FormatAll();
   EXPECT_EQ(Hashes(*r.run), recorded);
   // D is now reachable through N1, so the sweep frees nothing: 0 freed in the last step.
-  EXPECT_NE(r.run->EventLines(r.run->StepCount() - 1, Lang::kEn)[0].find("0 freed"), std::string::npos);
+  EXPECT_NE(r.run->EventLines(r.run->StepCount() - 1, Lang::kEn)[0].find("0 freed"),
+            std::string::npos);
   // Never overwrites.
   EXPECT_FALSE(app.SaveRecordedAs(out.string()));
   fs::remove(out);

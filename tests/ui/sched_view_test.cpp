@@ -16,8 +16,17 @@ ImDrawData* DrawView(SchedView& view, const Run& run, std::size_t step, ThemeKin
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(ImVec2(1200, 800));
   ImGui::Begin("canvas");
-  ViewContext ctx{run,  step, step > 0 ? step - 1 : 0, t, Lang::kZh, GetTheme(theme), 1.0f,
-                  ImGui::GetWindowDrawList(), ImGui::GetWindowPos(), ImGui::GetWindowSize(), {}};
+  ViewContext ctx{run,
+                  step,
+                  step > 0 ? step - 1 : 0,
+                  t,
+                  Lang::kZh,
+                  GetTheme(theme),
+                  1.0f,
+                  ImGui::GetWindowDrawList(),
+                  ImGui::GetWindowPos(),
+                  ImGui::GetWindowSize(),
+                  {}};
   view.Draw(ctx);
   ImGui::End();
   ImGui::Render();

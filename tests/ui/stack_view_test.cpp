@@ -10,15 +10,24 @@
 namespace gs::app {
 namespace {
 
-ImDrawData* DrawStack(StackView& view, const Run& run, std::size_t step, float t, Lang lang, ThemeKind theme,
-                      float width) {
+ImDrawData* DrawStack(StackView& view, const Run& run, std::size_t step, float t, Lang lang,
+                      ThemeKind theme, float width) {
   ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
   ImGui::NewFrame();
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(ImVec2(width, 800));
   ImGui::Begin("canvas");
-  ViewContext ctx{run, step, step == 0 ? 0 : step - 1, t, lang, GetTheme(theme), 1.0f,
-                  ImGui::GetWindowDrawList(), ImGui::GetWindowPos(), ImGui::GetWindowSize(), {}};
+  ViewContext ctx{run,
+                  step,
+                  step == 0 ? 0 : step - 1,
+                  t,
+                  lang,
+                  GetTheme(theme),
+                  1.0f,
+                  ImGui::GetWindowDrawList(),
+                  ImGui::GetWindowPos(),
+                  ImGui::GetWindowSize(),
+                  {}};
   view.Draw(ctx);
   ImGui::End();
   ImGui::Render();
@@ -39,8 +48,9 @@ TEST(StackViewHeadless, EveryStackScenarioDrawsAtEveryStep) {
     view.SetRun(r.run);
     for (std::size_t step = 0; step < r.run->StepCount(); ++step) {
       bool odd = step % 2 == 1;
-      ImDrawData* dd = DrawStack(view, *r.run, step, odd ? 0.4f : 1.0f, odd ? Lang::kZh : Lang::kEn,
-                                 odd ? ThemeKind::kLight : ThemeKind::kDark, odd ? 700.0f : 1200.0f);
+      ImDrawData* dd =
+          DrawStack(view, *r.run, step, odd ? 0.4f : 1.0f, odd ? Lang::kZh : Lang::kEn,
+                    odd ? ThemeKind::kLight : ThemeKind::kDark, odd ? 700.0f : 1200.0f);
       ASSERT_TRUE(dd->Valid);
       // The memory column alone is dozens of boxes and addresses.
       EXPECT_GT(dd->TotalVtxCount, 500) << file << " step " << step;
@@ -67,8 +77,10 @@ TEST(StackViewHeadless, GrowthDrawsOldAndNewStacks) {
   ASSERT_GT(copy, 1u);
   StackView view;
   view.SetRun(r.run);
-  int before = DrawStack(view, *r.run, copy - 2, 1.0f, Lang::kEn, ThemeKind::kDark, 1200)->TotalVtxCount;
-  int during = DrawStack(view, *r.run, copy, 1.0f, Lang::kEn, ThemeKind::kDark, 1200)->TotalVtxCount;
+  int before =
+      DrawStack(view, *r.run, copy - 2, 1.0f, Lang::kEn, ThemeKind::kDark, 1200)->TotalVtxCount;
+  int during =
+      DrawStack(view, *r.run, copy, 1.0f, Lang::kEn, ThemeKind::kDark, 1200)->TotalVtxCount;
   EXPECT_GT(during, before + 500);
 }
 
