@@ -11,26 +11,7 @@ namespace gs::app {
 namespace {
 
 ImDrawData* DrawView(GcView& view, const Run& run, std::size_t step) {
-  ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
-  ImGui::NewFrame();
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(ImVec2(1200, 800));
-  ImGui::Begin("canvas");
-  ViewContext ctx{run,
-                  step,
-                  step,
-                  1.0f,
-                  Lang::kEn,
-                  GetTheme(ThemeKind::kDark),
-                  1.0f,
-                  ImGui::GetWindowDrawList(),
-                  ImGui::GetWindowPos(),
-                  ImGui::GetWindowSize(),
-                  {}};
-  view.Draw(ctx);
-  ImGui::End();
-  ImGui::Render();
-  return ImGui::GetDrawData();
+  return test::DrawViewFrame(view, run, step, 1.0f, Lang::kEn, ThemeKind::kDark);
 }
 
 TEST(GcViewHeadless, CompareModeRendersEveryGcScenario) {

@@ -7,6 +7,7 @@
 
 #include "app/shell/app.h"
 #include "app/shell/fonts.h"
+#include "app/views/topic_view.h"
 
 namespace gs::app::test {
 
@@ -58,5 +59,31 @@ class Headless {
  private:
   ImVector<ImWchar> m_ranges;
 };
+
+/// Draws one frame of `view` alone in a window of `width` × 800 px (no App around it),
+/// animating from `step - 1` at progress `t`; returns the draw data.
+inline ImDrawData* DrawViewFrame(TopicView& view, const Run& run, std::size_t step, float t,
+                                 Lang lang, ThemeKind theme, float width = 1200.0f) {
+  ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+  ImGui::NewFrame();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImVec2(width, 800));
+  ImGui::Begin("canvas");
+  ViewContext ctx{run,
+                  step,
+                  step > 0 ? step - 1 : 0,
+                  t,
+                  lang,
+                  GetTheme(theme),
+                  1.0f,
+                  ImGui::GetWindowDrawList(),
+                  ImGui::GetWindowPos(),
+                  ImGui::GetWindowSize(),
+                  {}};
+  view.Draw(ctx);
+  ImGui::End();
+  ImGui::Render();
+  return ImGui::GetDrawData();
+}
 
 }  // namespace gs::app::test

@@ -11,26 +11,7 @@ namespace gs::app {
 namespace {
 
 ImDrawData* DrawView(SchedView& view, const Run& run, std::size_t step, ThemeKind theme, float t) {
-  ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
-  ImGui::NewFrame();
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(ImVec2(1200, 800));
-  ImGui::Begin("canvas");
-  ViewContext ctx{run,
-                  step,
-                  step > 0 ? step - 1 : 0,
-                  t,
-                  Lang::kZh,
-                  GetTheme(theme),
-                  1.0f,
-                  ImGui::GetWindowDrawList(),
-                  ImGui::GetWindowPos(),
-                  ImGui::GetWindowSize(),
-                  {}};
-  view.Draw(ctx);
-  ImGui::End();
-  ImGui::Render();
-  return ImGui::GetDrawData();
+  return test::DrawViewFrame(view, run, step, t, Lang::kZh, theme);
 }
 
 TEST(SchedViewHeadless, RendersEverySchedScenario) {

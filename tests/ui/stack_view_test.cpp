@@ -12,26 +12,7 @@ namespace {
 
 ImDrawData* DrawStack(StackView& view, const Run& run, std::size_t step, float t, Lang lang,
                       ThemeKind theme, float width) {
-  ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
-  ImGui::NewFrame();
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(ImVec2(width, 800));
-  ImGui::Begin("canvas");
-  ViewContext ctx{run,
-                  step,
-                  step == 0 ? 0 : step - 1,
-                  t,
-                  lang,
-                  GetTheme(theme),
-                  1.0f,
-                  ImGui::GetWindowDrawList(),
-                  ImGui::GetWindowPos(),
-                  ImGui::GetWindowSize(),
-                  {}};
-  view.Draw(ctx);
-  ImGui::End();
-  ImGui::Render();
-  return ImGui::GetDrawData();
+  return test::DrawViewFrame(view, run, step, t, lang, theme, width);
 }
 
 TEST(StackViewHeadless, EveryStackScenarioDrawsAtEveryStep) {
