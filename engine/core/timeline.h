@@ -1,14 +1,15 @@
-// Timeline: runs a topic model to completion and lets any step be revisited in O(K).
+// Timeline: runs a topic model to completion and lets any step be revisited cheaply.
 //
 // A Model provides:
 //   using State = ...;  using Event = ...;
 //   State Initial() const;
 //   StepResult Step(State&, std::vector<Event>& out) const;   // one micro-step
 //   std::uint64_t Hash(const State&) const;
-// States are copyable values. Only every K-th state is stored (a keyframe); StateAt(n) copies
-// the nearest keyframe at or before n and replays at most K-1 steps.
+// States are copyable values. Only some states are stored (keyframes, chosen by a
+// KeyframePolicy); StateAt(n) copies the nearest keyframe at or before n and replays from it.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -27,12 +28,21 @@ struct StepResult {
   static StepResult Error(int op, std::string msg) { return {Kind::kError, op, std::move(msg)}; }
 };
 
-template <class Model>
+/// The default keyframe policy: a keyframe every 32 steps, so a seek replays at most 31.
+struct EveryNSteps {
+  static constexpr std::size_t kMinKeyframeInterval = 32;
+  template <class State>
+  static bool Take(std::size_t steps_since_last, const State&) {
+    return steps_since_last >= kMinKeyframeInterval;
+  }
+};
+
+template <class Model, class KeyframePolicy = EveryNSteps>
 class Timeline {
  public:
   using State = typename Model::State;
   using Event = typename Model::Event;
-  static constexpr std::size_t kKeyframeInterval = 32;
+  static constexpr std::size_t kMinKeyframeInterval = KeyframePolicy::kMinKeyframeInterval;
 
   explicit Timeline(Model model) : m_model(std::move(model)) {}
 
@@ -40,13 +50,12 @@ class Timeline {
   /// (the steps before it are kept).
   StepResult Build(std::size_t max_steps = limits::kMaxSteps) {
     State state = m_model.Initial();
-    m_keyframes.clear();
+    m_keyframes.assign(1, state);
+    m_keyframe_step.assign(1, 0);
     m_events.clear();
-    m_event_begin.assign(1, 0);
+    m_event_begin.assign(2, 0);
     m_op_index.assign(1, -1);
     m_hashes.assign(1, m_model.Hash(state));
-    m_keyframes.push_back(state);
-    m_event_begin.push_back(0);
     std::vector<Event> scratch;
     while (true) {
       scratch.clear();
@@ -60,7 +69,11 @@ class Timeline {
       m_event_begin.push_back(static_cast<std::uint32_t>(m_events.size()));
       m_op_index.push_back(r.op_index);
       m_hashes.push_back(m_model.Hash(state));
-      if ((m_hashes.size() - 1) % kKeyframeInterval == 0) m_keyframes.push_back(state);
+      const std::size_t step = m_hashes.size() - 1;
+      if (KeyframePolicy::Take(step - m_keyframe_step.back(), state)) {
+        m_keyframes.push_back(state);
+        m_keyframe_step.push_back(step);
+      }
     }
   }
 
@@ -73,22 +86,56 @@ class Timeline {
   }
   const Model& GetModel() const { return m_model; }
   std::size_t KeyframeCount() const { return m_keyframes.size(); }
+  std::size_t KeyframeStep(std::size_t k) const { return m_keyframe_step[k]; }
 
-  /// The state after `step`, replayed from the nearest keyframe.
+  /// The state after `step`, replayed from the nearest keyframe at or before it.
   State StateAt(std::size_t step) const {
-    std::size_t k = step / kKeyframeInterval;
-    State state = m_keyframes[k];
+    auto it = std::upper_bound(m_keyframe_step.begin(), m_keyframe_step.end(), step);
+    const std::size_t k = std::size_t(it - m_keyframe_step.begin()) - 1;
+    return Advance(m_keyframes[k], m_keyframe_step[k], step);
+  }
+
+  /// `state` (the state after step `from`) stepped forward to `to` >= from: lets a viewer
+  /// that already holds step n reach n+1 without a seek.
+  State Advance(State state, std::size_t from, std::size_t to) const {
     std::vector<Event> sink;
-    for (std::size_t s = k * kKeyframeInterval; s < step; ++s) {
+    for (std::size_t s = from; s < to; ++s) {
       sink.clear();
       m_model.Step(state, sink);
     }
     return state;
   }
 
+  /// StateAt(n) through keyframes equals stepping from the initial state n times, for every
+  /// step (tests).
+  bool SeekMatchesReplay() const {
+    State state = m_model.Initial();
+    std::vector<Event> sink;
+    for (std::size_t i = 0; i < StepCount(); ++i) {
+      if (i > 0) {
+        sink.clear();
+        m_model.Step(state, sink);
+      }
+      if (m_model.Hash(state) != Hash(i) || m_model.Hash(StateAt(i)) != Hash(i)) return false;
+    }
+    return true;
+  }
+
+  /// Bytes held by keyframes, events and per-step arrays (benchmark reports; needs
+  /// Model::StateBytes).
+  std::size_t MemoryBytes() const {
+    std::size_t n = 0;
+    for (const State& s : m_keyframes) n += Model::StateBytes(s);
+    n += m_events.capacity() * sizeof(Event) + m_event_begin.capacity() * 4 +
+         m_op_index.capacity() * sizeof(int) + m_hashes.capacity() * 8 +
+         m_keyframe_step.capacity() * sizeof(std::size_t);
+    return n;
+  }
+
  private:
   Model m_model;
   std::vector<State> m_keyframes;
+  std::vector<std::size_t> m_keyframe_step;  // ascending; m_keyframe_step[0] == 0
   std::vector<Event> m_events;
   std::vector<std::uint32_t> m_event_begin;  // events of step s: [begin[s], begin[s+1])
   std::vector<int> m_op_index;

@@ -100,6 +100,7 @@ TEST(MapsLoad, KeyframesStayBoundedAndSeekEqualsReplay) {
   auto* run = dynamic_cast<const maps::MapsRun*>(r.run.get());
   const auto& tl = run->GetTimeline();
   using TL = maps::MapsTimeline;
+  using Policy = maps::SizedKeyframes<maps::MapModel>;
   std::size_t keyframe_bytes = 0;
   for (std::size_t k = 1; k < tl.KeyframeCount(); ++k) {
     std::size_t gap = tl.KeyframeStep(k) - tl.KeyframeStep(k - 1);
@@ -112,7 +113,7 @@ TEST(MapsLoad, KeyframesStayBoundedAndSeekEqualsReplay) {
   // follows a grow may be paid for by steps taken while the map was half as big).
   maps::State last = tl.StateAt(tl.StepCount() - 1);
   EXPECT_LE(keyframe_bytes,
-            tl.StepCount() * TL::kKeyframeBytesPerStep + 4 * maps::MapModel::StateBytes(last));
+            tl.StepCount() * Policy::kKeyframeBytesPerStep + 4 * maps::MapModel::StateBytes(last));
   for (std::size_t step :
        {std::size_t(1), std::size_t(777), std::size_t(12345), tl.StepCount() - 1}) {
     maps::State replay = tl.Advance(tl.GetModel().Initial(), 0, step);

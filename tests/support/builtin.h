@@ -36,31 +36,14 @@ inline std::string ScenarioTestName(const std::string& path) {
 }
 
 /// StateAt(n) through keyframes must equal stepping from the initial state n times.
-template <class Model>
-bool SeekMatchesReplayTl(const Timeline<Model>& tl) {
-  const Model& m = tl.GetModel();
-  auto state = m.Initial();
-  std::vector<typename Model::Event> sink;
-  for (std::size_t i = 0; i < tl.StepCount(); ++i) {
-    if (i > 0) {
-      sink.clear();
-      m.Step(state, sink);
-    }
-    if (m.Hash(state) != tl.Hash(i)) return false;
-    if (m.Hash(tl.StateAt(i)) != tl.Hash(i)) return false;
-  }
-  return true;
-}
-
 inline bool SeekMatchesReplay(const Run& run) {
-  if (auto* gc = dynamic_cast<const gc::GcRun*>(&run))
-    return SeekMatchesReplayTl(gc->GetTimeline());
+  if (auto* gc = dynamic_cast<const gc::GcRun*>(&run)) return gc->GetTimeline().SeekMatchesReplay();
   if (auto* mp = dynamic_cast<const maps::MapsRun*>(&run))
     return mp->GetTimeline().SeekMatchesReplay();
   if (auto* st = dynamic_cast<const stack::StackRun*>(&run))
-    return SeekMatchesReplayTl(st->GetTimeline());
+    return st->GetTimeline().SeekMatchesReplay();
   if (auto* sc = dynamic_cast<const sched::SchedRun*>(&run))
-    return SeekMatchesReplayTl(sc->GetTimeline());
+    return sc->GetTimeline().SeekMatchesReplay();
   return false;  // a new topic must be added here
 }
 
