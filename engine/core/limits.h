@@ -18,5 +18,6 @@ inline constexpr std::size_t kMaxScriptOps = 20000;            ///< entries in "
 inline constexpr std::size_t kMaxSteps = 2000000;              ///< steps in one timeline
 inline constexpr std::size_t kMaxTags = 32;                    ///< entries in "tags"
 inline constexpr std::size_t kMaxQuiz = 64;                    ///< entries in "quiz"
+inline constexpr std::size_t kMaxQuizChoices = 8;              ///< choices of one quiz item
 
 }  // namespace gs::limits

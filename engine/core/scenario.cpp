@@ -124,7 +124,7 @@ std::optional<Envelope> ReadEnvelope(const Json& root, Checker& c, const TopicSp
         if (auto a = c.Text(q, ptr, "ask", true)) item.ask = *a;
         if (const Json* ch = c.Member(q, ptr, "choices", true)) {
           std::string cptr = Checker::Child(ptr, "choices");
-          if (c.ExpectArray(*ch, cptr, 8, "kMaxQuizChoices")) {
+          if (c.ExpectArray(*ch, cptr, limits::kMaxQuizChoices, "kMaxQuizChoices")) {
             for (std::size_t j = 0; j < ch->size(); ++j) {
               if ((*ch)[j].is_string()) {
                 item.choices.push_back((*ch)[j].get<std::string>());

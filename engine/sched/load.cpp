@@ -292,6 +292,17 @@ class SchedLoader {
             m_c.Error(Checker::Child(ptr, "name"), "duplicate goroutine name \"" + *name + "\"");
             continue;
           }
+          // Keys that belong to another state would be ignored silently: say so instead.
+          if (*st != "running" && g.contains("p")) {
+            m_c.Error(Checker::Child(ptr, "p"),
+                      "only a running goroutine sits on a P; a " + *st + " one has no \"p\"");
+          }
+          for (const char* key : {"wait_reason", "ch"}) {
+            if (*st != "waiting" && g.contains(key)) {
+              m_c.Error(Checker::Child(ptr, key), std::string("only a waiting goroutine has \"") +
+                                                      key + "\"; this one is " + *st);
+            }
+          }
           ig.func = *f;
           ig.group = Group(*name);
           m_spawned.insert(ig.group);

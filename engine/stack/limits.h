@@ -9,6 +9,7 @@ namespace gs::stack::limits {
 inline constexpr std::int64_t kMaxFuncs = 64;             ///< functions in "funcs"
 inline constexpr std::int64_t kMaxVarsPerFunc = 64;       ///< params + locals of one function
 inline constexpr std::int64_t kMaxGlobals = 32;           ///< entries in "globals"
+inline constexpr std::int64_t kMaxTypes = 32;             ///< entries in "types"
 inline constexpr std::int64_t kMaxSourceLines = 400;      ///< lines of "go_source"
 inline constexpr std::int64_t kMaxArgs = 8;               ///< arguments of one call
 inline constexpr std::int64_t kMaxCaptures = 8;           ///< variables one closure captures

@@ -116,7 +116,7 @@ class StackLoader {
 
   void ReadTypes(const Json& root) {
     const Json* types = m_c.Member(root, "", "types", false);
-    if (!types || !m_c.ExpectArray(*types, "/types", 32, "kMaxTypes")) return;
+    if (!types || !m_c.ExpectArray(*types, "/types", limits::kMaxTypes, "kMaxTypes")) return;
     for (std::size_t i = 0; i < types->size(); ++i) {
       std::string ptr = Checker::Child("/types", i);
       const Json& t = (*types)[i];

@@ -202,6 +202,20 @@ missing_required.json:12:5: /script/2: missing required field "root"
        R"(write_freed.json:12:5: /script/1: writes into B, which is not allocated (it was freed)
 )"},
       // Several errors in one file, from config, heap and script, all reported in file order.
+      // Keys that belong to another goroutine state: a running G needs its P (11:7, the
+      // goroutine's "{"), a waiting one its wait reason (12:7); a runnable G has no P (the
+      // value 1 at 13:63), and only "chan receive" parks a G on a channel (the "c" at 14:87).
+      {"sched_initial_keys.json",
+       R"(sched_initial_keys.json:11:7: /initial/goroutines/0: missing required field "p"
+sched_initial_keys.json:12:7: /initial/goroutines/1: missing required field "wait_reason"
+sched_initial_keys.json:13:63: /initial/goroutines/2/p: only a running goroutine sits on a P; a runnable one has no "p"
+sched_initial_keys.json:14:87: /initial/goroutines/3/ch: a goroutine parked on a channel here must have wait_reason "chan receive"
+)"},
+      // A range's prefix names string keys; this map has the default int keys (the key
+      // "prefix" at 8:56).
+      {"maps_prefix_int.json",
+       R"(maps_prefix_int.json:8:56: /script/1/range/prefix: "prefix" is for string keys; this map has int keys
+)"},
       {"several_errors.json",
        R"(several_errors.json:6:34: /config/wb_bufer: unknown field "wb_bufer" (did you mean "wb_buffer"?)
 several_errors.json:10:21: /heap/edges/0/1: unknown object "C" (objects: A, B)
