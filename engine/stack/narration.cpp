@@ -67,6 +67,23 @@ std::string SiteFunc(const Program& p, const Site& s) {
   return "newobject";
 }
 
+// walk/convert.go dataWordFuncName: which runtime function boxes a value of this type for an
+// interface (pointer-shaped values need none; they are their own data word).
+const char* ConvFunc(const Type& t) {
+  if (!t.has_pointers && t.size == 2) return "convT16";
+  if (!t.has_pointers && t.size == 4) return "convT32";
+  if (!t.has_pointers && t.size == 8) return "convT64";
+  if (t.cls == TypeClass::kString) return "convTstring";
+  if (t.cls == TypeClass::kSlice) return "convTslice";
+  return t.has_pointers ? "convT" : "convTnoptr";
+}
+
+// What a boxed value looks like in a line: an integer by value, anything else by its type.
+std::string BoxedValue(const Site& s, std::uint64_t bits) {
+  if (s.obj.cls == TypeClass::kInt) return Dec(std::int64_t(bits));
+  return s.obj.text + ", " + Dec(s.obj.size) + " bytes";
+}
+
 }  // namespace
 
 std::string HexAddr(std::uint64_t v) {
@@ -119,8 +136,8 @@ std::string EventLine(const Program& p, const Event& e) {
       return "stack " + p.sites[std::size_t(e.site)].expr + " @" + HexAddr(e.addr) + " (" +
              Dec(e.n) + " bytes)" + (e.flag ? " zeroed over stale " + Label(p, e.old_label) : "");
     case EventKind::kBox:
-      return "box " + p.sites[std::size_t(e.site)].expr + " = " + Dec(std::int64_t(e.bits)) + " @" +
-             HexAddr(e.addr);
+      return "box " + p.sites[std::size_t(e.site)].expr + " = " +
+             BoxedValue(p.sites[std::size_t(e.site)], e.bits) + " @" + HexAddr(e.addr);
     case EventKind::kStaticBox:
       return "box " + p.sites[std::size_t(e.site)].expr + " = " + Dec(std::int64_t(e.bits)) +
              " -> staticuint64s[" + Dec(std::int64_t(e.bits)) + "]";
@@ -357,12 +374,16 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
       }
       case EventKind::kBox: {
         const Site& s = p.sites[std::size_t(e.site)];
-        b.Func("convT64");
-        b.Say("\"" + s.message + "\": converting " + s.expr +
-                  " to an interface copies its value to the heap (" + HexAddr(e.addr) +
+        const std::string what = s.obj.cls == TypeClass::kInt ? "value" : s.obj.text + " value";
+        const std::string what_zh = s.obj.cls == TypeClass::kInt ? "值" : s.obj.text + " 值";
+        b.Func(ConvFunc(s.obj));
+        b.Say("\"" + s.message + "\": converting " + s.expr + " to an interface, " +
+                  ConvFunc(s.obj) + " copies its " + what + " (" + Dec(s.obj.size) +
+                  " bytes) to the heap (" + HexAddr(e.addr) +
                   "), because fmt.Println's arguments escape.",
-              "“" + s.message + "”：把 " + s.expr + " 转成接口时，值被复制到堆上（" +
-                  HexAddr(e.addr) + "），因为 fmt.Println 的参数会逃逸。");
+              "“" + s.message + "”：把 " + s.expr + " 转成接口时，" + ConvFunc(s.obj) + " 把它的" +
+                  what_zh + "（" + Dec(s.obj.size) + " 字节）复制到堆上（" + HexAddr(e.addr) +
+                  "），因为 fmt.Println 的参数会逃逸。");
         break;
       }
       case EventKind::kStaticBox: {

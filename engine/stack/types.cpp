@@ -129,7 +129,8 @@ bool ParseDepth(const std::string& text, const std::vector<NamedType>& named, Ty
                            [&](const NamedType& nt) { return nt.name == text; });
     if (it == named.end()) {
       *error = "unknown type \"" + text +
-               "\" (built in: int, int64, uint8, byte, bool, float64, string, any, *T, []T, [N]T, "
+               "\" (built in: int, uint, int8..int64, uint8..uint64, uintptr, byte, rune, bool, "
+               "float32, float64, complex128, string, any, interface{}, error, *T, []T, [N]T, "
                "map[K]V, chan T, func(); name struct types in \"types\")";
       return false;
     }

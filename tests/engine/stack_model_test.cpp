@@ -156,6 +156,38 @@ TEST(StackModel, NewstackDoublesUntilTheFrameFits) {
   EXPECT_EQ(Find(EventsOf(*run, i), EventKind::kNewStack)->m, 8192);
 }
 
+// Boxing for fmt.Println picks the runtime function by the value's type (walk/convert.go
+// dataWordFuncName): a []int is not an 8-byte scalar, so convTslice copies its 24-byte
+// header {ptr, len, cap} to the heap; an int of 300 goes through convT64 and is copied (only
+// values under 256 use staticuint64s). The line shows the slice by its type, not its bits.
+TEST(StackModel, PrintlnBoxesEachValueWithTheConversionItsTypeNeeds) {
+  LoadResult r =
+      LoadScenarioText("t.json", R"J({"format": 1, "kind": "stack", "id": "t", "title": {"en": "t"},
+    "funcs": [{"name": "main", "locals": [{"name": "s", "type": "[]int"}, {"name": "n", "type": "int"}]}],
+    "script": [{"op": "call", "func": "main"}, {"op": "make", "type": "[]int", "len": 4, "into": "s"},
+               {"op": "declare", "var": "n", "value": 300},
+               {"op": "call", "func": "fmt.Println", "args": ["s", "n"]}, {"op": "return"}]})J");
+  auto run = std::dynamic_pointer_cast<const StackRun>(r.run);
+  ASSERT_TRUE(run) << r.diags.FormatAll();
+  std::vector<std::string> funcs, lines;
+  for (std::size_t i = 1; i < run->StepCount(); ++i) {
+    for (const Event& e : EventsOf(*run, i)) {
+      if (e.kind != EventKind::kBox) continue;
+      lines.push_back(EventLine(run->Prog(), e));
+    }
+    if (Find(EventsOf(*run, i), EventKind::kBox)) funcs.push_back(run->Narrate(i).func);
+  }
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0].rfind("box s = []int, 24 bytes @0x", 0), 0u) << lines[0];
+  EXPECT_EQ(lines[1].rfind("box n = 300 @0x", 0), 0u) << lines[1];
+  ASSERT_EQ(funcs.size(), 1u) << "both boxes belong to the one Println step";
+  // The step names the first conversion; the narration text names each.
+  std::size_t step = StepWith(*run, EventKind::kBox);
+  const std::string text = run->Narrate(step).text.en;
+  EXPECT_NE(text.find("convTslice copies its []int value (24 bytes)"), std::string::npos) << text;
+  EXPECT_NE(text.find("convT64 copies its value (8 bytes)"), std::string::npos) << text;
+}
+
 // copystack must keep every live pointer into the stack pointing at the same variable
 // (same owner label and word), and leave no live pointer into the old range.
 TEST(StackModel, CopystackKeepsEveryStackPointerOnItsVariable) {
