@@ -334,9 +334,13 @@ bool App::RecordOp(const Json& op) {
   const std::string before = m_editor.Text();
   m_editor.SetText(FormatScenario(BranchScenario(doc, keep, op)));
   if (!ApplyEditor()) {
-    // The op cannot run here (say, marking with no cycle): keep the scenario as it was.
+    // The op cannot run here (say, marking with no cycle): keep the scenario as it was, and
+    // say why (a value typed in a view's sandbox panel may not parse).
+    const auto& errs = m_doc.Errors().Items();
+    const std::string why = errs.empty() ? "" : errs.front().message;
     m_editor.SetText(before);
     ApplyEditor();
+    SetStatus(std::string(Tr(Str::kSandboxRefused, m_ui.lang)) + " " + why);
     return false;
   }
   m_sandbox_undo.push_back({before, m_play.step});

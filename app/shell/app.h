@@ -113,6 +113,8 @@ class App {
   /// Writes the recorded scenario (formatted) to a new file; never overwrites one.
   bool SaveRecordedAs(const std::string& path);
 
+  /// The topic view for the open scenario (null when its kind has none); tests reach into it.
+  TopicView* View() { return m_view.get(); }
   /// Passes an option to the topic view now and to every view created later.
   void SetViewOption(std::string key, std::string value);
   /// Disables animation (screenshots): every step change is shown finished.

@@ -135,6 +135,38 @@ constexpr Entry kStrings[] = {
     {"Ctrl+E  scenario editor (Ctrl+Enter apply, Ctrl+S save)",
      "Ctrl+E  场景编辑器（Ctrl+Enter 应用，Ctrl+S 保存）"},
     {"No scenario file is open.", "没有打开的场景文件。"},
+    // stack sandbox
+    {"Call", "调用"},
+    {"Declare", "声明"},
+    {"Return", "返回"},
+    {"into", "存入"},
+    {"(result unused)", "（不接收结果）"},
+    {"zero value", "零值"},
+    {"(all declared)", "（都已声明）"},
+    {"Functions of this scenario, func values the running function holds, and the built-in "
+     "fmt.Println. A value is an integer, nil, x, &x, *p or x+1; a variable named in \"into\" "
+     "that is not declared yet is declared by the call (x := f()).",
+     "本场景的函数、当前函数持有的函数值，以及内置的 fmt.Println。值可以是整数、nil、x、&x、*p "
+     "或 x+1；“存入”的变量如果还没声明，调用会声明它（x := f()）。"},
+    {"The compiler lays out a frame before its function runs, so only locals this function "
+     "declares in the scenario (funcs, locals) can be declared. Leave the value empty for the "
+     "zero value.",
+     "编译器在函数运行之前就排好了栈帧，所以只能声明本函数在场景里（funcs 的 locals）列出的局部变"
+     "量。值留空即为零值。"},
+    {"from %s", "结束 %s"},
+    {"The goroutine's first function: returning from it ends the goroutine (goexit).",
+     "这是 goroutine 的第一个函数：从它返回，goroutine 就结束了（goexit）。"},
+    {"variables: x, y", "变量：x, y"},
+    {"No frame yet: the first call starts the goroutine.",
+     "还没有栈帧：第一次调用启动 goroutine。"},
+    {"The goroutine has finished. Step back to before its first function returns to record.",
+     "goroutine 已经结束。退回到第一个函数返回之前的步骤，才能录制。"},
+    {"The goroutine crashed (stack overflow). Step back to record.",
+     "goroutine 已崩溃（stack overflow）。请退回之前的步骤再录制。"},
+    {"New ops run in %s, after step %zu; the steps after it are replaced.",
+     "新指令在 %s 中运行，接在第 %zu 步之后；之后的步骤会被替换。"},
+    {"The op under way finishes first (step %zu).", "正在进行的指令先完成（第 %zu 步）。"},
+    {"Not recorded:", "未录制："},
 };
 
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<int>(Str::kCount),

@@ -119,6 +119,25 @@ enum class Str {
   kSaveAnyway,
   kKeyEditor,
   kEditorNoFile,
+  // stack sandbox
+  kStackCall,
+  kStackDeclare,
+  kStackReturn,
+  kStackInto,
+  kStackResultUnused,
+  kStackZeroValue,
+  kStackAllDeclared,
+  kStackCallHint,
+  kStackDeclareHint,
+  kStackReturnFrom,
+  kStackReturnEnds,
+  kStackPrintlnArgs,
+  kStackNotStarted,
+  kStackFinished,
+  kStackCrashed,
+  kStackRecordsIn,
+  kStackUnderWay,
+  kSandboxRefused,
   kCount
 };
 

@@ -71,11 +71,13 @@ std::uint64_t Mix(std::uint64_t z) {
   return z ^ (z >> 31);
 }
 
-void HashWords(Hasher& h, const std::vector<Word>& words) {
+// A word's owner enters by its label's text (keys[label]), not by the label's number.
+void HashWords(Hasher& h, const std::vector<Word>& words, const std::vector<std::uint64_t>& keys) {
   std::uint64_t acc = words.size();
   for (const Word& w : words) {
-    std::uint64_t meta = (std::uint64_t(std::uint32_t(w.label)) << 24) |
-                         (std::uint64_t(w.sub) << 8) | std::uint64_t(w.kind);
+    const std::uint64_t owner =
+        w.label >= 0 && std::size_t(w.label) < keys.size() ? keys[std::size_t(w.label)] : 0;
+    const std::uint64_t meta = owner ^ ((std::uint64_t(w.sub) << 8) | std::uint64_t(w.kind));
     acc = Mix(acc ^ Mix(w.bits + 0x9e3779b97f4a7c15ULL * (meta + 1)));
   }
   h.Add(acc);
@@ -122,11 +124,24 @@ State StackModel::Initial() const {
   return s;
 }
 
+StackModel::StackModel(std::shared_ptr<const Program> program) : m_p(std::move(program)) {
+  // Labels are numbered in site order (LayoutFrames), and an op appended to the script can
+  // add sites (fmt.Println's boxes, new, make) that renumber them. The state before that op
+  // is the same, so its hash must be too: words and heap objects are hashed by their
+  // owner's name.
+  m_label_keys.reserve(m_p->labels.size());
+  for (const std::string& label : m_p->labels) {
+    Hasher h;
+    h.Add(std::string_view(label));
+    m_label_keys.push_back(h.Value());
+  }
+}
+
 std::uint64_t StackModel::Hash(const State& s) const {
   Hasher h;
   h.Add(s.stack.lo);
   h.Add(s.stack.hi);
-  HashWords(h, s.stack.words);
+  HashWords(h, s.stack.words, m_label_keys);
   h.Add(s.sp);
   h.Add(s.bp);
   h.Add(s.ctx);
@@ -143,10 +158,11 @@ std::uint64_t StackModel::Hash(const State& s) const {
   for (const HeapObj& o : s.heap) {
     h.Add(o.addr);
     h.Add(o.size);
-    h.Add(o.site);
-    HashWords(h, o.words);
+    const std::int32_t label = m_p->sites[std::size_t(o.site)].label;
+    h.Add(label >= 0 ? m_label_keys[std::size_t(label)] : 0);
+    HashWords(h, o.words, m_label_keys);
   }
-  HashWords(h, s.globals);
+  HashWords(h, s.globals, m_label_keys);
   h.Add(s.heap_next);
   h.Add(s.large_next);
   h.Add(s.stack_next);
@@ -159,7 +175,7 @@ std::uint64_t StackModel::Hash(const State& s) const {
   h.Add(s.old_stack.hi);
   h.Add(s.pc);
   h.Add(s.level);
-  HashWords(h, s.ret);
+  HashWords(h, s.ret, m_label_keys);
   return h.Value();
 }
 

@@ -18,7 +18,7 @@ class StackModel {
   using State = stack::State;
   using Event = stack::Event;
 
-  explicit StackModel(std::shared_ptr<const Program> program) : m_p(std::move(program)) {}
+  explicit StackModel(std::shared_ptr<const Program> program);
 
   State Initial() const;
   StepResult Step(State& s, std::vector<Event>& out) const;
@@ -40,6 +40,7 @@ class StackModel {
   std::string PushFrame(State& s, const Op& op, std::vector<Event>& out) const;
 
   std::shared_ptr<const Program> m_p;
+  std::vector<std::uint64_t> m_label_keys;  ///< per Program::labels: a hash of its text
 };
 
 // Memory helpers shared with the run (the app asks "what is at this address?").

@@ -4,12 +4,15 @@
 // Expected numbers are derived in the comments from the runtime constants (stack.go, 1.19,
 // linux/amd64: fixedStack 2048, _StackGuard 928, _StackSmall 128, _StackLimit 800).
 #include <algorithm>
+#include <fstream>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 
+#include "engine/core/authoring.h"
 #include "engine/core/scenario.h"
 #include "engine/stack/stack_run.h"
 #include "tests/support/builtin.h"
@@ -408,6 +411,36 @@ TEST(StackLoad, NilDereferenceIsReportedAtTheOp) {
   EXPECT_NE(d.find("/script/2: invalid memory address or nil pointer dereference"),
             std::string::npos)
       << d;
+}
+
+// An op appended to the script can add allocation sites (fmt.Println boxes its argument),
+// which renumbers the word labels LayoutFrames hands out. The states before that op are the
+// same states, so they hash the same: the sandbox's "branch at step N" keeps the prefix.
+TEST(StackModel, AppendedSitesLeaveEarlierHashesAlone) {
+  const std::string file = std::string(GS_SCENARIO_DIR) + "/stack/frame-reuse.json";
+  LoadResult base = LoadScenarioFile(file);
+  ASSERT_TRUE(base.run);
+  std::ifstream in(file);
+  std::stringstream text;
+  text << in.rdbuf();
+  // After op 4 (a returned 43 into r), main prints r.
+  Json op{{"op", "call"}, {"func", "fmt.Println"}, {"args", {"r"}}};
+  LoadResult branched =
+      LoadScenarioText(file, FormatScenario(BranchScenario(Json::parse(text.str()), 4, op)));
+  ASSERT_TRUE(branched.run) << branched.diags.FormatAll();
+  auto a = std::dynamic_pointer_cast<const StackRun>(base.run);
+  auto b = std::dynamic_pointer_cast<const StackRun>(branched.run);
+  auto label_of = [](const Program& p, const std::string& name) {
+    return std::find(p.labels.begin(), p.labels.end(), name) - p.labels.begin();
+  };
+  ASSERT_NE(label_of(a->Prog(), "main.r"), label_of(b->Prog(), "main.r"))
+      << "the new sites renumber the labels (else this test shows nothing)";
+  std::size_t first_new = 0;
+  for (std::size_t i = 1; i < b->StepCount() && !first_new; ++i) {
+    if (b->OpIndex(i) == 5) first_new = i;
+  }
+  ASSERT_GT(first_new, 1u);
+  for (std::size_t i = 0; i < first_new; ++i) EXPECT_EQ(a->Hash(i), b->Hash(i)) << "step " << i;
 }
 
 }  // namespace
