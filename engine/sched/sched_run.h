@@ -28,6 +28,9 @@ class SchedRun final : public Run {
   Json EventsJson(std::size_t step) const override;
   Json StateSummary(std::size_t step) const override;
   bool Notable(std::size_t step) const override;
+  /// A run op stops after `step` with "events": its steps up to and including `step`; the
+  /// other ops are one step each, so they are whole already.
+  Json CutOpAt(const Json& op, std::size_t step) const override;
 
   const Timeline<SchedModel>& GetTimeline() const { return m_timeline; }
   const Program& Prog() const { return *m_program; }
