@@ -64,6 +64,13 @@ std::string WakeRefusal(WakePath how, const std::string& label, const G& g) {
 }  // namespace
 
 std::int32_t FindLabel(const Program& pr, const State& s, std::string_view label) {
+  // "g<goid>" names an unnamed G first, even if a group happens to be called "g1" ("g10").
+  if (label.size() > 1 && label[0] == 'g') {
+    for (std::size_t i = 0; i < s.gs.size(); ++i) {
+      const G& g = s.gs[i];
+      if (g.group == kNone && DigitsEqual(label.substr(1), g.goid)) return g.goid;
+    }
+  }
   for (std::size_t i = 0; i < s.gs.size(); ++i) {
     if (LabelIs(pr, s, s.gs[i], label)) return s.gs[i].goid;
   }

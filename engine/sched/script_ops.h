@@ -26,7 +26,8 @@ enum class WakePath : std::uint8_t {
 
 /// The goid that `label` names in state `s` (kNone when none): "g<goid>" for an unnamed G,
 /// "<name><index>" for a G started with a name, and "<name>" alone while it is the only G
-/// started with that name so far. The first match in goid order wins.
+/// started with that name so far. An unnamed G wins over a named one ("g10" when a group is
+/// called "g1"); otherwise the first match in goid order.
 std::int32_t FindLabel(const Program& pr, const State& s, std::string_view label);
 
 /// The label a G has at this point of the run (the run's final labels may add an index later).

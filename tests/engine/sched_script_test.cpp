@@ -282,6 +282,39 @@ TEST(SchedScript, WakeMakesAnFdReadyThatTheNextNetpollFinds) {
   EXPECT_EQ(run.TimeAt(FirstStepWith(run, EventKind::kNetpollFound)), 11220);
 }
 
+// [SECTION] labels
+
+// A label names a G as the run will label it: spawn-order's p0..p9 are "p<index>" from the
+// first one on, and "p" alone names p0 only while it is the only G started as "p" (step 1).
+// An unnamed G is "g<goid>", which wins over a group that happens to be called "g1".
+TEST(SchedScript, LabelsNameGsAsTheRunDoes) {
+  LoadResult r = LoadScenarioFile(std::string(GS_SCENARIO_DIR) + "/sched/spawn-order.json");
+  const auto* run = dynamic_cast<const SchedRun*>(r.run.get());
+  ASSERT_TRUE(run);
+  const Program& pr = run->Prog();
+  const State s1 = run->GetTimeline().StateAt(1);
+  EXPECT_EQ(FindLabel(pr, s1, "p0"), 2);
+  EXPECT_EQ(FindLabel(pr, s1, "p"), 2);
+  EXPECT_EQ(FindLabel(pr, s1, "p1"), kNone);  // not created yet
+  const State s3 = run->GetTimeline().StateAt(3);
+  EXPECT_EQ(FindLabel(pr, s3, "p"), kNone);
+  EXPECT_EQ(FindLabel(pr, s3, "p2"), 4);
+  EXPECT_EQ(FindLabel(pr, s3, "p02"), kNone);
+  EXPECT_EQ(FindLabel(pr, s3, "main"), 1);
+  EXPECT_EQ(CurrentLabel(pr, s1, 2), "p");
+  EXPECT_EQ(CurrentLabel(pr, s3, 2), "p0");
+
+  Loaded l = Load(R"({"gomaxprocs": 1})", R"({
+      "main": [{"do": "go", "func": "x", "name": "g1", "repeat": 2},
+               {"do": "go", "func": "x", "repeat": 8}, {"do": "run", "us": 5}],
+      "x": [{"do": "run", "us": 1}]})",
+                  R"([{"op": "run", "events": 10}])");
+  ASSERT_TRUE(l.run) << l.r.diags.FormatAll();
+  const State s = l.run->GetTimeline().StateAt(10);
+  EXPECT_EQ(FindLabel(l.run->Prog(), s, "g11"), 11) << "unnamed goid 11, not g1's index 1";
+  EXPECT_EQ(l.run->Label(3), "g11");  // the run's labels collide too
+}
+
 // [SECTION] run "events"
 
 // A run with "events": K makes exactly K steps, then the next op runs.
