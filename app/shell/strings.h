@@ -119,6 +119,27 @@ enum class Str {
   kSaveAnyway,
   kKeyEditor,
   kEditorNoFile,
+  // sched sandbox
+  kSchedSbHint,
+  kSchedSbGoButton,
+  kSchedSbGoHelp,
+  kSchedSbSyscallButton,
+  kSchedSbSyscallHelp,
+  kSchedSbWakeButton,
+  kSchedSbWakeTimer,
+  kSchedSbWakeSyscall,
+  kSchedSbWakeFd,
+  kSchedSbWakeFdReady,
+  kSchedSbWakeChannel,
+  kSchedSbWakeWaitGroup,
+  kSchedSbWakeUnmodelled,
+  kSchedSbRunnable,
+  kSchedSbDead,
+  kSchedSbEnded,
+  kSchedSbNotYet,
+  kSchedSbBranchNote,
+  kSchedSbInSyscall,
+  kSchedSbParked,
   kCount
 };
 
