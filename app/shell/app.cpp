@@ -330,9 +330,12 @@ bool App::RecordOp(const Json& op) {
     SetStatus(Tr(Str::kSandboxNeedsValidText, m_ui.lang));
     return false;
   }
-  const int keep = BranchPoint(*run, m_play.step);
+  // An op under way is cut right after the step shown when its topic can (a sched run),
+  // otherwise it finishes first; `op` may be several ops recorded as one action.
+  const Json branched = BranchScenarioAt(doc, *run, m_play.step, op);
+  const int first_new = int(branched["script"].size()) - int(op.is_array() ? op.size() : 1);
   const std::string before = m_editor.Text();
-  m_editor.SetText(FormatScenario(BranchScenario(doc, keep, op)));
+  m_editor.SetText(FormatScenario(branched));
   if (!ApplyEditor()) {
     // The op cannot run here (say, marking with no cycle): keep the scenario as it was, and
     // say why (a value typed in a view's sandbox panel may not parse).
@@ -347,7 +350,7 @@ bool App::RecordOp(const Json& op) {
   // Show the recorded op's first step.
   const auto& now = m_doc.GetRun();
   for (std::size_t s = 1; s < now->StepCount(); ++s) {
-    if (now->OpIndex(s) == keep + 1) {
+    if (now->OpIndex(s) == first_new) {
       SetStep(s, true);
       break;
     }

@@ -105,8 +105,10 @@ class App {
   // ops at the current step (the steps after it are replaced, with undo).
   void SetSandbox(bool on) { m_ui.sandbox = on; }
   bool Sandbox() const { return m_ui.sandbox; }
-  /// Appends `op` after the op the current step belongs to, drops the rest of the script,
-  /// and re-runs (through the editor's text, so it can be saved). False if it cannot run.
+  /// Appends `op` (or an array of ops, one action) right after the current step: the op
+  /// under way is cut there when its topic allows (Run::CutOpAt), else it finishes first;
+  /// the rest of the script is dropped, and the scenario re-runs (through the editor's text,
+  /// so it can be saved). False if it cannot run.
   bool RecordOp(const Json& op);
   bool UndoRecord();
   std::size_t UndoDepth() const { return m_sandbox_undo.size(); }

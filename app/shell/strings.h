@@ -138,6 +138,27 @@ enum class Str {
   kStackRecordsIn,
   kStackUnderWay,
   kSandboxRefused,
+  // sched sandbox
+  kSchedSbHint,
+  kSchedSbGoButton,
+  kSchedSbGoHelp,
+  kSchedSbSyscallButton,
+  kSchedSbSyscallHelp,
+  kSchedSbWakeButton,
+  kSchedSbWakeTimer,
+  kSchedSbWakeSyscall,
+  kSchedSbWakeFd,
+  kSchedSbWakeFdReady,
+  kSchedSbWakeChannel,
+  kSchedSbWakeWaitGroup,
+  kSchedSbWakeUnmodelled,
+  kSchedSbRunnable,
+  kSchedSbDead,
+  kSchedSbEnded,
+  kSchedSbNotYet,
+  kSchedSbBranchNote,
+  kSchedSbInSyscall,
+  kSchedSbParked,
   kCount
 };
 

@@ -21,7 +21,8 @@ struct ViewRequests {
   /// Config overrides to re-run the scenario with, e.g. {"barrier", "none"}; "" removes one.
   std::vector<std::pair<std::string, std::string>> set_config;
   /// Record-by-demonstration: script ops the user performed in the sandbox, to be appended
-  /// at the current step (the steps after it are replaced).
+  /// at the current step (the steps after it are replaced). An entry that is an array of ops
+  /// is one action (one undo), e.g. a sched action followed by {"op": "run"}.
   std::vector<Json> record_ops;
 };
 

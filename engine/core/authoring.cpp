@@ -106,11 +106,35 @@ Json BranchScenario(const Json& scenario, int keep_through, const Json& op) {
     for (int i = 0; i <= keep_through && i < int(old.size()); ++i)
       script.push_back(old[std::size_t(i)]);
   }
-  script.push_back(op);
+  if (op.is_array()) {
+    for (const Json& o : op) script.push_back(o);
+  } else if (!op.is_null()) {
+    script.push_back(op);
+  }
   out["script"] = std::move(script);
   // Quiz questions about steps that no longer exist would mislead.
   if (out.contains("quiz")) out.erase("quiz");
   return out;
+}
+
+Json BranchScenarioAt(const Json& scenario, const Run& run, std::size_t step, const Json& op) {
+  const bool has_script = scenario.contains("script") && scenario["script"].is_array();
+  if (step > 0 && step < run.StepCount() && has_script) {
+    const int at = run.OpIndex(step);
+    if (at >= 0 && std::size_t(at) < scenario["script"].size()) {
+      Json cut = run.CutOpAt(scenario["script"][std::size_t(at)], step);
+      if (!cut.is_null()) {
+        Json ops = Json::array({std::move(cut)});
+        if (op.is_array()) {
+          for (const Json& o : op) ops.push_back(o);
+        } else if (!op.is_null()) {
+          ops.push_back(op);
+        }
+        return BranchScenario(scenario, at - 1, ops);
+      }
+    }
+  }
+  return BranchScenario(scenario, BranchPoint(run, step), op);
 }
 
 int BranchPoint(const Run& run, std::size_t step) {

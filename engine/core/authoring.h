@@ -10,12 +10,18 @@
 namespace gs {
 
 /// The scenario with its script cut after op `keep_through` (inclusive; -1 keeps none) and
-/// `op` appended: acting at a step replaces everything after it.
+/// `op` appended: acting at a step replaces everything after it. `op` may be one op, an
+/// array of ops (appended in order, one action), or null (nothing appended).
 Json BranchScenario(const Json& scenario, int keep_through, const Json& op);
 
 /// Where an action taken while step `step` is shown goes: after the op that step belongs to
 /// (an op already under way finishes first). Returns the op index to keep through.
 int BranchPoint(const Run& run, std::size_t step);
+
+/// Acting while step `step` is shown: when the topic can stop the op under way right after
+/// `step` (Run::CutOpAt), that op is replaced by its cut and `op` follows, so the timeline up
+/// to `step` is unchanged; otherwise the op finishes first (BranchPoint). `op` as above.
+Json BranchScenarioAt(const Json& scenario, const Run& run, std::size_t step, const Json& op);
 
 /// Two-space indentation; envelope keys in the documented order ("$schema", "format",
 /// "kind", "id", "title", ... "script", "quiz"), "op" first in ops, other keys alphabetical;

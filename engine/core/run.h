@@ -58,6 +58,14 @@ class Run {
   virtual Json StateSummary(std::size_t step) const = 0;
   /// Steps worth a mark on the scrubber (phase changes, violations, frees ...).
   virtual bool Notable(std::size_t step) const = 0;
+  /// Record by demonstration: `op` is the script op (as written) that step `step` belongs
+  /// to. Returns the op to put in its place so that the script stops right after `step`, or
+  /// null when an op cannot stop midway (it then finishes before anything is appended).
+  virtual Json CutOpAt(const Json& op, std::size_t step) const {
+    (void)op;
+    (void)step;
+    return nullptr;
+  }
 
  protected:
   explicit Run(Envelope env) : m_env(std::move(env)) {}

@@ -33,7 +33,7 @@ enum class EventKind : std::uint8_t {
   kHandoff,       ///< handoffp(p): flag = an M was started (m), else p goes idle
   kExitSyscall,   ///< n = 0 old P, 1 idle P, 2 no P: global queue (and m stops)
   kTimerSet,      ///< g sleeps n µs (timer on p)
-  kTimerFire,     ///< g's timer fired: readied on p
+  kTimerFire,     ///< g's timer fired: readied on p (flag: early, by a script "wake")
   kNetBlock,      ///< g parks on the poller for n µs
   kFdReady,       ///< g's fd is ready (flag: an M blocked in netpoll wakes = m)
   kChanSend,      ///< g sends on ch: n = 0 direct to receiver g2, 1 into buffer, 2 parks
@@ -46,6 +46,11 @@ enum class EventKind : std::uint8_t {
   kProcresize,    ///< GOMAXPROCS n2 -> n; n moved... (g = Gs moved off dead Ps)
   kStartTheWorld,
   kSysmonRound,  ///< sysmon ran a round that did something (n = delay before it)
+  // Script ops acting on a goroutine (record by demonstration); the runtime's own events
+  // (newproc, entersyscall, the timer, exitsyscall, the poller) follow them in the step.
+  kScriptGo,       ///< script: g (running on p) executes a go statement of func n
+  kScriptSyscall,  ///< script: g on p enters a syscall of n µs; n2 = CPU µs still to run (-1)
+  kWake,           ///< script: wakes g by path n (WakePath); n2 = µs earlier than planned
 };
 
 /// Where findRunnable found the G (kExecute's n).

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "engine/core/limits.h"
 #include "engine/sched/limits.h"
 #include "engine/sched/sched_run.h"
 
@@ -24,7 +25,7 @@ const std::vector<std::string>& GoOpNames() {
 }
 
 const std::vector<std::string>& ScriptOpNames() {
-  static const std::vector<std::string> k = {"run", "gomaxprocs"};
+  static const std::vector<std::string> k = {"run", "gomaxprocs", "go", "syscall", "wake"};
   return k;
 }
 
@@ -422,22 +423,49 @@ class SchedLoader {
   void ReadScript(const Json& root) {
     if (!root.contains("script") || !root["script"].is_array()) return;
     const Json& script = root["script"];
-    std::int32_t procs = m_p->config.gomaxprocs;
-    (void)procs;
     for (std::size_t i = 0; i < script.size(); ++i) {
       std::string ptr = Checker::Child("/script", i);
       const Json& op = script[i];
       if (!m_c.ExpectObject(op, ptr)) continue;
       auto what = m_c.Enum(op, ptr, "op", true, ScriptOpNames());
       ScriptOp so;
+      // A goroutine named by its label; which G that is, and whether it can do what the op
+      // asks, is known only when the op runs (a script error at the op then).
+      auto label = [&](const char* key) {
+        auto g = m_c.String(op, ptr, key, true);
+        if (g && m_c.ValidId(*g, Checker::Child(ptr, key))) so.g = *g;
+      };
       if (what && *what == "run") {
-        m_c.CheckKeys(op, ptr, {"op", "until_us", "say"});
+        m_c.CheckKeys(op, ptr, {"op", "until_us", "events", "say"});
         so.code = ScriptCode::kRun;
         if (auto u = m_c.Int(op, ptr, "until_us", false, 0, limits::kMaxDurationUs)) so.until = *u;
-      } else if (what) {
+        if (auto e = m_c.Int(op, ptr, "events", false, 1, std::int64_t(gs::limits::kMaxSteps))) {
+          so.events = *e;
+        }
+      } else if (what && *what == "gomaxprocs") {
         m_c.CheckKeys(op, ptr, {"op", "n", "say"});
         so.code = ScriptCode::kGomaxprocs;
         if (auto n = m_c.Int(op, ptr, "n", true, 1, limits::kMaxProcs)) so.n = std::int32_t(*n);
+      } else if (what && *what == "go") {
+        m_c.CheckKeys(op, ptr, {"op", "from", "func", "name", "say"});
+        so.code = ScriptCode::kGo;
+        label("from");
+        if (auto f = FuncRef(op, ptr)) so.func = *f;
+        if (auto n = m_c.String(op, ptr, "name", false)) {
+          if (m_c.ValidId(*n, Checker::Child(ptr, "name"))) {
+            so.group = Group(*n);
+            m_spawned.insert(so.group);
+          }
+        }
+      } else if (what && *what == "syscall") {
+        m_c.CheckKeys(op, ptr, {"op", "g", "us", "say"});
+        so.code = ScriptCode::kSyscall;
+        label("g");
+        if (auto us = m_c.Int(op, ptr, "us", true, 0, limits::kMaxDurationUs)) so.us = *us;
+      } else if (what) {
+        m_c.CheckKeys(op, ptr, {"op", "g", "say"});
+        so.code = ScriptCode::kWake;
+        label("g");
       }
       m_p->ops.push_back(so);
     }

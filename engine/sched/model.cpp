@@ -161,15 +161,41 @@ State SchedModel::Initial() const {
 StepResult SchedModel::Step(State& s, std::vector<Event>& out) const {
   const Program& pr = *m_program;
   Sim sim(pr, s, out);
+  // The next script op; op_steps counts the steps of the current one (run's "events").
+  auto next_op = [&s] {
+    ++s.pc;
+    s.op_steps = 0;
+  };
+  // A step of a run op: counted, so a run with "events" stops after exactly that many.
+  auto run_step = [&s](int op_index) {
+    ++s.op_steps;
+    return StepResult::Stepped(op_index);
+  };
   for (std::int64_t guard = 0; guard < 100000000; ++guard) {
-    if (s.ended || std::size_t(s.pc) >= pr.ops.size()) return StepResult::Done();
+    if (std::size_t(s.pc) >= pr.ops.size()) return StepResult::Done();
     const int op_index = s.pc;
     const ScriptOp& op = pr.ops[std::size_t(s.pc)];
-    if (op.code == ScriptCode::kGomaxprocs) {
-      sim.Gomaxprocs(op.n);
-      ++s.pc;
+    const bool acts_on_g = op.code == ScriptCode::kGo || op.code == ScriptCode::kSyscall ||
+                           op.code == ScriptCode::kWake;
+    // After exit(0) or checkdead nothing runs; an action on a G there is the author's mistake
+    // (a script error), so the ops before it are passed over.
+    if (s.ended && !acts_on_g) {
+      next_op();
+      continue;
+    }
+    if (op.code == ScriptCode::kGomaxprocs || acts_on_g) {
+      // One step each, at the current time.
+      if (op.code == ScriptCode::kGomaxprocs) sim.Gomaxprocs(op.n);
+      if (op.code == ScriptCode::kGo) sim.ScriptGo(op);
+      if (op.code == ScriptCode::kSyscall) sim.ScriptSyscall(op);
+      if (op.code == ScriptCode::kWake) sim.ScriptWake(op);
+      next_op();
       if (sim.Failed()) return StepResult::Error(op_index, sim.Error());
       return StepResult::Stepped(op_index);
+    }
+    if (op.events >= 0 && s.op_steps >= op.events) {
+      next_op();
+      continue;
     }
     Item it;
     bool have = NextItem(s, &it);
@@ -178,9 +204,10 @@ StepResult SchedModel::Step(State& s, std::vector<Event>& out) const {
         // checkdead: no M can run anything and user goroutines remain: they are all asleep.
         out.push_back({.kind = EventKind::kDeadlock});
         s.ended = true;
-        return StepResult::Stepped(op_index);
+        return run_step(op_index);
       }
       s.pc = std::int32_t(pr.ops.size());
+      s.op_steps = 0;
       return StepResult::Done();
     }
     std::int64_t horizon = have ? it.t : op.until;
@@ -188,12 +215,12 @@ StepResult SchedModel::Step(State& s, std::vector<Event>& out) const {
     if (pr.config.sysmon && s.sysmon.next <= horizon) {
       bool visible = sim.SysmonRound();
       if (sim.Failed()) return StepResult::Error(op_index, sim.Error());
-      if (visible) return StepResult::Stepped(op_index);
+      if (visible) return run_step(op_index);
       continue;
     }
     if (op.until >= 0 && (!have || it.t > op.until)) {
       s.now = std::max(s.now, op.until);
-      ++s.pc;
+      next_op();
       continue;
     }
     s.now = std::max(s.now, it.t);
@@ -218,7 +245,7 @@ StepResult SchedModel::Step(State& s, std::vector<Event>& out) const {
         break;
     }
     if (sim.Failed()) return StepResult::Error(op_index, sim.Error());
-    if (visible) return StepResult::Stepped(op_index);
+    if (visible) return run_step(op_index);
   }
   return StepResult::Error(s.pc, "the scheduler made no visible progress");
 }
@@ -288,6 +315,7 @@ std::uint64_t SchedModel::Hash(const State& s) const {
   h.Add(s.rng.state);
   h.Add(s.ended);
   h.Add(s.pc);
+  h.Add(s.op_steps);
   return h.Value();
 }
 

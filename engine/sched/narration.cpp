@@ -155,6 +155,17 @@ std::string EventLine(const SchedRun& r, const Event& e) {
       return "start the world";
     case EventKind::kSysmonRound:
       return "sysmon wakes (slept " + N(e.n) + "us)";
+    case EventKind::kScriptGo:
+      return "script: " + L(e.g) + " on " + Ps(e.p) + " runs go " +
+             pr.funcs[std::size_t(e.n)].name + "()";
+    case EventKind::kScriptSyscall:
+      return "script: " + L(e.g) + " on " + Ps(e.p) + " enters a " + N(e.n) + "us syscall" +
+             (e.n2 >= 0 ? " (" + N(e.n2) + "us of CPU work left)" : "");
+    case EventKind::kWake: {
+      const char* how[] = {"timer fires now", "syscall returns now", "fd ready now"};
+      return "script: wake " + L(e.g) + " (" + how[e.n < 3 ? e.n : 0] + ", " + N(e.n2) +
+             "us early)";
+    }
   }
   return "?";
 }
@@ -473,6 +484,11 @@ Narration NarrateEvents(const SchedRun& r, std::span<const Event> events) {
         break;
       case EventKind::kTimerFire:
         b.Func("goready");
+        if (e.flag) {
+          b.Say(L(e.g) + "'s timer fires: goready puts it in " + Ps(e.p) + "'s runnext.",
+                L(e.g) + " 的定时器触发：goready 把它放进 " + Ps(e.p) + " 的 runnext。");
+          break;
+        }
         b.Say(L(e.g) + "'s timer fires: goready puts it in " + Ps(e.p) +
                   "'s runnext. Simplified: no timer heap checked by checkTimers; the timer fires "
                   "exactly on time.",
@@ -594,6 +610,53 @@ Narration NarrateEvents(const SchedRun& r, std::span<const Event> events) {
             "spinning M if there is work elsewhere.",
             "startTheWorld：有本地工作的 P 分到 M，其余进入空闲列表；wakep "
             "在有其他工作时启动一个自旋的 M。");
+        break;
+      case EventKind::kScriptGo:
+        b.Func("newproc");
+        b.Say("Sandbox: the script makes " + L(e.g) + ", running on " + Ps(e.p) + ", execute go " +
+                  pr.funcs[std::size_t(e.n)].name +
+                  "() right now, in the middle of its work; afterwards it goes on with what it "
+                  "was doing.",
+              "沙盒：脚本让正在 " + Ps(e.p) + " 上运行的 " + L(e.g) + " 此刻执行 go " +
+                  pr.funcs[std::size_t(e.n)].name + "()，打断手头的工作；之后它继续原来的事。");
+        break;
+      case EventKind::kScriptSyscall:
+        b.Func("entersyscall");
+        if (e.n2 >= 0) {
+          b.Say("Sandbox: the script makes " + L(e.g) +
+                    " stop its CPU work and make a blocking system call now; the " + N(e.n2) +
+                    " µs of work it had left wait until the call returns.",
+                "沙盒：脚本让 " + L(e.g) + " 停下 CPU 工作，此刻发起阻塞的系统调用；剩下的 " +
+                    N(e.n2) + " 微秒工作要等调用返回后再继续。");
+        } else {
+          b.Say("Sandbox: the script makes " + L(e.g) + " make a blocking system call now.",
+                "沙盒：脚本让 " + L(e.g) + " 此刻发起阻塞的系统调用。");
+        }
+        break;
+      case EventKind::kWake:
+        if (e.n == 0) {
+          b.Func("runOneTimer");
+          b.Say("Sandbox: " + L(e.g) + "'s sleep is cut short, " + N(e.n2) +
+                    " µs early: its timer fires now and takes the path of an expiring timer "
+                    "(runOneTimer → goroutineReady → goready).",
+                "沙盒：" + L(e.g) + " 的睡眠提前 " + N(e.n2) +
+                    " 微秒结束：它的定时器此刻触发，走的是定时器到期的同一条路径（runOneTimer → "
+                    "goroutineReady → goready）。");
+        } else if (e.n == 1) {
+          b.Func("exitsyscall");
+          b.Say("Sandbox: " + L(e.g) + "'s system call returns now, " + N(e.n2) +
+                    " µs early; exitsyscall decides where it runs next (its old P, an idle P, "
+                    "or the global queue).",
+                "沙盒：" + L(e.g) + " 的系统调用提前 " + N(e.n2) +
+                    " 微秒返回；exitsyscall 决定它接下来在哪里运行（原来的 P、空闲的 P，"
+                    "或全局队列）。");
+        } else {
+          b.Func("netpollready");
+          b.Say("Sandbox: data reaches " + L(e.g) + "'s socket now, " + N(e.n2) +
+                    " µs early: netpollready marks its pollDesc ready (pdReady).",
+                "沙盒：数据提前 " + N(e.n2) + " 微秒到达 " + L(e.g) +
+                    " 的套接字：netpollready 把它的 pollDesc 标为就绪（pdReady）。");
+        }
         break;
       case EventKind::kSysmonRound:
         b.Func("sysmon");

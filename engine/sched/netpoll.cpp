@@ -86,14 +86,14 @@ void Sim::TimerSet(std::int32_t g, std::int32_t p, std::int64_t us) {
   Emit({.kind = EventKind::kTimerSet, .g = g, .p = p, .n = us});
 }
 
-void Sim::TimerFire() {
+void Sim::TimerFire(std::size_t index, bool early) {
   // Simplified: no timer heap run from checkTimers; the timer fires exactly on time and
   // readies the G into the runnext of the P that owns the timer.
-  Timer t = m_s.timers.front();
-  m_s.timers.erase(m_s.timers.begin());
+  Timer t = m_s.timers[index];
+  m_s.timers.erase(m_s.timers.begin() + std::ptrdiff_t(index));
   std::int32_t p = t.p;
   if (p >= m_s.gomaxprocs) p = 0;
-  Emit({.kind = EventKind::kTimerFire, .g = t.g, .p = p});
+  Emit({.kind = EventKind::kTimerFire, .flag = early, .g = t.g, .p = p});
   P& pp = m_s.ps[std::size_t(p)];
   if (pp.status == PStatus::kIdle && pp.m == kNone) {
     // Nobody runs that P: the M sleeping in netpoll until this timer (or a new M) takes it.

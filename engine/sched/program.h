@@ -65,12 +65,19 @@ struct InitialP {
   std::vector<std::int32_t> runq;  ///< indexes into initial Gs
 };
 
-enum class ScriptCode : std::uint8_t { kRun, kGomaxprocs };
+/// Script ops: run the scheduler, change GOMAXPROCS, or act directly on a goroutine (go,
+/// syscall, wake: what record-by-demonstration writes).
+enum class ScriptCode : std::uint8_t { kRun, kGomaxprocs, kGo, kSyscall, kWake };
 
 struct ScriptOp {
   ScriptCode code = ScriptCode::kRun;
-  std::int64_t until = -1;  ///< kRun: stop at this time (-1: until the program ends)
-  std::int32_t n = 1;       ///< kGomaxprocs
+  std::int64_t until = -1;     ///< kRun: stop at this time (-1: until the program ends)
+  std::int64_t events = -1;    ///< kRun: stop after this many steps (-1: no limit)
+  std::int32_t n = 1;          ///< kGomaxprocs
+  std::string g;               ///< kGo: the running G ("from"); kSyscall, kWake: the G (a label)
+  std::int16_t func = 0;       ///< kGo: the function started
+  std::int16_t group = kNone;  ///< kGo: the name given to the new G
+  std::int64_t us = 0;         ///< kSyscall: how long the call blocks
 };
 
 struct Program {

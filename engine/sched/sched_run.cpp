@@ -172,6 +172,9 @@ bool SchedRun::Notable(std::size_t step) const {
       case EventKind::kProcresize:
       case EventKind::kDeadlock:
       case EventKind::kMainExit:
+      case EventKind::kScriptGo:
+      case EventKind::kScriptSyscall:
+      case EventKind::kWake:
         return true;
       case EventKind::kExecute:
         if (FindSource(e.n) == FindSource::kGlobal61) return true;
@@ -181,6 +184,18 @@ bool SchedRun::Notable(std::size_t step) const {
     }
   }
   return false;
+}
+
+Json SchedRun::CutOpAt(const Json& op, std::size_t step) const {
+  if (step == 0 || step >= StepCount()) return nullptr;
+  if (!op.is_object() || !op.contains("op") || op["op"] != "run") return op;
+  // One run op usually covers the whole program; its steps are consecutive.
+  const int index = OpIndex(step);
+  std::size_t first = step;
+  while (first > 1 && OpIndex(first - 1) == index) --first;
+  Json cut = op;
+  cut["events"] = step - first + 1;
+  return cut;
 }
 
 }  // namespace gs::sched

@@ -28,11 +28,16 @@ class SchedRun final : public Run {
   Json EventsJson(std::size_t step) const override;
   Json StateSummary(std::size_t step) const override;
   bool Notable(std::size_t step) const override;
+  /// A run op stops after `step` with "events": its steps up to and including `step`; the
+  /// other ops are one step each, so they are whole already.
+  Json CutOpAt(const Json& op, std::size_t step) const override;
 
   const Timeline<SchedModel>& GetTimeline() const { return m_timeline; }
   const Program& Prog() const { return *m_program; }
   /// "w3" for the 4th goroutine started with name "w"; "main"; "g17" when unnamed.
   const std::string& Label(std::int32_t goid) const;
+  /// Goroutines ever created in the run (goids 1..GoroutineCount()).
+  std::size_t GoroutineCount() const { return m_labels.size(); }
   /// Simulated time (µs) after `step`.
   std::int64_t TimeAt(std::size_t step) const { return m_times[step]; }
   /// The goid running on P `p` after `step` (kNone: none); p < MaxProcs().

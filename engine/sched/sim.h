@@ -2,7 +2,8 @@
 // runq.cpp (runqput, runqget, global queue), schedule.cpp (findRunnable, execute, wakep,
 // startm), steal.cpp (stealWork), goroutine.cpp (the ops a G runs: newproc, gopark, goready,
 // channels, exit), syscall.cpp (entersyscall, exitsyscall, handoffp), sysmon.cpp (sysmon,
-// retake, preemptone), netpoll.cpp (poller, timers, injectglist), procresize.cpp.
+// retake, preemptone), netpoll.cpp (poller, timers, injectglist), procresize.cpp,
+// script_ops.cpp (the script's go / syscall / wake on one goroutine).
 #pragma once
 
 #include <vector>
@@ -70,7 +71,14 @@ class Sim {
   std::vector<std::int32_t> Netpoll();
   void Injectglist(std::vector<std::int32_t> list, std::int32_t p);
   void TimerSet(std::int32_t g, std::int32_t p, std::int64_t us);
-  void TimerFire();
+  /// Fires s.timers[index] (the earliest one when the clock reaches it); `early`: a script
+  /// "wake" fires it before its time.
+  void TimerFire(std::size_t index = 0, bool early = false);
+
+  // script_ops.cpp: the script acting on one goroutine (record by demonstration).
+  void ScriptGo(const ScriptOp& op);
+  void ScriptSyscall(const ScriptOp& op);
+  void ScriptWake(const ScriptOp& op);
 
   // procresize.cpp
   void Gomaxprocs(std::int32_t n);
@@ -83,6 +91,9 @@ class Sim {
 
  private:
   std::int32_t Newm();
+  /// The G a script op names by `label`; kNone with m_error set when there is none.
+  std::int32_t ScriptTarget(const std::string& label, const char* action);
+  bool ScriptNeedsRunning(std::int32_t g, const std::string& label, const char* action);
   const Program& m_prog;
   State& m_s;
   std::vector<Event>& m_out;

@@ -148,6 +148,7 @@ struct State {
   bool ended = false;   ///< main returned, or checkdead found a deadlock
   std::int32_t pc = 0;  ///< next script op
   bool op_started = false;
+  std::int64_t op_steps = 0;  ///< steps the current script op has made (run's "events")
 
   std::int32_t Npidle() const { return static_cast<std::int32_t>(pidle.size()); }
   const G& Gor(std::int32_t goid) const { return gs[std::size_t(goid - 1)]; }

@@ -47,7 +47,8 @@ void Sim::Exitsyscall(std::int32_t m) {
     mm.state = MState::kRunning;
     G& gg = m_s.MutG(g);
     gg.status = GStatus::kRunning;
-    gg.until = m_s.now;
+    // It resumes at once; CPU work a script "syscall" interrupted goes on (as in execute).
+    gg.until = m_s.now + (gg.left > 0 ? gg.left : 0);
     Emit({.kind = EventKind::kExitSyscall, .g = g, .p = p, .m = m, .n = path});
     return;
   }
