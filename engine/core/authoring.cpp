@@ -12,15 +12,23 @@ bool IsScalarValue(const Json& v) {
   return !v.is_object() && !v.is_array();
 }
 
-constexpr std::array<std::string_view, 17> kKeyOrder = {
-    "$schema", "$comment", "format", "kind",    "id",    "op",    "title",  "summary", "go_version",
-    "tags",    "config",   "heap",   "objects", "roots", "edges", "script", "quiz"};
+// The envelope in the documented order; in ops, what the op acts on before how (a write's
+// "obj" before its "to", a declare's "var" before its "value"), as the docs' tables read.
+constexpr std::string_view kKeyOrder[] = {
+    "$schema",    "$comment", "format",       "kind",  "id",      "name",     "title",  "summary",
+    "go_version", "tags",     "config",       "heap",  "objects", "roots",    "edges",  "script",
+    "quiz",       "obj",      "root",         "g",     "from",    "var",      "of",     "func",
+    "type",       "key",      "field",        "slot",  "args",    "lit",      "len",    "cap",
+    "to",         "value",    "into",         "range", "us",      "until_us", "events", "n",
+    "hint",       "depth",    "recurse_args", "via",   "limit"};
+constexpr int kKnownKeys = int(std::size(kKeyOrder));
 
-// Known keys in the documented order, then the rest alphabetically, and an op's "say" last.
+// "op" first, known keys in the order above, then the rest alphabetically, and "say" last.
 int KeyRank(const std::string& key) {
-  if (key == "say") return int(kKeyOrder.size()) + 1;
-  auto it = std::find(kKeyOrder.begin(), kKeyOrder.end(), key);
-  return it == kKeyOrder.end() ? int(kKeyOrder.size()) : int(it - kKeyOrder.begin());
+  if (key == "op") return -1;
+  if (key == "say") return kKnownKeys + 1;
+  auto it = std::find(std::begin(kKeyOrder), std::end(kKeyOrder), key);
+  return it == std::end(kKeyOrder) ? kKnownKeys : int(it - std::begin(kKeyOrder));
 }
 
 int Depth(const Json& v) {

@@ -48,6 +48,23 @@ TEST(Authoring, FormatPutsTheEnvelopeFirstAndIndentsByTwo) {
             "}\n");
 }
 
+// Ops read as the docs' tables do: "op", what it acts on, then how; "say" last; unknown keys
+// alphabetically after the known ones.
+TEST(Authoring, FormatOrdersOpKeysSubjectFirst) {
+  Json script = Json::parse(R"([{"value": 7, "say": {"en": "x"}, "var": "x", "op": "declare"},
+      {"us": 200, "g": "w3", "op": "syscall"}, {"name": "x", "func": "work", "from": "main", "op": "go"},
+      {"zeta": 1, "alpha": 2, "op": "future"}])");
+  std::vector<std::string> lines;
+  for (const Json& op : script) {
+    std::string t = FormatScenario(op);
+    lines.push_back(t.substr(0, t.size() - 1));
+  }
+  EXPECT_EQ(lines[0], R"({"op": "declare", "var": "x", "value": 7, "say": {"en": "x"}})");
+  EXPECT_EQ(lines[1], R"({"op": "syscall", "g": "w3", "us": 200})");
+  EXPECT_EQ(lines[2], R"({"op": "go", "name": "x", "from": "main", "func": "work"})");
+  EXPECT_EQ(lines[3], R"({"op": "future", "alpha": 2, "zeta": 1})");
+}
+
 TEST(Authoring, BranchReplacesTheStepsAfterTheAction) {
   const std::string file = std::string(GS_SCENARIO_DIR) + "/gc/chain.json";
   LoadResult base = LoadScenarioFile(file);

@@ -208,7 +208,7 @@ TEST_F(StackSandbox, SaveAsWritesAReadableFileThatLoadsToTheSameTimeline) {
   std::ifstream in(out);
   const std::string text((std::istreambuf_iterator<char>(in)), {});
   EXPECT_NE(text.find(R"({"op": "call", "func": "a", "into": "s"})"), std::string::npos) << text;
-  EXPECT_NE(text.find(R"({"op": "declare", "value": 7, "var": "x"})"), std::string::npos) << text;
+  EXPECT_NE(text.find(R"({"op": "declare", "var": "x", "value": 7})"), std::string::npos) << text;
   EXPECT_NE(text.find(R"({"op": "return", "value": "x+1"})"), std::string::npos) << text;
   fs::remove(out);
 }
