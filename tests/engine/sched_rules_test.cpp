@@ -9,6 +9,7 @@
 #include "engine/core/scenario.h"
 #include "engine/core/trace.h"
 #include "engine/sched/sched_run.h"
+#include "tests/engine/sched_support.h"
 
 namespace gs::sched {
 namespace {
@@ -53,24 +54,8 @@ std::vector<std::string> FirstRunOrder(const SchedRun& run) {
   return out;
 }
 
-std::vector<Event> AllEvents(const SchedRun& run, EventKind kind) {
-  std::vector<Event> out;
-  for (std::size_t s = 0; s < run.StepCount(); ++s) {
-    for (const Event& e : run.GetTimeline().Events(s)) {
-      if (e.kind == kind) out.push_back(e);
-    }
-  }
-  return out;
-}
-
-std::size_t FirstStepWith(const SchedRun& run, EventKind kind) {
-  for (std::size_t s = 0; s < run.StepCount(); ++s) {
-    for (const Event& e : run.GetTimeline().Events(s)) {
-      if (e.kind == kind) return s;
-    }
-  }
-  return 0;
-}
+using test::AllEvents;
+using test::FirstStepWith;
 
 std::vector<std::string> Seq(const std::string& prefix, int from, int to) {
   std::vector<std::string> out;

@@ -11,6 +11,7 @@
 #include "engine/core/scenario.h"
 #include "engine/sched/sched_run.h"
 #include "engine/sched/script_ops.h"
+#include "tests/engine/sched_support.h"
 #include "tests/support/builtin.h"
 
 namespace gs::sched {
@@ -32,24 +33,8 @@ Loaded Load(const std::string& config, const std::string& funcs, const std::stri
   return l;
 }
 
-std::vector<Event> AllEvents(const SchedRun& run, EventKind kind) {
-  std::vector<Event> out;
-  for (std::size_t s = 0; s < run.StepCount(); ++s) {
-    for (const Event& e : run.GetTimeline().Events(s)) {
-      if (e.kind == kind) out.push_back(e);
-    }
-  }
-  return out;
-}
-
-std::size_t FirstStepWith(const SchedRun& run, EventKind kind) {
-  for (std::size_t s = 0; s < run.StepCount(); ++s) {
-    for (const Event& e : run.GetTimeline().Events(s)) {
-      if (e.kind == kind) return s;
-    }
-  }
-  return 0;
-}
+using test::AllEvents;
+using test::FirstStepWith;
 
 std::size_t LastStep(const SchedRun& run) {
   return run.StepCount() - 1;

@@ -4,12 +4,20 @@
 #include <imgui.h>
 
 #include <string>
+#include <vector>
 
 #include "app/shell/app.h"
 #include "app/shell/fonts.h"
 #include "app/views/topic_view.h"
 
 namespace gs::app::test {
+
+/// The state hash of every step: what "loads back to the same timeline" compares.
+inline std::vector<std::uint64_t> Hashes(const Run& run) {
+  std::vector<std::uint64_t> h;
+  for (std::size_t i = 0; i < run.StepCount(); ++i) h.push_back(run.Hash(i));
+  return h;
+}
 
 class Headless {
  public:

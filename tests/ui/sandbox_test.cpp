@@ -15,11 +15,7 @@ std::string Chain() {
   return std::string(GS_SCENARIO_DIR) + "/gc/chain.json";
 }
 
-std::vector<std::uint64_t> Hashes(const Run& run) {
-  std::vector<std::uint64_t> h;
-  for (std::size_t i = 0; i < run.StepCount(); ++i) h.push_back(run.Hash(i));
-  return h;
-}
+using test::Hashes;
 
 TEST(Sandbox, RecordedActionBranchesTheScriptAndUndoRestoresIt) {
   test::Headless h;

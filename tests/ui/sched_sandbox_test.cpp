@@ -20,11 +20,7 @@ std::string Steal() {
   return std::string(GS_SCENARIO_DIR) + "/sched/steal.json";
 }
 
-std::vector<std::uint64_t> Hashes(const Run& run) {
-  std::vector<std::uint64_t> h;
-  for (std::size_t i = 0; i < run.StepCount(); ++i) h.push_back(run.Hash(i));
-  return h;
-}
+using test::Hashes;
 
 std::int32_t Goid(const sched::SchedRun& run, const std::string& label) {
   for (std::size_t g = 1; g <= run.GoroutineCount(); ++g) {

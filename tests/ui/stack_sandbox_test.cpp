@@ -22,11 +22,7 @@ std::string FrameReuse() {
   return std::string(GS_SCENARIO_DIR) + "/stack/frame-reuse.json";
 }
 
-std::vector<std::uint64_t> Hashes(const Run& run) {
-  std::vector<std::uint64_t> h;
-  for (std::size_t i = 0; i < run.StepCount(); ++i) h.push_back(run.Hash(i));
-  return h;
-}
+using test::Hashes;
 
 const stack::StackRun& StackRunOf(const App& app) {
   return dynamic_cast<const stack::StackRun&>(*app.Doc().GetRun());
