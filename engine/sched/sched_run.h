@@ -6,23 +6,18 @@
 #include <string>
 #include <vector>
 
-#include "engine/core/run.h"
-#include "engine/core/timeline.h"
+#include "engine/core/topic_run.h"
 #include "engine/sched/model.h"
 
 namespace gs::sched {
 
-class SchedRun final : public Run {
+class SchedRun final : public TopicRun<SchedModel, Program> {
  public:
-  SchedRun(Envelope env, std::shared_ptr<const Program> program)
-      : Run(std::move(env)), m_program(program), m_timeline(SchedModel(std::move(program))) {}
+  using TopicRun::TopicRun;
 
   /// Builds the timeline, then the label table and the per-P lanes.
   StepResult Build();
 
-  std::size_t StepCount() const override { return m_timeline.StepCount(); }
-  std::uint64_t Hash(std::size_t step) const override { return m_timeline.Hash(step); }
-  int OpIndex(std::size_t step) const override { return m_timeline.OpIndex(step); }
   std::vector<std::string> EventLines(std::size_t step, Lang lang) const override;
   Narration Narrate(std::size_t step) const override;
   Json EventsJson(std::size_t step) const override;
@@ -32,8 +27,6 @@ class SchedRun final : public Run {
   /// other ops are one step each, so they are whole already.
   Json CutOpAt(const Json& op, std::size_t step) const override;
 
-  const Timeline<SchedModel>& GetTimeline() const { return m_timeline; }
-  const Program& Prog() const { return *m_program; }
   /// "w3" for the 4th goroutine started with name "w"; "main"; "g17" when unnamed.
   const std::string& Label(std::int32_t goid) const;
   /// Goroutines ever created in the run (goids 1..GoroutineCount()).
@@ -47,8 +40,6 @@ class SchedRun final : public Run {
   std::int32_t MaxProcs() const { return m_max_procs; }
 
  private:
-  std::shared_ptr<const Program> m_program;
-  Timeline<SchedModel> m_timeline;
   std::vector<std::string> m_labels;  // index = goid - 1
   std::vector<std::int64_t> m_times;
   std::vector<std::int32_t> m_lanes;

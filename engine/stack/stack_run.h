@@ -4,36 +4,23 @@
 #include <memory>
 #include <span>
 
-#include "engine/core/run.h"
-#include "engine/core/timeline.h"
+#include "engine/core/topic_run.h"
 #include "engine/stack/model.h"
 
 namespace gs::stack {
 
-class StackRun final : public Run {
+class StackRun final : public TopicRun<StackModel, Program> {
  public:
-  StackRun(Envelope env, std::shared_ptr<const Program> program)
-      : Run(std::move(env)), m_program(program), m_timeline(StackModel(std::move(program))) {}
+  using TopicRun::TopicRun;
 
-  StepResult Build() { return m_timeline.Build(); }
-
-  std::size_t StepCount() const override { return m_timeline.StepCount(); }
-  std::uint64_t Hash(std::size_t step) const override { return m_timeline.Hash(step); }
-  int OpIndex(std::size_t step) const override { return m_timeline.OpIndex(step); }
   std::vector<std::string> EventLines(std::size_t step, Lang lang) const override;
   Narration Narrate(std::size_t step) const override;
   Json EventsJson(std::size_t step) const override;
   Json StateSummary(std::size_t step) const override;
   bool Notable(std::size_t step) const override;
 
-  const Timeline<StackModel>& GetTimeline() const { return m_timeline; }
-  const Program& Prog() const { return *m_program; }
   /// The go_source line highlighted at `step` (1-based; 0 = none).
   int SourceLine(std::size_t step) const;
-
- private:
-  std::shared_ptr<const Program> m_program;
-  Timeline<StackModel> m_timeline;
 };
 
 /// Narration of one step's events (exposed for tests).
