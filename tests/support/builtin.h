@@ -3,10 +3,14 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include <gtest/gtest.h>
+
 #include "engine/core/run.h"
+#include "engine/core/scenario.h"
 #include "engine/gc/gc_run.h"
 #include "engine/maps/maps_run.h"
 #include "engine/sched/sched_run.h"
@@ -22,6 +26,17 @@ inline std::vector<std::string> BuiltinScenarioFiles() {
     out.push_back(e.path().string());
   }
   std::sort(out.begin(), out.end());
+  return out;
+}
+
+/// Every built-in scenario of `kind`, loaded (a file that fails to load fails the test).
+inline std::vector<std::shared_ptr<const Run>> BuiltinRuns(const std::string& kind) {
+  std::vector<std::shared_ptr<const Run>> out;
+  for (const std::string& file : BuiltinScenarioFiles()) {
+    LoadResult r = LoadScenarioFile(file);
+    EXPECT_TRUE(r.run) << r.diags.FormatAll();
+    if (r.run && r.run->Meta().kind == kind) out.push_back(r.run);
+  }
   return out;
 }
 

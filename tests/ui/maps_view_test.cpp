@@ -27,30 +27,26 @@ TEST(MapsViewHeadless, EveryStepOfEveryMapScenarioDraws) {
   test::Headless h;
   App app(GS_SCENARIO_DIR, "");
   h.BuildFonts(app);
-  int scenarios = 0;
-  for (const std::string& file : BuiltinScenarioFiles()) {
-    LoadResult r = LoadScenarioFile(file);
-    ASSERT_TRUE(r.run) << r.diags.FormatAll();
-    if (r.run->Meta().kind != "maps") continue;
-    ++scenarios;
+  const auto runs = BuiltinRuns("maps");
+  EXPECT_GE(runs.size(), 6u);
+  for (const auto& run : runs) {
     MapsView view;
-    view.SetRun(r.run);
-    for (std::size_t step = 0; step < r.run->StepCount(); ++step) {
+    view.SetRun(run);
+    for (std::size_t step = 0; step < run->StepCount(); ++step) {
       for (ThemeKind theme : {ThemeKind::kDark, ThemeKind::kLight}) {
-        ImDrawData* dd = DrawView(view, *r.run, step, theme, step % 2 ? Lang::kZh : Lang::kEn);
-        ASSERT_TRUE(dd->Valid) << file << " step " << step;
+        ImDrawData* dd = DrawView(view, *run, step, theme, step % 2 ? Lang::kZh : Lang::kEn);
+        ASSERT_TRUE(dd->Valid) << run->Meta().file << " step " << step;
         if (step > 1) {
-          EXPECT_GT(dd->TotalVtxCount, 400) << file << " step " << step;
+          EXPECT_GT(dd->TotalVtxCount, 400) << run->Meta().file << " step " << step;
         }
       }
     }
     // Small maps (up to 8 buckets) are drawn as full cards with readable slots.
-    auto* mr = dynamic_cast<const maps::MapsRun*>(r.run.get());
-    if (mr->GetTimeline().StateAt(r.run->StepCount() - 1).h.B <= 3) {
-      EXPECT_EQ(view.LastDetail(), MapsView::Detail::kFull) << file;
+    auto* mr = dynamic_cast<const maps::MapsRun*>(run.get());
+    if (mr->GetTimeline().StateAt(run->StepCount() - 1).h.B <= 3) {
+      EXPECT_EQ(view.LastDetail(), MapsView::Detail::kFull) << run->Meta().file;
     }
   }
-  EXPECT_GE(scenarios, 6);
 }
 
 // B = 12 (4096 buckets) no longer fits as cards: compact cells, every bucket still its own

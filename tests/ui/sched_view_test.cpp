@@ -18,32 +18,29 @@ TEST(SchedViewHeadless, RendersEverySchedScenario) {
   test::Headless h;
   App app(GS_SCENARIO_DIR, "");
   h.BuildFonts(app);
-  int scenarios = 0;
-  for (const std::string& file : BuiltinScenarioFiles()) {
-    LoadResult r = LoadScenarioFile(file);
-    ASSERT_TRUE(r.run) << r.diags.FormatAll();
-    if (r.run->Meta().kind != "sched") continue;
-    ++scenarios;
+  const auto runs = BuiltinRuns("sched");
+  EXPECT_GE(runs.size(), 8u);
+  for (const auto& run : runs) {
     SchedView view;
-    view.SetRun(r.run);
-    const std::size_t last = r.run->StepCount() - 1;
+    view.SetRun(run);
+    const std::size_t last = run->StepCount() - 1;
     for (std::size_t step : {std::size_t(0), last / 2, last}) {
       for (ThemeKind th : {ThemeKind::kDark, ThemeKind::kLight}) {
-        ImDrawData* dd = DrawView(view, *r.run, step, th, 0.5f);
+        ImDrawData* dd = DrawView(view, *run, step, th, 0.5f);
         ASSERT_TRUE(dd->Valid);
-        EXPECT_GT(dd->TotalVtxCount, 200) << file << " step " << step;
+        EXPECT_GT(dd->TotalVtxCount, 200) << run->Meta().file << " step " << step;
       }
     }
     // Each lane segment's G really ran on that P at the step it starts (engine lanes).
-    const auto* run = dynamic_cast<const sched::SchedRun*>(r.run.get());
+    const auto* sr = dynamic_cast<const sched::SchedRun*>(run.get());
+    ASSERT_TRUE(sr);
     for (std::size_t p = 0; p < view.Lanes().size(); ++p) {
       for (const auto& seg : view.Lanes()[p]) {
-        EXPECT_EQ(run->LaneAt(seg.step0, std::int32_t(p)), seg.goid) << file;
+        EXPECT_EQ(sr->LaneAt(seg.step0, std::int32_t(p)), seg.goid) << run->Meta().file;
         EXPECT_LE(seg.t0, seg.t1);
       }
     }
   }
-  EXPECT_GE(scenarios, 8);
 }
 
 }  // namespace
