@@ -292,9 +292,15 @@ std::uint64_t SchedModel::Hash(const State& s) const {
     vec(c.recvq);
     vec(c.sendq);
   }
-  vec(s.group_alive);
-  vec(s.group_total);
-  for (const auto& w : s.group_waiters) vec(w);
+  // Groups no goroutine has used yet are left out: a script cut short (or branched) names
+  // fewer groups, and its states up to the cut must hash as the original's do.
+  for (std::size_t i = 0; i < s.group_total.size(); ++i) {
+    if (s.group_total[i] == 0 && s.group_alive[i] == 0 && s.group_waiters[i].empty()) continue;
+    h.Add(i);
+    h.Add(s.group_alive[i]);
+    h.Add(s.group_total[i]);
+    vec(s.group_waiters[i]);
+  }
   h.Add(s.timers.size());
   for (const Timer& t : s.timers) {
     h.Add(t.when);
