@@ -220,12 +220,18 @@ int RunApp(int argc, char** argv, const char* scenario_dir) {
   int frames = 0;
   auto last = std::chrono::steady_clock::now();
   int exit_code = 0;
+  // Frames still to draw after waking: ImGui sees a click's release, opens a popup or
+  // settles a layout one frame after the event, so a quick click must not wait for the next
+  // mouse move to take effect.
+  int settle_frames = 0;
   while (!glfwWindowShouldClose(win)) {
     // Sleep while nothing moves; wake at least twice a second for hot reload.
-    if (!screenshot_mode && !frame_report && !app.Animating()) {
+    if (!screenshot_mode && !frame_report && !app.Animating() && settle_frames == 0) {
       glfwWaitEventsTimeout(0.5);
+      settle_frames = 2;
     } else {
       glfwPollEvents();
+      if (settle_frames > 0) --settle_frames;
     }
     for (const std::string& p : drops.paths) app.RequestOpen(p);
     drops.paths.clear();

@@ -414,10 +414,9 @@ void GcView::DrawSidePanel(const ViewContext& ctx, const gc::GcRun& run, ImVec2 
   // The grey queue, top of the workbuf first.
   dl->AddText(ImVec2(o.x + pad, y), th.text_dim, Tr(Str::kGreyQueue, l));
   y += fs * 1.3f;
-  if (m_cur.grey_queue.empty()) {
-    dl->AddText(ImVec2(o.x + pad, y), th.text_dim, Tr(Str::kEmpty, l));
-    y += fs * 1.3f;
-  }
+  // "(empty)" takes the height of one row of chips, so what is drawn below (the sandbox's
+  // buttons) does not jump when the queue fills or drains.
+  if (m_cur.grey_queue.empty()) dl->AddText(ImVec2(o.x + pad, y), th.text_dim, Tr(Str::kEmpty, l));
   float x = o.x + pad;
   for (auto it = m_cur.grey_queue.rbegin(); it != m_cur.grey_queue.rend(); ++it) {
     const std::string& id = p.ObjectName(*it);
@@ -487,7 +486,9 @@ void GcView::DrawSandbox(const ViewContext& ctx, const gc::GcRun& run, ImVec2 o,
   const float pad = 12.0f * ctx.scale;
   ImGui::SetCursorScreenPos(ImVec2(o.x + pad, y));
   ImGui::BeginGroup();
-  ImGui::PushItemWidth(width - pad * 2);
+  // Combos leave room on their right for the slot label (".f3", "[2] +").
+  ImGui::PushItemWidth(width - pad * 2 - ImGui::CalcTextSize("[00] +").x -
+                       ImGui::GetStyle().ItemInnerSpacing.x);
   ImGui::TextUnformatted(Tr(Str::kSandboxActions, l));
   auto record = [&](Json op) { ctx.requests.record_ops.push_back(std::move(op)); };
   // Collector control.
