@@ -198,6 +198,10 @@ constexpr Entry kStrings[] = {
      "在这里操作会替换此步之后的所有步骤（撤销可恢复）。"},
     {"in syscall", "系统调用中"},
     {"parked", "挂起"},
+    {"This step's op names no line of the Go source (recorded in the sandbox, or written "
+     "without \"line\"): the source shows the program as written.",
+     "这一步的指令没有对应的 Go 源码行：它是在沙盒中录制的，或者编写时没有写 line "
+     "字段。上方仍是原来写的程序。"},
 };
 
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<int>(Str::kCount),

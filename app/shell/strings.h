@@ -159,6 +159,7 @@ enum class Str {
   kSchedSbBranchNote,
   kSchedSbInSyscall,
   kSchedSbParked,
+  kStackNoSourceLine,
   kCount
 };
 

@@ -152,7 +152,17 @@ void StackView::DrawSource(const ViewContext& ctx, ImVec2 o, ImVec2 size) {
   const int line = m_run->SourceLine(ctx.step);
   float fs = 15.0f * ctx.scale;
   float lh = fs * 1.25f;
-  const float avail = size.y - 12.0f * ctx.scale;
+  // A step whose op names no source line (a recorded op) says so under the source, which still
+  // shows the program as it was written.
+  const bool unsourced = m_run->LacksSourceLine(ctx.step);
+  const float note_h = unsourced ? ImGui::GetFontSize() * 5.4f : 0.0f;
+  const float avail = size.y - 12.0f * ctx.scale - note_h;
+  if (unsourced) {
+    const float pad = 8.0f * ctx.scale;
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize() * 0.85f,
+                ImVec2(o.x + pad, o.y + size.y - note_h + pad), th.text_dim,
+                Tr(Str::kStackNoSourceLine, ctx.lang), nullptr, size.x - 2 * pad);
+  }
   if (lh * float(src.size()) > avail) {
     lh = std::max(9.0f, avail / float(src.size()));
     fs = lh / 1.25f;

@@ -88,4 +88,13 @@ int StackRun::SourceLine(std::size_t step) const {
   return 0;
 }
 
+bool StackRun::LacksSourceLine(std::size_t step) const {
+  if (step == 0 || m_program->source.empty()) return false;
+  const int op = OpIndex(step);
+  for (const Op& o : m_program->ops) {
+    if (o.source == op) return o.line == 0 && o.code != OpCode::kGc;
+  }
+  return false;
+}
+
 }  // namespace gs::stack

@@ -21,6 +21,9 @@ class StackRun final : public TopicRun<StackModel, Program> {
 
   /// The go_source line highlighted at `step` (1-based; 0 = none).
   int SourceLine(std::size_t step) const;
+  /// The step belongs to a program op (not the runtime's `gc`) that names no source line, as
+  /// recorded ops do: the source panel cannot point at it.
+  bool LacksSourceLine(std::size_t step) const;
 };
 
 /// Narration of one step's events (exposed for tests).

@@ -191,6 +191,31 @@ TEST(StackModel, PrintlnBoxesEachValueWithTheConversionItsTypeNeeds) {
   EXPECT_NE(text.find("convT64 copies its value (8 bytes)"), std::string::npos) << text;
 }
 
+// The source panel can point at every step of the built-ins (their gc ops are the runtime's,
+// with no source line by nature); an op recorded without "line" is the one it cannot show.
+TEST(StackModel, OnlyProgramOpsWithoutALineLackTheSourceLine) {
+  for (const auto& r : BuiltinRuns("stack")) {
+    const auto* run = dynamic_cast<const StackRun*>(r.get());
+    ASSERT_TRUE(run);
+    for (std::size_t i = 0; i < run->StepCount(); ++i) {
+      EXPECT_FALSE(run->LacksSourceLine(i)) << run->Meta().file << " step " << i;
+    }
+  }
+  LoadResult r =
+      LoadScenarioText("t.json", R"J({"format": 1, "kind": "stack", "id": "t", "title": {"en": "t"},
+    "go_source": ["func main() {", "}"],
+    "funcs": [{"name": "main", "line": 1}, {"name": "f"}],
+    "script": [{"op": "call", "func": "main", "line": 1}, {"op": "gc"}, {"op": "call", "func": "f"}]})J");
+  auto run = std::dynamic_pointer_cast<const StackRun>(r.run);
+  ASSERT_TRUE(run) << r.diags.FormatAll();
+  std::vector<int> ops_lacking;
+  for (std::size_t i = 1; i < run->StepCount(); ++i) {
+    if (run->LacksSourceLine(i)) ops_lacking.push_back(run->OpIndex(i));
+  }
+  ASSERT_FALSE(ops_lacking.empty());
+  for (int op : ops_lacking) EXPECT_EQ(op, 2) << "only the call of f, not main's call or gc";
+}
+
 // copystack must keep every live pointer into the stack pointing at the same variable
 // (same owner label and word), and leave no live pointer into the old range.
 TEST(StackModel, CopystackKeepsEveryStackPointerOnItsVariable) {
