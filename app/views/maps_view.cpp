@@ -539,6 +539,7 @@ void MapsView::DrawWhatIf(const ViewContext& ctx) {
   const bool enter =
       ImGui::InputTextWithHint("##whatif_key", ints ? "key (int)" : "key", m_whatif_key,
                                sizeof m_whatif_key, ImGuiInputTextFlags_EnterReturnsTrue);
+  if (ImGui::IsItemEdited()) m_whatif_not_int = false;
   const char* ops[3] = {"insert", "delete", "lookup"};
   const char* labels_zh[3] = {"插入", "删除", "查找"};
   const char* labels_en[3] = {"Insert", "Delete", "Look up"};
@@ -547,12 +548,21 @@ void MapsView::DrawWhatIf(const ViewContext& ctx) {
     ImGui::SameLine();
     if (ImGui::SmallButton(zh ? labels_zh[i] : labels_en[i])) chosen = i;
   }
+  if (m_whatif_not_int) {
+    ImGui::SameLine();
+    ImGui::TextColored(
+        ImGui::ColorConvertU32ToFloat4(ctx.theme.warn), "%s",
+        zh ? "这个 map 的键是 int：请输入整数" : "this map's keys are ints: type a number");
+  }
   if (chosen < 0 || !m_whatif_key[0]) return;
   Json key;
   if (ints) {
     char* end = nullptr;
     const long long v = std::strtoll(m_whatif_key, &end, 10);
-    if (!end || *end != '\0') return;  // not an integer: nothing to record
+    if (!end || *end != '\0') {  // not an integer: nothing to record, and say why
+      m_whatif_not_int = true;
+      return;
+    }
     key = v;
   } else {
     key = std::string(m_whatif_key);

@@ -69,6 +69,7 @@ class MapsView final : public TopicView {
   Detail m_last_detail = Detail::kFull;
   std::size_t m_last_fold = 1;
   char m_whatif_key[64] = {};
+  bool m_whatif_not_int = false;  ///< the last what-if key was not an integer (int map)
 };
 
 }  // namespace gs::app
