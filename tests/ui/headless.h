@@ -94,4 +94,12 @@ inline ImDrawData* DrawViewFrame(TopicView& view, const Run& run, std::size_t st
   return ImGui::GetDrawData();
 }
 
+/// Fonts built, `file` open and the sandbox on: where a record-by-demonstration test starts.
+inline bool OpenInSandbox(Headless& h, App& app, const std::string& file) {
+  h.BuildFonts(app);
+  if (!app.OpenScenario(file)) return false;
+  app.SetSandbox(true);
+  return true;
+}
+
 }  // namespace gs::app::test

@@ -20,9 +20,7 @@ using test::Hashes;
 TEST(Sandbox, RecordedActionBranchesTheScriptAndUndoRestoresIt) {
   test::Headless h;
   App app(GS_SCENARIO_DIR, "");
-  h.BuildFonts(app);
-  ASSERT_TRUE(app.OpenScenario(Chain()));
-  app.SetSandbox(true);
+  ASSERT_TRUE(test::OpenInSandbox(h, app, Chain()));
   const auto original = Hashes(*app.Doc().GetRun());
   // Step 4 is inside mark_all (op 1): the write lands after mark_all, replacing the
   // mark_termination and sweep that followed.
@@ -48,9 +46,7 @@ TEST(Sandbox, RecordedActionBranchesTheScriptAndUndoRestoresIt) {
 TEST(Sandbox, AnOpThatCannotRunThereIsRefusedAndChangesNothing) {
   test::Headless h;
   App app(GS_SCENARIO_DIR, "");
-  h.BuildFonts(app);
-  ASSERT_TRUE(app.OpenScenario(Chain()));
-  app.SetSandbox(true);
+  ASSERT_TRUE(test::OpenInSandbox(h, app, Chain()));
   const auto original = Hashes(*app.Doc().GetRun());
   app.SetStep(0, false);
   // At step 0 no cycle is running: "mark" is a script error there.
@@ -63,9 +59,7 @@ TEST(Sandbox, SavedRecordingLoadsBackToTheSameHashes) {
   namespace fs = std::filesystem;
   test::Headless h;
   App app(GS_SCENARIO_DIR, "");
-  h.BuildFonts(app);
-  ASSERT_TRUE(app.OpenScenario(Chain()));
-  app.SetSandbox(true);
+  ASSERT_TRUE(test::OpenInSandbox(h, app, Chain()));
   app.SetStep(0, false);
   // A small session: allocate, link, then a whole collection.
   ASSERT_TRUE(app.RecordOp(Json{{"op", "alloc"}, {"id", "N1"}, {"root", "global:head"}}));

@@ -142,9 +142,7 @@ TEST(SchedSandbox, RecordMidRunKeepsThePrefixUndoesAndSavesAScenarioThatLoadsBac
   namespace fs = std::filesystem;
   test::Headless h;
   App app(GS_SCENARIO_DIR, "");
-  h.BuildFonts(app);
-  ASSERT_TRUE(app.OpenScenario(Steal()));
-  app.SetSandbox(true);
+  ASSERT_TRUE(test::OpenInSandbox(h, app, Steal()));
   const auto original = Hashes(*app.Doc().GetRun());
   ASSERT_GT(original.size(), 20u);
   app.SetStep(12, false);
@@ -225,9 +223,7 @@ TEST(SchedSandbox, RecordMidRunKeepsThePrefixUndoesAndSavesAScenarioThatLoadsBac
 TEST(SchedSandbox, ARefusedActionChangesNothing) {
   test::Headless h;
   App app(GS_SCENARIO_DIR, "");
-  h.BuildFonts(app);
-  ASSERT_TRUE(app.OpenScenario(Steal()));
-  app.SetSandbox(true);
+  ASSERT_TRUE(test::OpenInSandbox(h, app, Steal()));
   const auto original = Hashes(*app.Doc().GetRun());
   app.SetStep(12, false);
   EXPECT_FALSE(app.RecordOp(Json::parse(R"([{"op": "wake", "g": "main"}, {"op": "run"}])")));

@@ -62,9 +62,7 @@ Json LastOp(const App& app) {
 class StackSandbox : public ::testing::Test {
  protected:
   void SetUp() override {
-    h.BuildFonts(app);
-    ASSERT_TRUE(app.OpenScenario(FrameReuse()));
-    app.SetSandbox(true);
+    ASSERT_TRUE(test::OpenInSandbox(h, app, FrameReuse()));
     app.SetInstant(true);
     original = Hashes(*app.Doc().GetRun());
     n = AfterAReturned(*app.Doc().GetRun());
