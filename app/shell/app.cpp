@@ -87,6 +87,15 @@ std::string App::GlyphText() const {
   return text;
 }
 
+std::string App::PictureGlyphText() const {
+  std::string text;
+  for (int i = 0; i < static_cast<int>(Str::kCount); ++i) {
+    text += Tr(static_cast<Str>(i), Lang::kZh);
+  }
+  if (const auto& run = m_doc.GetRun()) text += run->Meta().title.zh;
+  return text;
+}
+
 // [SECTION] scenario and step
 bool App::OpenScenario(const std::string& path) {
   bool ok = m_doc.Open(path);
@@ -290,6 +299,7 @@ void App::DrawCanvas(float x, float y, float w, float h) {
   ImGui::PopStyleVar();
   const auto& run = m_doc.GetRun();
   if (run && m_view) {
+    ImCanvas canvas = ImCanvas::ForCurrentWindow();
     ViewContext ctx{*run,
                     m_play.step,
                     m_play.anim_from,
@@ -302,6 +312,8 @@ void App::DrawCanvas(float x, float y, float w, float h) {
                     ImGui::GetWindowSize(),
                     {},
                     m_ui.sandbox};
+    ctx.canvas = &canvas;
+    ctx.ui_font = ImGui::GetFontSize();
     m_view->Draw(ctx);
     for (const auto& [key, value] : ctx.requests.set_config) {
       m_pending_config = std::make_pair(key, value);

@@ -131,6 +131,8 @@ class App {
   bool WantsQuit() const { return m_quit; }
   /// Characters the font atlas must cover: UI strings and the open scenario's text.
   std::string GlyphText() const;
+  /// Characters the big picture font must cover: UI strings and the scenario's title.
+  std::string PictureGlyphText() const;
   /// True while something moves (animation or playback): the shell may sleep otherwise.
   bool Animating() const { return m_play.playing || m_play.anim_t < 1.0f; }
 

@@ -216,7 +216,7 @@ int RunApp(int argc, char** argv, const char* scenario_dir) {
   bool fullscreen = false;
   int saved_geometry[4] = {0, 0, flags.width, flags.height};
   if (flags.fullscreen) app.Ui().fullscreen = true;
-  ImVector<ImWchar> glyph_ranges;
+  ImVector<ImWchar> glyph_ranges, picture_ranges;
   int frames = 0;
   auto last = std::chrono::steady_clock::now();
   int exit_code = 0;
@@ -242,7 +242,9 @@ int RunApp(int argc, char** argv, const char* scenario_dir) {
       SetFullscreen(win, fullscreen, saved_geometry);
     }
     if (app.FontsDirty()) {
-      BuildFonts(io.Fonts, app.FontPixelSize(), app.GlyphText(), &glyph_ranges);
+      const std::string picture = app.PictureGlyphText();
+      BuildFonts(io.Fonts, app.FontPixelSize(), app.GlyphText(), &glyph_ranges, &picture,
+                 &picture_ranges);
       ImGui_ImplOpenGL3_DestroyFontsTexture();
       ImGui_ImplOpenGL3_CreateFontsTexture();
       app.FontsRebuilt();

@@ -38,7 +38,8 @@ FontFile FindCjkFont() {
 }
 
 bool BuildFonts(ImFontAtlas* atlas, float pixel_size, const std::string& extra_text,
-                ImVector<ImWchar>* ranges) {
+                ImVector<ImWchar>* ranges, const std::string* picture_text,
+                ImVector<ImWchar>* picture_ranges) {
   atlas->Clear();
   static const FontFile font = FindCjkFont();  // fontconfig lookup once per process
   if (font.path.empty()) {
@@ -72,6 +73,19 @@ bool BuildFonts(ImFontAtlas* atlas, float pixel_size, const std::string& extra_t
     fallback.SizePixels = pixel_size;
     atlas->AddFontDefault(&fallback);
     return false;
+  }
+  if (picture_text && picture_ranges) {
+    // The big face covers only what pictures draw: the common hanzi at twice the size would
+    // quadruple the atlas.
+    ImFontGlyphRangesBuilder big;
+    big.AddRanges(atlas->GetGlyphRangesDefault());
+    big.AddRanges(kExtra);
+    big.AddText(picture_text->c_str());
+    picture_ranges->clear();
+    big.BuildRanges(picture_ranges);
+    ImFontConfig bcfg = cfg;
+    bcfg.OversampleH = 1;
+    atlas->AddFontFromFileTTF(font.path.c_str(), pixel_size * 2.0f, &bcfg, picture_ranges->Data);
   }
   return true;
 }

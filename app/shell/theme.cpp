@@ -30,6 +30,9 @@ Theme MakeDark() {
   t.obj_label_on_black = Rgb(255, 255, 255);
   t.panel_bg = Rgb(34, 38, 46);
   t.panel_border = Rgb(70, 76, 90);
+  t.changed = Rgb(0, 220, 255);
+  t.ghost = Rgb(150, 156, 168, 150);
+  t.move = Rgb(200, 140, 255);
   return t;
 }
 
@@ -57,6 +60,9 @@ Theme MakeLight() {
   t.obj_label_on_black = Rgb(255, 255, 255);
   t.panel_bg = Rgb(242, 244, 247);
   t.panel_border = Rgb(120, 124, 132);
+  t.changed = Rgb(120, 0, 200);
+  t.ghost = Rgb(70, 74, 82, 140);
+  t.move = Rgb(0, 120, 140);
   return t;
 }
 

@@ -24,6 +24,9 @@ struct Theme {
   ImU32 obj_label_on_white, obj_label_on_grey, obj_label_on_black;
   ImU32 panel_bg;  ///< cards and boxes inside a view
   ImU32 panel_border;
+  ImU32 changed;  ///< what this step changed: an outline that pulses in, then stays
+  ImU32 ghost;    ///< what this step removed, drawn faded for one step
+  ImU32 move;     ///< arrows that show a move (steal, evacuation, stack copy, wake-up)
 };
 
 const Theme& GetTheme(ThemeKind kind);

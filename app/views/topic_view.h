@@ -12,6 +12,7 @@
 #include <imgui.h>
 
 #include "app/shell/theme.h"
+#include "app/views/canvas.h"
 #include "engine/core/run.h"
 
 namespace gs::app {
@@ -39,6 +40,19 @@ struct ViewContext {
   ImVec2 size{0, 0};         ///< canvas size
   mutable ViewRequests requests;
   bool sandbox = false;  ///< record-by-demonstration: direct actions become script ops
+  /// What the picture is drawn with (the window's ImCanvas, or an SvgCanvas on export).
+  /// Views draw through it, never through `dl` directly, so every picture can be exported.
+  Canvas* canvas = nullptr;
+  /// The UI font size in pixels: the smallest text a picture may use.
+  float ui_font = 20.0f;
+  /// Presenter mode / export: no sandbox widgets, the picture is all there is.
+  bool presenter = false;
+  /// Export: ImGui widgets (combo boxes, buttons, tooltips) must not be drawn, only the
+  /// picture, because an SvgCanvas cannot show them.
+  bool picture_only = false;
+
+  /// The smallest line width a picture may use: 2 px at 1×, thicker when scaled.
+  float Line() const { return 2.0f * (scale > 1.0f ? scale : 1.0f); }
 };
 
 class TopicView {

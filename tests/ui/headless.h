@@ -33,7 +33,9 @@ class Headless {
   /// Builds the atlas the way the window does (CJK font when one is installed).
   bool BuildFonts(App& app) {
     ImGuiIO& io = ImGui::GetIO();
-    bool cjk = gs::app::BuildFonts(io.Fonts, app.FontPixelSize(), app.GlyphText(), &m_ranges);
+    const std::string picture = app.PictureGlyphText();
+    bool cjk = gs::app::BuildFonts(io.Fonts, app.FontPixelSize(), app.GlyphText(), &m_ranges,
+                                   &picture, &m_picture_ranges);
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
@@ -66,17 +68,26 @@ class Headless {
 
  private:
   ImVector<ImWchar> m_ranges;
+  ImVector<ImWchar> m_picture_ranges;
 };
 
 /// Draws one frame of `view` alone in a window of `width` × 800 px (no App around it),
 /// animating from `step - 1` at progress `t`; returns the draw data.
+/// With `texts`, the view's canvas logs every text it draws there (see TextItem), and
+/// `panel` receives the canvas rectangle they must stay inside.
 inline ImDrawData* DrawViewFrame(TopicView& view, const Run& run, std::size_t step, float t,
-                                 Lang lang, ThemeKind theme, float width = 1200.0f) {
+                                 Lang lang, ThemeKind theme, float width = 1200.0f,
+                                 float height = 800.0f, std::vector<TextItem>* texts = nullptr,
+                                 ImVec4* panel = nullptr) {
   ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
   ImGui::NewFrame();
   ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(ImVec2(width, 800));
-  ImGui::Begin("canvas");
+  ImGui::SetNextWindowSize(ImVec2(width, height));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::Begin("canvas", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
+  ImGui::PopStyleVar();
+  ImCanvas canvas = ImCanvas::ForCurrentWindow();
+  canvas.SetRecording(texts != nullptr);
   ViewContext ctx{run,
                   step,
                   step > 0 ? step - 1 : 0,
@@ -88,7 +99,14 @@ inline ImDrawData* DrawViewFrame(TopicView& view, const Run& run, std::size_t st
                   ImGui::GetWindowPos(),
                   ImGui::GetWindowSize(),
                   {}};
+  ctx.canvas = &canvas;
+  ctx.ui_font = ImGui::GetFontSize();
   view.Draw(ctx);
+  if (texts) *texts = canvas.Texts();
+  if (panel) {
+    *panel = ImVec4(ctx.origin.x, ctx.origin.y, ctx.origin.x + ctx.size.x,
+                    ctx.origin.y + ctx.size.y);
+  }
   ImGui::End();
   ImGui::Render();
   return ImGui::GetDrawData();
