@@ -34,6 +34,7 @@ void DrawMenuBar(const UiState& ui, Commands& cmd) {
     if (ImGui::MenuItem(Tr(Str::kFontSmaller, l), "-")) cmd.font_delta = -1;
     if (ImGui::MenuItem(Tr(Str::kFullscreen, l), "F11", ui.fullscreen))
       cmd.toggle_fullscreen = true;
+    if (ImGui::MenuItem(Tr(Str::kLibrary, l), "F9")) cmd.toggle_library = true;
     ImGui::Separator();
     if (ImGui::MenuItem(Tr(Str::kEditorToggle, l), "Ctrl+E", ui.show_editor))
       cmd.editor.toggle = true;

@@ -205,7 +205,10 @@ void App::Frame(float dt) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   const float scale = UiScale();
   const float top = ImGui::GetFrameHeight();
-  const float left_w = std::min(300.0f * scale, display.x * 0.22f);
+  // On a projector (1280 × 720, 1024 × 768) the picture needs the width more than the
+  // scenario list does: the list folds away and F9 brings it back.
+  const bool library = m_ui.show_library < 0 ? display.x >= 1400.0f * scale : m_ui.show_library;
+  const float left_w = library ? std::min(300.0f * scale, display.x * 0.22f) : 0.0f;
   const float right_w = std::min(460.0f * scale, display.x * 0.30f);
   const float bottom_h = ImGui::GetFrameHeightWithSpacing() * 3.4f;
   const float mid_h = std::max(50.0f, display.y - top - bottom_h);
@@ -215,12 +218,14 @@ void App::Frame(float dt) {
                                  ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
   const Lang l = m_ui.lang;
 
-  ImGui::SetNextWindowPos(ImVec2(0, top));
-  ImGui::SetNextWindowSize(ImVec2(left_w, mid_h));
-  if (ImGui::Begin(Tr(Str::kLibrary, l), nullptr, fixed)) {
-    DrawLibraryPanel(m_library, m_doc.Path(), l, m_open_buf, sizeof m_open_buf, cmd);
+  if (library) {
+    ImGui::SetNextWindowPos(ImVec2(0, top));
+    ImGui::SetNextWindowSize(ImVec2(left_w, mid_h));
+    if (ImGui::Begin(Tr(Str::kLibrary, l), nullptr, fixed)) {
+      DrawLibraryPanel(m_library, m_doc.Path(), l, m_open_buf, sizeof m_open_buf, cmd);
+    }
+    ImGui::End();
   }
-  ImGui::End();
 
   DrawCanvas(left_w, top, display.x - left_w - right_w, canvas_h);
   if (m_ui.show_editor) {
@@ -297,6 +302,7 @@ void App::DrawCanvas(float x, float y, float w, float h) {
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar |
                    ImGuiWindowFlags_NoScrollWithMouse);
   ImGui::PopStyleVar();
+  m_canvas_rect = ImVec4(x, y, x + w, y + h);
   const auto& run = m_doc.GetRun();
   if (run && m_view) {
     ImCanvas canvas = ImCanvas::ForCurrentWindow();
@@ -314,7 +320,9 @@ void App::DrawCanvas(float x, float y, float w, float h) {
                     m_ui.sandbox};
     ctx.canvas = &canvas;
     ctx.ui_font = ImGui::GetFontSize();
+    canvas.SetRecording(m_record_view_text);
     m_view->Draw(ctx);
+    if (m_record_view_text) m_view_texts = canvas.Texts();
     for (const auto& [key, value] : ctx.requests.set_config) {
       m_pending_config = std::make_pair(key, value);
     }
@@ -443,6 +451,7 @@ void App::HandleKeys(Commands& cmd) {
     cmd.font_delta = -1;
   }
   if (ImGui::IsKeyPressed(keys::kF11, false)) cmd.toggle_fullscreen = true;
+  if (ImGui::IsKeyPressed(keys::kF9, false)) cmd.toggle_library = true;
   if (ImGui::IsKeyPressed(keys::kF1, false)) cmd.toggle_help = true;
   if (io.KeyCtrl && ImGui::IsKeyPressed(keys::kR, false)) {
     cmd.reload = true;
@@ -498,6 +507,12 @@ void App::Apply(const Commands& cmd) {
     }
   }
   if (cmd.toggle_fullscreen) m_ui.fullscreen = !m_ui.fullscreen;
+  if (cmd.toggle_library) {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const bool shown =
+        m_ui.show_library < 0 ? display.x >= 1400.0f * UiScale() : m_ui.show_library == 1;
+    m_ui.show_library = shown ? 0 : 1;
+  }
   if (cmd.toggle_help) m_ui.show_help = !m_ui.show_help;
   if (cmd.toggle_sandbox) m_ui.sandbox = !m_ui.sandbox;
   if (cmd.quit) RequestQuit();

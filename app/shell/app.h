@@ -47,6 +47,7 @@ struct Commands {
   bool toggle_fullscreen = false;
   bool toggle_help = false;
   bool toggle_sandbox = false;
+  bool toggle_library = false;
   bool reload = false;
   bool quit = false;
   int font_delta = 0;
@@ -119,6 +120,11 @@ class App {
   TopicView* View() { return m_view.get(); }
   /// Passes an option to the topic view now and to every view created later.
   void SetViewOption(std::string key, std::string value);
+  /// Tests: the view's canvas logs every text it draws (ViewTexts) inside CanvasRect.
+  void SetRecordViewText(bool on) { m_record_view_text = on; }
+  const std::vector<TextItem>& ViewTexts() const { return m_view_texts; }
+  /// The canvas panel of the last frame: min x, min y, max x, max y.
+  ImVec4 CanvasRect() const { return m_canvas_rect; }
   /// Disables animation (screenshots): every step change is shown finished.
   void SetInstant(bool instant) { m_instant = instant; }
 
@@ -176,6 +182,9 @@ class App {
   bool m_fonts_dirty = true;
   bool m_style_dirty = true;
   bool m_instant = false;
+  bool m_record_view_text = false;
+  std::vector<TextItem> m_view_texts;
+  ImVec4 m_canvas_rect{0, 0, 0, 0};
   bool m_quit = false;
   std::string m_status;  ///< a short message in the status line ("Reloaded from disk")
   float m_status_time = 0.0f;

@@ -30,12 +30,13 @@ namespace {
 static_assert(keys::kSpace == GLFW_KEY_SPACE && keys::kRight == GLFW_KEY_RIGHT &&
                   keys::kLeft == GLFW_KEY_LEFT && keys::kHome == GLFW_KEY_HOME &&
                   keys::kEnd == GLFW_KEY_END && keys::kF1 == GLFW_KEY_F1 &&
-                  keys::kF11 == GLFW_KEY_F11 && keys::kT == GLFW_KEY_T && keys::kL == GLFW_KEY_L &&
-                  keys::kR == GLFW_KEY_R && keys::kEqual == GLFW_KEY_EQUAL &&
-                  keys::kMinus == GLFW_KEY_MINUS && keys::kKpAdd == GLFW_KEY_KP_ADD &&
-                  keys::kKpSubtract == GLFW_KEY_KP_SUBTRACT && keys::kEscape == GLFW_KEY_ESCAPE &&
-                  keys::kE == GLFW_KEY_E && keys::kS == GLFW_KEY_S &&
-                  keys::kEnter == GLFW_KEY_ENTER && keys::kKpEnter == GLFW_KEY_KP_ENTER,
+                  keys::kF11 == GLFW_KEY_F11 && keys::kF9 == GLFW_KEY_F9 &&
+                  keys::kT == GLFW_KEY_T && keys::kL == GLFW_KEY_L && keys::kR == GLFW_KEY_R &&
+                  keys::kEqual == GLFW_KEY_EQUAL && keys::kMinus == GLFW_KEY_MINUS &&
+                  keys::kKpAdd == GLFW_KEY_KP_ADD && keys::kKpSubtract == GLFW_KEY_KP_SUBTRACT &&
+                  keys::kEscape == GLFW_KEY_ESCAPE && keys::kE == GLFW_KEY_E &&
+                  keys::kS == GLFW_KEY_S && keys::kEnter == GLFW_KEY_ENTER &&
+                  keys::kKpEnter == GLFW_KEY_KP_ENTER,
               "keys.h must match GLFW's key codes");
 
 struct Flags {

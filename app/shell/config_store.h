@@ -20,6 +20,9 @@ struct UiState {
   bool show_editor = false;  ///< the scenario editor panel (not persisted)
   bool fullscreen = false;
   bool sandbox = false;  ///< record by demonstration (not persisted)
+  /// The scenario list: -1 shown only when the window is wide enough (1400 px at 1×),
+  /// 0 hidden, 1 shown (F9 toggles; not persisted).
+  int show_library = -1;
 
   friend bool operator==(const UiState&, const UiState&) = default;
 };

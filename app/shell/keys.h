@@ -21,6 +21,7 @@ inline constexpr int kLeft = 263;
 inline constexpr int kHome = 268;
 inline constexpr int kEnd = 269;
 inline constexpr int kF1 = 290;
+inline constexpr int kF9 = 298;
 inline constexpr int kF11 = 300;
 inline constexpr int kKpSubtract = 333;
 inline constexpr int kKpAdd = 334;

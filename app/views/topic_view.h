@@ -25,6 +25,10 @@ struct ViewRequests {
   /// at the current step (the steps after it are replaced). An entry that is an array of ops
   /// is one action (one undo), e.g. a sched action followed by {"op": "run"}.
   std::vector<Json> record_ops;
+  /// Predict-then-reveal: the label of the item the user clicked in the picture (an object
+  /// id "C", a goroutine "g3" or its name, a bucket "b2", a map key, a stack variable "x"),
+  /// as the scenario's quiz choices spell it. Set only when not in the sandbox.
+  std::string picked;
 };
 
 struct ViewContext {
