@@ -29,14 +29,24 @@ add_library(gs_ui STATIC
   shell/editor_buffer.cpp
   shell/fonts.cpp
   shell/library.cpp
+  shell/presenter.cpp
+  shell/quiz_flow.cpp
   shell/strings.cpp
   shell/theme.cpp
+  shell/window_fit.cpp
   ${GS_PANEL_SOURCES}
   ${GS_VIEW_SOURCES})
 target_include_directories(gs_ui PUBLIC ${CMAKE_SOURCE_DIR})
 target_link_libraries(gs_ui PUBLIC gs_engine imgui_deb PkgConfig::FONTCONFIG PRIVATE gs_warnings)
 
+# gs_export: slides and clips rendered on the CPU from the headless App (no display, no GL).
+find_package(GIF 5 REQUIRED)
+file(GLOB GS_EXPORT_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/export/*.cpp)
+add_library(gs_export STATIC ${GS_EXPORT_SOURCES})
+target_include_directories(gs_export PUBLIC ${CMAKE_SOURCE_DIR})
+target_link_libraries(gs_export PUBLIC gs_ui GIF::GIF PRIVATE gs_warnings)
+
 # gs_gui: the GLFW window, the GL renderer and screenshots.
 add_library(gs_gui STATIC shell/app_main.cpp shell/screenshot.cpp)
 target_include_directories(gs_gui PUBLIC ${CMAKE_SOURCE_DIR})
-target_link_libraries(gs_gui PUBLIC gs_ui glad glfw PRIVATE gs_warnings)
+target_link_libraries(gs_gui PUBLIC gs_ui gs_export glad glfw PRIVATE gs_warnings)

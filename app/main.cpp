@@ -1,18 +1,24 @@
 // gopherscope: subcommands run without a display; with none, the window opens.
+#include <cstring>
 #include <iostream>
 
 #include "app/cli/cli.h"
 
 #ifdef GS_HAVE_GUI
+#include "app/export/export.h"
 #include "app/shell/app_main.h"
 #endif
 
 int main(int argc, char** argv) {
   if (gs::cli::IsSubcommand(argc, argv)) return gs::cli::RunCli(argc, argv, GS_SCENARIO_DIR);
 #ifdef GS_HAVE_GUI
+  if (argc > 1 && !std::strcmp(argv[1], "export")) {
+    return gs::app::ExportMain(argc, argv, GS_SCENARIO_DIR);
+  }
   return gs::app::RunApp(argc, argv, GS_SCENARIO_DIR);
 #else
-  std::cerr << "gopherscope was built without the window (GS_BUILD_APP=OFF).\n" << gs::cli::Usage();
+  std::cerr << "gopherscope was built without the window or export (GS_BUILD_APP=OFF).\n"
+            << gs::cli::Usage();
   return 2;
 #endif
 }

@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libimgui-dev libglfw3-dev python3-glad nlohmann-json3-dev
-  libgtest-dev libbenchmark-dev libfontconfig-dev
+  libgtest-dev libbenchmark-dev libfontconfig-dev libgif-dev libstb-dev
   fonts-wqy-microhei
   xvfb xauth imagemagick xdotool
   python3-jsonschema

@@ -142,12 +142,15 @@ const char* Usage() {
   return "usage:\n"
          "  gopherscope [--scenario FILE] [--step N] [--theme dark|light] [--lang en|zh]\n"
          "              [--fullscreen] [--screenshot OUT.png] [--compare MODE,MODE...]\n"
-         "              [--editor]\n"
+         "              [--editor] [--size WxH]\n"
          "                                                          open the window\n"
          "  gopherscope validate FILE...                            check scenario files\n"
          "  gopherscope new KIND FILE.json                          write a starter scenario\n"
          "  gopherscope trace FILE [--lang en|zh] [--json] [--set config.KEY=VALUE]\n"
-         "                                                          print the timeline\n";
+         "                                                          print the timeline\n"
+         "  gopherscope export FILE [--steps A-B] [--format png|gif|svg] [--size WxH]\n"
+         "              [--theme dark|light] [--lang en|zh] [--out PATH] [--no-narration]\n"
+         "                                                          slides and clips, no display\n";
 }
 
 bool IsSubcommand(int argc, char** argv) {

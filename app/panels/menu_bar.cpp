@@ -35,6 +35,7 @@ void DrawMenuBar(const UiState& ui, Commands& cmd) {
     if (ImGui::MenuItem(Tr(Str::kFullscreen, l), "F11", ui.fullscreen))
       cmd.toggle_fullscreen = true;
     if (ImGui::MenuItem(Tr(Str::kLibrary, l), "F9")) cmd.toggle_library = true;
+    if (ImGui::MenuItem(Tr(Str::kPresenter, l), "P")) cmd.toggle_presenter = true;
     ImGui::Separator();
     if (ImGui::MenuItem(Tr(Str::kEditorToggle, l), "Ctrl+E", ui.show_editor))
       cmd.editor.toggle = true;
@@ -57,9 +58,9 @@ void DrawHelpOverlay(Lang lang, Commands& cmd) {
   if (ImGui::Begin(Tr(Str::kHelpTitle, lang), &open,
                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
                        ImGuiWindowFlags_NoSavedSettings)) {
-    for (Str s :
-         {Str::kKeyPlay, Str::kKeyStep, Str::kKeyHomeEnd, Str::kKeyFont, Str::kKeyFullscreen,
-          Str::kKeyTheme, Str::kKeyLang, Str::kKeyHelp, Str::kKeyReload, Str::kKeyEditor}) {
+    for (Str s : {Str::kKeyPlay, Str::kKeyStep, Str::kKeyHomeEnd, Str::kKeyFont,
+                  Str::kKeyFullscreen, Str::kKeyTheme, Str::kKeyLang, Str::kKeyHelp,
+                  Str::kKeyReload, Str::kKeyEditor, Str::kKeyLibrary, Str::kKeyPresenter}) {
       ImGui::BulletText("%s", Tr(s, lang));
     }
     ImGui::Spacing();

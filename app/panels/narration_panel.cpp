@@ -35,32 +35,48 @@ void DrawNarrationPanel(const Run& run, const NarrationCache& cache, Lang lang) 
   }
 }
 
-void DrawQuizCard(const Run& run, std::size_t step, Lang lang, std::vector<std::string>& answers) {
+void DrawQuizCard(const Run& run, std::size_t step, Lang lang, const QuizFlow& flow,
+                  Commands& cmd) {
   const auto& quiz = run.Meta().quiz;
-  answers.resize(quiz.size());
-  for (std::size_t i = 0; i < quiz.size(); ++i) {
-    const QuizItem& q = quiz[i];
-    if (std::size_t(q.before_step) != step + 1) continue;
+  const ImVec4 amber(0.95f, 0.65f, 0.1f, 1.0f);
+  if (const int i = QuizFlow::AskedAt(quiz, step); i >= 0 && flow.AnswerOf(i).empty()) {
+    const QuizItem& q = quiz[std::size_t(i)];
     ImGui::Separator();
-    ImGui::TextColored(ImVec4(0.95f, 0.65f, 0.1f, 1.0f), "%s", Tr(Str::kPredict, lang));
+    ImGui::TextColored(amber, "%s", Tr(Str::kPredict, lang));
     TextWrappedCjk(q.ask.Get(lang));
-    ImGui::PushID(int(i));
+    ImGui::PushID(i);
     for (const std::string& choice : q.choices) {
-      const bool picked = answers[i] == choice;
-      if (picked)
-        ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-      if (ImGui::Button(choice.c_str())) answers[i] = choice;
-      if (picked) ImGui::PopStyleColor();
+      if (ImGui::Button(choice.c_str())) cmd.quiz_pick = std::make_pair(i, choice);
       ImGui::SameLine();
     }
     ImGui::NewLine();
-    if (!answers[i].empty()) {
-      const bool right = answers[i] == q.answer;
-      ImGui::TextColored(right ? ImVec4(0.2f, 0.75f, 0.35f, 1) : ImVec4(0.9f, 0.25f, 0.25f, 1),
-                         "%s %s", Tr(right ? Str::kQuizRight : Str::kQuizWrong, lang),
-                         q.answer.c_str());
-    }
     ImGui::PopID();
+    if (flow.Holding() == i) {
+      ImGui::PushTextWrapPos(0.0f);
+      ImGui::TextColored(amber, "%s", Tr(Str::kQuizHold, lang));
+      ImGui::PopTextWrapPos();
+    }
+    return;
+  }
+  const int i = QuizFlow::RevealedAt(quiz, step);
+  if (i < 0) return;
+  const QuizItem& q = quiz[std::size_t(i)];
+  const std::string& said = flow.AnswerOf(i);
+  if (said.empty() && !flow.Skipped(i)) return;  // reached by scrubbing: nothing was asked
+  ImGui::Separator();
+  TextWrappedCjk(q.ask.Get(lang));
+  // The verdict carries a mark and words, never colour alone.
+  if (said.empty()) {
+    ImGui::Text("%s %s", Tr(Str::kQuizUnanswered, lang), q.answer.c_str());
+  } else {
+    const bool right = said == q.answer;
+    ImGui::TextColored(right ? ImVec4(0.2f, 0.75f, 0.35f, 1) : ImVec4(0.95f, 0.55f, 0.15f, 1),
+                       "%s %s  (%s %s)", Tr(right ? Str::kQuizRight : Str::kQuizWrong, lang),
+                       q.answer.c_str(), Tr(Str::kQuizYouSaid, lang), said.c_str());
+  }
+  if (!q.explain.Empty()) TextWrappedCjk(q.explain.Get(lang));
+  if (flow.Answered() > 0) {
+    ImGui::TextDisabled("%s: %d / %d", Tr(Str::kQuizScore, lang), flow.Right(), flow.Answered());
   }
 }
 

@@ -15,13 +15,14 @@ namespace gs::app {
 
 void DrawMenuBar(const UiState& ui, Commands& cmd);
 void DrawLibraryPanel(const std::vector<LibraryEntry>& entries, const std::string& current,
-                      Lang lang, char* open_buf, std::size_t open_buf_size, Commands& cmd);
+                      Lang lang, LibraryInput& input, Commands& cmd);
 void DrawPlaybackBar(const Run& run, const std::vector<std::size_t>& notable, const Playback& play,
                      UiState& ui, Commands& cmd);
 void DrawNarrationPanel(const Run& run, const NarrationCache& cache, Lang lang);
-/// A predict-the-next-step question when the next step has one; `answers` holds the
-/// learner's pick per quiz entry ("" = not answered yet).
-void DrawQuizCard(const Run& run, std::size_t step, Lang lang, std::vector<std::string>& answers);
+/// Predict, then reveal: the question while its checkpoint step is shown (choices as buttons,
+/// a pick goes to `cmd.quiz_pick`), and once the step is revealed whether the prediction was
+/// right and why. Nothing when `step` is neither.
+void DrawQuizCard(const Run& run, std::size_t step, Lang lang, const QuizFlow& quiz, Commands& cmd);
 /// Returns true when there were errors to show.
 bool DrawErrorsPanel(const Diagnostics& diags, Lang lang);
 void DrawHelpOverlay(Lang lang, Commands& cmd);

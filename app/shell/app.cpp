@@ -13,6 +13,7 @@
 #include "app/panels/panels.h"
 #include "app/shell/keys.h"
 #include "app/shell/strings.h"
+#include "app/views/svg_canvas.h"
 
 namespace gs::app {
 namespace {
@@ -126,10 +127,11 @@ void App::OnNewRun(bool keep_step) {
   m_play.step = keep_step ? std::min(m_play.step, last) : 0;
   m_play.anim_from = m_play.step;
   m_play.anim_t = 1.0f;
-  if (!keep_step) {
-    m_play.playing = false;
-    m_quiz_answers.clear();
+  if (!keep_step || run->Meta().quiz.size() != m_quiz_size) {
+    m_quiz.Reset(run->Meta().quiz);
+    m_quiz_size = run->Meta().quiz.size();
   }
+  if (!keep_step) m_play.playing = false;
   // Notable steps for the scrubber, computed once per run.
   m_notable.clear();
   for (std::size_t s = 1; s < run->StepCount(); ++s) {
@@ -158,6 +160,22 @@ bool App::SetConfig(const std::string& key, const std::string& value) {
 void App::SetViewOption(std::string key, std::string value) {
   if (m_view) m_view->SetOption(key, value);
   m_view_options.emplace_back(std::move(key), std::move(value));
+}
+
+bool App::PickQuizAnswer(int i, const std::string& choice) {
+  const auto& run = m_doc.GetRun();
+  if (!run) return false;
+  const auto& quiz = run->Meta().quiz;
+  if (!m_quiz.Answer(quiz, i, choice)) return false;
+  // Scores are kept per scenario file for self-study: right / answered, this sitting.
+  if (!m_doc.Path().empty()) {
+    m_ui.quiz_scores[m_doc.Path()] = {m_quiz.Right(), m_quiz.Answered()};
+    SaveSettings();
+  }
+  // Reveal: the step the question was about plays now.
+  const std::size_t target = std::size_t(quiz[std::size_t(i)].before_step);
+  if (m_play.step + 1 == target) SetStep(target, true);
+  return true;
 }
 
 void App::SetStep(std::size_t step, bool animate) {
@@ -200,6 +218,12 @@ void App::Frame(float dt) {
   }
   Commands cmd;
   HandleKeys(cmd);
+  if (m_ui.presenter.on) {
+    DrawPresenter(cmd);
+    Apply(cmd);
+    Tick(dt);
+    return;
+  }
   DrawMenuBar(m_ui, cmd);
 
   const ImVec2 display = ImGui::GetIO().DisplaySize;
@@ -222,7 +246,7 @@ void App::Frame(float dt) {
     ImGui::SetNextWindowPos(ImVec2(0, top));
     ImGui::SetNextWindowSize(ImVec2(left_w, mid_h));
     if (ImGui::Begin(Tr(Str::kLibrary, l), nullptr, fixed)) {
-      DrawLibraryPanel(m_library, m_doc.Path(), l, m_open_buf, sizeof m_open_buf, cmd);
+      DrawLibraryPanel(m_library, m_doc.Path(), l, m_library_input, cmd);
     }
     ImGui::End();
   }
@@ -249,7 +273,7 @@ void App::Frame(float dt) {
     if (run) {
       m_narration.Update(*run, m_play.step, l);
       DrawNarrationPanel(*run, m_narration, l);
-      DrawQuizCard(*run, m_play.step, l, m_quiz_answers);
+      DrawQuizCard(*run, m_play.step, l, m_quiz, cmd);
     }
   }
   ImGui::End();
@@ -317,8 +341,9 @@ void App::DrawCanvas(float x, float y, float w, float h) {
                     ImGui::GetWindowPos(),
                     ImGui::GetWindowSize(),
                     {},
-                    m_ui.sandbox};
+                    m_ui.sandbox && !m_ui.presenter.on};
     ctx.canvas = &canvas;
+    ctx.presenter = m_ui.presenter.on;
     ctx.ui_font = ImGui::GetFontSize();
     canvas.SetRecording(m_record_view_text);
     m_view->Draw(ctx);
@@ -327,7 +352,7 @@ void App::DrawCanvas(float x, float y, float w, float h) {
       m_pending_config = std::make_pair(key, value);
     }
     for (const Json& op : ctx.requests.record_ops) m_pending_ops.push_back(op);
-    if (m_ui.sandbox || !m_sandbox_undo.empty()) DrawSandboxBar(w);
+    if (!ctx.presenter && (m_ui.sandbox || !m_sandbox_undo.empty())) DrawSandboxBar(w);
   } else if (run) {
     ImGui::SetCursorPos(ImVec2(20 * UiScale(), 20 * UiScale()));
     ImGui::PushTextWrapPos(w - 20 * UiScale());
@@ -339,6 +364,39 @@ void App::DrawCanvas(float x, float y, float w, float h) {
   }
   ImGui::End();
   ImGui::PopStyleColor();
+}
+
+std::string App::PictureSvg(float width, float height) {
+  const auto& run = m_doc.GetRun();
+  if (!run || !m_view) return "";
+  const Theme& theme = GetTheme(m_ui.theme);
+  // Drawn inside an off-screen window so views that ask ImGui for their window still work;
+  // picture_only keeps their widgets out (an SVG cannot hold them).
+  ImGui::SetNextWindowPos(ImVec2(-width - 100.0f, 0));
+  ImGui::SetNextWindowSize(ImVec2(width, height));
+  ImGui::Begin("##svg_export", nullptr,
+               ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoFocusOnAppearing);
+  SvgCanvas svg(ImGui::GetFont(), width, height, theme.canvas_bg);
+  ViewContext ctx{*run,
+                  m_play.step,
+                  m_play.step,
+                  1.0f,
+                  m_ui.lang,
+                  theme,
+                  UiScale(),
+                  ImGui::GetWindowDrawList(),  // unused by views that draw through the canvas
+                  ImVec2(0, 0),
+                  ImVec2(width, height),
+                  {},
+                  false};
+  ctx.canvas = &svg;
+  ctx.ui_font = ImGui::GetFontSize();
+  ctx.presenter = true;
+  ctx.picture_only = true;
+  m_view->Draw(ctx);
+  ImGui::End();
+  return svg.Finish();
 }
 
 // [SECTION] sandbox (record by demonstration)
@@ -440,8 +498,13 @@ void App::HandleKeys(Commands& cmd) {
   const auto& run = m_doc.GetRun();
   const std::size_t last = run ? run->StepCount() - 1 : 0;
   if (ImGui::IsKeyPressed(keys::kSpace, false)) cmd.toggle_play = true;
-  if (ImGui::IsKeyPressed(keys::kRight, true) && m_play.step < last) cmd.seek = m_play.step + 1;
-  if (ImGui::IsKeyPressed(keys::kLeft, true) && m_play.step > 0) cmd.seek = m_play.step - 1;
+  // A presenter's clicker sends PageDown / PageUp.
+  const bool next =
+      ImGui::IsKeyPressed(keys::kRight, true) || ImGui::IsKeyPressed(keys::kPageDown, true);
+  const bool prev =
+      ImGui::IsKeyPressed(keys::kLeft, true) || ImGui::IsKeyPressed(keys::kPageUp, true);
+  if (next && m_play.step < last) cmd.seek = m_play.step + 1;
+  if (prev && m_play.step > 0) cmd.seek = m_play.step - 1;
   if (ImGui::IsKeyPressed(keys::kHome, false)) cmd.seek = 0;
   if (ImGui::IsKeyPressed(keys::kEnd, false)) cmd.seek = last;
   if (ImGui::IsKeyPressed(keys::kEqual, false) || ImGui::IsKeyPressed(keys::kKpAdd, false)) {
@@ -459,7 +522,14 @@ void App::HandleKeys(Commands& cmd) {
     if (ImGui::IsKeyPressed(keys::kT, false)) cmd.toggle_theme = true;
     if (ImGui::IsKeyPressed(keys::kL, false)) cmd.toggle_lang = true;
   }
-  if (ImGui::IsKeyPressed(keys::kEscape, false) && m_ui.show_help) cmd.toggle_help = true;
+  if (!io.KeyCtrl && ImGui::IsKeyPressed(keys::kP, false)) cmd.toggle_presenter = true;
+  if (m_ui.presenter.on) {
+    if (ImGui::IsKeyPressed(keys::kB, false)) cmd.toggle_blank = true;
+    if (ImGui::IsKeyPressed(keys::kPeriod, false)) cmd.toggle_narration = true;
+    if (ImGui::IsKeyPressed(keys::kEscape, false)) cmd.toggle_presenter = true;
+  } else if (ImGui::IsKeyPressed(keys::kEscape, false) && m_ui.show_help) {
+    cmd.toggle_help = true;
+  }
 }
 
 // [SECTION] commands
@@ -477,7 +547,13 @@ void App::Apply(const Commands& cmd) {
     m_pending_config.reset();
     SetConfig(key, value);
   }
-  if (cmd.seek) {
+  if (cmd.quiz_pick) PickQuizAnswer(cmd.quiz_pick->first, cmd.quiz_pick->second);
+  // A checkpoint: the next step waits for a prediction (a second Next skips it).
+  const auto& quiz_run = m_doc.GetRun();
+  const bool held = cmd.seek && quiz_run && *cmd.seek == m_play.step + 1 &&
+                    m_quiz.HoldBeforeNext(quiz_run->Meta().quiz, m_play.step);
+  if (held) m_play.playing = false;
+  if (cmd.seek && !held) {
     const bool adjacent = (*cmd.seek + 1 == m_play.step) || (*cmd.seek == m_play.step + 1);
     SetStep(*cmd.seek, adjacent);
   }
@@ -514,6 +590,15 @@ void App::Apply(const Commands& cmd) {
     m_ui.show_library = shown ? 0 : 1;
   }
   if (cmd.toggle_help) m_ui.show_help = !m_ui.show_help;
+  if (cmd.toggle_presenter) {
+    // Fonts are rebuilt at the presenter size; blank and strip start over each time.
+    m_ui.presenter = {!m_ui.presenter.on, false, true};
+    m_fonts_dirty = true;
+    m_style_dirty = true;
+    if (m_ui.presenter.on) SetStatus(Tr(Str::kPresenterHint, m_ui.lang));
+  }
+  if (cmd.toggle_blank) m_ui.presenter.blank = !m_ui.presenter.blank;
+  if (cmd.toggle_narration) m_ui.presenter.narration = !m_ui.presenter.narration;
   if (cmd.toggle_sandbox) m_ui.sandbox = !m_ui.sandbox;
   if (cmd.quit) RequestQuit();
   ApplyEditorCommands(cmd.editor);
@@ -670,7 +755,9 @@ void App::Tick(float dt) {
   if (m_play.playing && run) {
     m_play.until_next -= dt;
     if (m_play.until_next <= 0.0f) {
-      if (m_play.step + 1 < run->StepCount()) {
+      if (m_quiz.HoldBeforeNext(run->Meta().quiz, m_play.step)) {
+        m_play.playing = false;  // a checkpoint: predict first
+      } else if (m_play.step + 1 < run->StepCount()) {
         SetStep(m_play.step + 1, true);
         m_play.until_next += kStepSeconds / speed;
         if (m_play.until_next < 0.0f) m_play.until_next = 0.0f;

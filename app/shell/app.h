@@ -13,6 +13,7 @@
 #include "app/shell/document.h"
 #include "app/shell/editor_buffer.h"
 #include "app/shell/library.h"
+#include "app/shell/quiz_flow.h"
 #include "app/views/topic_view.h"
 
 namespace gs::app {
@@ -48,9 +49,14 @@ struct Commands {
   bool toggle_help = false;
   bool toggle_sandbox = false;
   bool toggle_library = false;
+  bool toggle_presenter = false;
+  bool toggle_blank = false;      ///< presenter mode: B
+  bool toggle_narration = false;  ///< presenter mode: period
   bool reload = false;
   bool quit = false;
   int font_delta = 0;
+  /// The learner's prediction: quiz item index and the choice picked.
+  std::optional<std::pair<int, std::string>> quiz_pick;
   EditorCommands editor;
 };
 
@@ -79,8 +85,13 @@ class App {
   UiState& Ui() { return m_ui; }
   const UiState& Ui() const { return m_ui; }
   const Playback& Play() const { return m_play; }
+  const QuizFlow& Quiz() const { return m_quiz; }
+  /// The learner predicts `choice` for quiz item `i` (what the card's buttons and a click in
+  /// the picture do); the step it asks about then plays. False when it does not apply.
+  bool PickQuizAnswer(int i, const std::string& choice);
   const Document& Doc() const { return m_doc; }
   const std::vector<LibraryEntry>& Library() const { return m_library; }
+  LibraryInput& LibraryBoxes() { return m_library_input; }
   // [SECTION] the scenario editor (app/panels/editor_panel.cpp draws it)
   enum class SaveResult { kSaved, kNeedsConfirm, kFailed };
   /// Opening, reloading and quitting as the user asks for them: with unsaved editor text
@@ -125,16 +136,36 @@ class App {
   const std::vector<TextItem>& ViewTexts() const { return m_view_texts; }
   /// The canvas panel of the last frame: min x, min y, max x, max y.
   ImVec4 CanvasRect() const { return m_canvas_rect; }
+  /// Presenter mode on or off (the P key; the export renders slides with it).
+  void SetPresenter(bool on) {
+    if (on == m_ui.presenter.on) return;
+    m_ui.presenter = {on, false, true};
+    m_fonts_dirty = true;
+    m_style_dirty = true;
+  }
+  /// The current step's picture as an SVG document of `width` × `height` (call inside a
+  /// frame: views measure text with the UI font). "" when no view is open.
+  std::string PictureSvg(float width, float height);
   /// Disables animation (screenshots): every step change is shown finished.
   void SetInstant(bool instant) { m_instant = instant; }
 
   // The window shell reads these after each frame.
   bool FontsDirty() const { return m_fonts_dirty; }
   void FontsRebuilt() { m_fonts_dirty = false; }
-  float FontPixelSize() const { return 20.0f * m_content_scale * m_ui.font_scale; }
-  float UiScale() const { return m_content_scale * m_ui.font_scale; }
+  float FontPixelSize() const { return 20.0f * UiScale(); }
+  float UiScale() const {
+    return m_content_scale * m_ui.font_scale * (m_ui.presenter.on ? kPresenterScale : 1.0f);
+  }
+  /// Presenter mode's text size over the desk's: read from the back of a lecture hall.
+  static constexpr float kPresenterScale = 1.6f;
   void SetContentScale(float s);
   bool WantsQuit() const { return m_quit; }
+  /// The shell reports where the window is when it closes; kept for the next start.
+  void SetWindowRect(const WindowRect& r) {
+    if (r == m_ui.window) return;
+    m_ui.window = r;
+    SaveSettings();
+  }
   /// Characters the font atlas must cover: UI strings and the open scenario's text.
   std::string GlyphText() const;
   /// Characters the big picture font must cover: UI strings and the scenario's title.
@@ -149,6 +180,8 @@ class App {
   void OnNewRun(bool keep_step);
   void SaveSettings();
   void DrawCanvas(float x, float y, float w, float h);
+  /// Presenter mode's frame: the picture and a narration strip, nothing else.
+  void DrawPresenter(Commands& cmd);
   void ApplyEditorCommands(const EditorCommands& ec);
   /// Runs the action the unsaved-changes prompt held back.
   void RunPending();
@@ -170,8 +203,9 @@ class App {
   bool m_save_as_requested = false;
   char m_save_as_buf[512] = {};
   void DrawSandboxBar(float width);
-  std::vector<std::string> m_quiz_answers;  ///< the learner's pick per quiz question
-  std::vector<std::size_t> m_notable;       ///< scrubber marks for the current run
+  QuizFlow m_quiz;  ///< predict, then reveal
+  std::size_t m_quiz_size = 0;
+  std::vector<std::size_t> m_notable;  ///< scrubber marks for the current run
   std::optional<std::pair<std::string, std::string>> m_pending_config;
   Playback m_play;
   std::unique_ptr<TopicView> m_view;
@@ -188,7 +222,7 @@ class App {
   bool m_quit = false;
   std::string m_status;  ///< a short message in the status line ("Reloaded from disk")
   float m_status_time = 0.0f;
-  char m_open_buf[1024] = {};
+  LibraryInput m_library_input;
   std::vector<std::pair<std::string, std::string>> m_view_options;
   // The scenario editor.
   struct PendingAction {

@@ -23,6 +23,7 @@
 #include "app/shell/fonts.h"
 #include "app/shell/keys.h"
 #include "app/shell/screenshot.h"
+#include "app/shell/window_fit.h"
 
 namespace gs::app {
 namespace {
@@ -36,7 +37,9 @@ static_assert(keys::kSpace == GLFW_KEY_SPACE && keys::kRight == GLFW_KEY_RIGHT &
                   keys::kKpAdd == GLFW_KEY_KP_ADD && keys::kKpSubtract == GLFW_KEY_KP_SUBTRACT &&
                   keys::kEscape == GLFW_KEY_ESCAPE && keys::kE == GLFW_KEY_E &&
                   keys::kS == GLFW_KEY_S && keys::kEnter == GLFW_KEY_ENTER &&
-                  keys::kKpEnter == GLFW_KEY_KP_ENTER,
+                  keys::kKpEnter == GLFW_KEY_KP_ENTER && keys::kP == GLFW_KEY_P &&
+                  keys::kB == GLFW_KEY_B && keys::kPeriod == GLFW_KEY_PERIOD &&
+                  keys::kPageUp == GLFW_KEY_PAGE_UP && keys::kPageDown == GLFW_KEY_PAGE_DOWN,
               "keys.h must match GLFW's key codes");
 
 struct Flags {
@@ -50,9 +53,13 @@ struct Flags {
   std::vector<std::pair<std::string, std::string>> view_options;
   bool sandbox = false;
   int bench_frames = 0;  ///< --frame-report N: play N uncapped frames, print frame times
-  int width = 1600;
-  int height = 900;
+  int width = 0;         ///< --size: exactly this window (tests, screenshots); 0 fits the screen
+  int height = 0;
 };
+
+/// The window's default size, before it is fitted into the monitor's work area.
+constexpr int kDefaultWidth = 1600;
+constexpr int kDefaultHeight = 900;
 
 bool ParseFlags(int argc, char** argv, Flags* f) {
   for (int i = 1; i < argc; ++i) {
@@ -102,7 +109,11 @@ bool ParseFlags(int argc, char** argv, Flags* f) {
       if (!value(&v)) return false;
       f->bench_frames = std::atoi(v.c_str());
     } else if (a == "--size") {
-      if (!value(&v) || std::sscanf(v.c_str(), "%dx%d", &f->width, &f->height) != 2) return false;
+      if (!value(&v) || std::sscanf(v.c_str(), "%dx%d", &f->width, &f->height) != 2 ||
+          f->width < 320 || f->height < 240 || f->width > 16384 || f->height > 16384) {
+        std::fprintf(stderr, "gopherscope: --size takes WxH, from 320x240 to 16384x16384\n");
+        return false;
+      }
     } else {
       std::fprintf(stderr, "gopherscope: unknown argument %s\n%s", a.c_str(), cli::Usage());
       return false;
@@ -122,6 +133,15 @@ void SetFullscreen(GLFWwindow* win, bool on, int* saved) {
   } else {
     glfwSetWindowMonitor(win, nullptr, saved[0], saved[1], saved[2], saved[3], 0);
   }
+}
+
+/// The primary monitor's work area (the screen minus panels and docks), {} when unknown.
+WindowRect PrimaryWorkArea() {
+  WindowRect area;
+  if (GLFWmonitor* mon = glfwGetPrimaryMonitor()) {
+    glfwGetMonitorWorkarea(mon, &area.x, &area.y, &area.w, &area.h);
+  }
+  return area;
 }
 
 struct DropQueue {
@@ -150,8 +170,13 @@ int RunApp(int argc, char** argv, const char* scenario_dir) {
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-  glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
-  GLFWwindow* win = glfwCreateWindow(flags.width, flags.height, "Gopherscope", nullptr, nullptr);
+  // Created hidden, then placed: the size we set is in screen coordinates, already fitted to
+  // the work area, so it must not be scaled again by the monitor's content scale.
+  glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
+  const bool exact_size = flags.width > 0;
+  GLFWwindow* win =
+      glfwCreateWindow(exact_size ? flags.width : kDefaultWidth,
+                       exact_size ? flags.height : kDefaultHeight, "Gopherscope", nullptr, nullptr);
   if (!win) {
     glfwTerminate();
     return 1;
@@ -172,6 +197,22 @@ int RunApp(int argc, char** argv, const char* scenario_dir) {
 
   // Screenshots must not depend on (or change) the user's saved preferences.
   App app(scenario_dir, screenshot_mode ? "" : SettingsPath());
+  {
+    // Never larger than the work area (a 1280×720 projector must show the playback bar);
+    // the last size and place come back when they still fit. --size is taken as given.
+    const WindowRect area = PrimaryWorkArea();
+    WindowRect place =
+        exact_size ? WindowRect{0, 0, flags.width, flags.height}
+                   : FitWindow(area, screenshot_mode ? WindowRect{} : app.Ui().window,
+                               kDefaultWidth, kDefaultHeight, /*frame_h=*/screenshot_mode ? 0 : 32);
+    if (exact_size && area.w > 0) {
+      place.x = area.x + std::max(0, (area.w - place.w) / 2);
+      place.y = area.y + std::max(0, (area.h - place.h) / 2);
+    }
+    glfwSetWindowSize(win, place.w, place.h);
+    glfwSetWindowPos(win, place.x, place.y);
+    glfwShowWindow(win);
+  }
   if (!flags.theme.empty())
     app.Ui().theme = flags.theme == "light" ? ThemeKind::kLight : ThemeKind::kDark;
   if (!flags.lang.empty()) ParseLang(flags.lang, &app.Ui().lang);
@@ -215,7 +256,9 @@ int RunApp(int argc, char** argv, const char* scenario_dir) {
   app.Ui().show_editor = flags.editor;
 
   bool fullscreen = false;
-  int saved_geometry[4] = {0, 0, flags.width, flags.height};
+  int saved_geometry[4] = {0, 0, 0, 0};
+  glfwGetWindowPos(win, &saved_geometry[0], &saved_geometry[1]);
+  glfwGetWindowSize(win, &saved_geometry[2], &saved_geometry[3]);
   if (flags.fullscreen) app.Ui().fullscreen = true;
   ImVector<ImWchar> glyph_ranges, picture_ranges;
   int frames = 0;
@@ -297,6 +340,16 @@ int RunApp(int argc, char** argv, const char* scenario_dir) {
     auto spent = std::chrono::steady_clock::now() - now;
     auto budget = std::chrono::microseconds(16600);
     if (spent < budget) std::this_thread::sleep_for(budget - spent);
+  }
+  if (!screenshot_mode && !frame_report && !exact_size) {
+    WindowRect r;
+    if (fullscreen) {
+      r = {saved_geometry[0], saved_geometry[1], saved_geometry[2], saved_geometry[3]};
+    } else {
+      glfwGetWindowPos(win, &r.x, &r.y);
+      glfwGetWindowSize(win, &r.w, &r.h);
+    }
+    app.SetWindowRect(r);
   }
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();

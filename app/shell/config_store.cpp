@@ -48,6 +48,25 @@ UiState LoadUiState(const std::string& path) {
   if (j.contains("last_scenario") && j["last_scenario"].is_string()) {
     s.last_scenario = j["last_scenario"].get<std::string>();
   }
+  if (j.contains("quiz_scores") && j["quiz_scores"].is_object()) {
+    for (const auto& [file, v] : j["quiz_scores"].items()) {
+      if (s.quiz_scores.size() >= 4096) break;  // a broken file cannot grow this without end
+      if (v.is_array() && v.size() == 2 && v[0].is_number_integer() && v[1].is_number_integer()) {
+        s.quiz_scores[file] = {v[0].get<int>(), v[1].get<int>()};
+      }
+    }
+  }
+  if (j.contains("window") && j["window"].is_array() && j["window"].size() == 4) {
+    const nlohmann::json& w = j["window"];
+    bool ints = true;
+    for (const auto& v : w) ints = ints && v.is_number_integer();
+    // Sizes beyond any real monitor are a broken file, not a window to restore.
+    if (ints && w[2].get<int>() > 0 && w[3].get<int>() > 0 && w[2].get<int>() <= 16384 &&
+        w[3].get<int>() <= 16384 && std::abs(w[0].get<int>()) <= 65536 &&
+        std::abs(w[1].get<int>()) <= 65536) {
+      s.window = {w[0].get<int>(), w[1].get<int>(), w[2].get<int>(), w[3].get<int>()};
+    }
+  }
   return s;
 }
 
@@ -86,6 +105,12 @@ bool SaveUiState(const std::string& path, const UiState& s) {
   j["font_scale"] = s.font_scale;
   j["speed"] = s.speed;
   j["last_scenario"] = s.last_scenario;
+  if (!s.quiz_scores.empty()) {
+    nlohmann::json scores = nlohmann::json::object();
+    for (const auto& [file, v] : s.quiz_scores) scores[file] = {v.first, v.second};
+    j["quiz_scores"] = scores;
+  }
+  if (s.window.w > 0) j["window"] = {s.window.x, s.window.y, s.window.w, s.window.h};
   return WriteFileAtomic(path, j.dump(2) + "\n");
 }
 

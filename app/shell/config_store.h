@@ -2,9 +2,12 @@
 // ($XDG_CONFIG_HOME/gopherscope/settings.json, else ~/.config/gopherscope/settings.json).
 #pragma once
 
+#include <map>
 #include <string>
+#include <utility>
 
 #include "app/shell/theme.h"
+#include "app/shell/window_fit.h"
 #include "engine/core/text.h"
 
 namespace gs::app {
@@ -23,6 +26,18 @@ struct UiState {
   /// The scenario list: -1 shown only when the window is wide enough (1400 px at 1×),
   /// 0 hidden, 1 shown (F9 toggles; not persisted).
   int show_library = -1;
+  /// Presenter mode (P): the picture fills the window, fonts grow, a narration strip below;
+  /// `blank` (B) shows a black screen, `narration` (.) hides the strip. Not persisted.
+  struct Presenter {
+    bool on = false;
+    bool blank = false;
+    bool narration = true;
+    friend bool operator==(const Presenter&, const Presenter&) = default;
+  } presenter;
+  /// Quiz results per scenario file: {right, answered} of the last sitting (self-study).
+  std::map<std::string, std::pair<int, int>> quiz_scores;
+  /// The window's last position and size (w == 0: never saved), restored when it fits.
+  WindowRect window;
 
   friend bool operator==(const UiState&, const UiState&) = default;
 };

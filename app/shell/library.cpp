@@ -8,6 +8,35 @@
 #include <nlohmann/json.hpp>
 
 namespace gs::app {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+  }
+  return out;
+}
+
+}  // namespace
+
+bool LibraryMatches(const LibraryEntry& e, std::string_view query) {
+  // Appended piece by piece: `"\n" + std::string` trips a false -Wrestrict in GCC 12.
+  std::string hay;
+  for (const std::string& part : {Lower(e.title.en), e.title.zh, Lower(e.id), Lower(e.kind),
+                                  Lower(std::filesystem::path(e.path).stem().string())}) {
+    hay.append(part).push_back('\n');
+  }
+  for (const std::string& t : e.tags) hay.append(Lower(t)).push_back('\n');
+  const std::string q = Lower(query);
+  std::size_t at = 0;
+  while (at < q.size()) {
+    const std::size_t end = std::min(q.find(' ', at), q.size());
+    if (end > at && hay.find(q.substr(at, end - at)) == std::string::npos) return false;
+    at = end + 1;
+  }
+  return true;
+}
 
 std::vector<LibraryEntry> ScanLibrary(const std::string& dir) {
   namespace fs = std::filesystem;
@@ -34,6 +63,11 @@ std::vector<LibraryEntry> ScanLibrary(const std::string& dir) {
         const auto& t = j["title"];
         if (t.contains("en") && t["en"].is_string()) e.title.en = t["en"].get<std::string>();
         if (t.contains("zh") && t["zh"].is_string()) e.title.zh = t["zh"].get<std::string>();
+      }
+      if (j.contains("tags") && j["tags"].is_array()) {
+        for (const auto& tag : j["tags"]) {
+          if (tag.is_string() && e.tags.size() < 32) e.tags.push_back(tag.get<std::string>());
+        }
       }
     }
     out.push_back(std::move(e));

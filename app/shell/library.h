@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/core/text.h"
@@ -13,6 +14,17 @@ struct LibraryEntry {
   std::string kind;
   std::string id;
   LocalizedText title;
+  std::vector<std::string> tags;
+};
+
+/// The library search: every word of `query` (case-insensitive, ASCII) occurs in the title
+/// (either language), a tag, the id, the file name or the topic. An empty query matches all.
+bool LibraryMatches(const LibraryEntry& e, std::string_view query);
+
+/// The text boxes of the library panel (kept by App between frames).
+struct LibraryInput {
+  char search[128] = {};
+  char open[1024] = {};
 };
 
 /// Reads the envelope of every *.json under `dir` (skipping schema/), sorted by kind then

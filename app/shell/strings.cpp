@@ -101,8 +101,8 @@ constexpr Entry kStrings[] = {
     {"barrier: deletion half", "写屏障：删除"},
     {"born black", "生来即黑"},
     {"Predict the next step:", "预测下一步："},
-    {"Right! The answer is", "答对了！答案是"},
-    {"Not quite. The answer is", "不对。答案是"},
+    {"\u2713 Right! The answer is", "\u2713 答对了！答案是"},
+    {"\u2717 Not quite. The answer is", "\u2717 不对。答案是"},
     {"The scenario text does not parse; fix it in the editor first.",
      "场景文本无法解析；请先在编辑器中修正。"},
     {"That file exists already; choose a new name.", "该文件已存在；请换一个名字。"},
@@ -202,6 +202,20 @@ constexpr Entry kStrings[] = {
      "without \"line\"): the source shows the program as written.",
      "这一步的指令没有对应的 Go 源码行：它是在沙盒中录制的，或者编写时没有写 line "
      "字段。上方仍是原来写的程序。"},
+    {"Presenter mode", "演示模式"},
+    {"P  presenter mode: PageDown/PageUp or arrows step, B blanks the screen, . hides the "
+     "narration, Esc leaves",
+     "P  演示模式：PageDown/PageUp 或方向键单步，B 黑屏，句号键隐藏讲解，Esc 退出"},
+    {"F9  scenario list", "F9  场景列表"},
+    {"Presenter mode: PageDown/PageUp step · B blank · . narration · Esc leaves",
+     "演示模式：PageDown/PageUp 单步 · B 黑屏 · 句号键 讲解 · Esc 退出"},
+    {"Search title or tag", "搜索标题或标签"},
+    {"No scenario matches.", "没有匹配的场景。"},
+    {"The next step waits for your prediction (Next again shows it without one).",
+     "下一步在等你的预测（再按一次“下一步”可直接揭晓）。"},
+    {"You said", "你的预测是"},
+    {"Revealed without a prediction. The answer is", "未预测就揭晓了。答案是"},
+    {"Predictions right", "预测正确"},
 };
 
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<int>(Str::kCount),

@@ -160,6 +160,17 @@ enum class Str {
   kSchedSbInSyscall,
   kSchedSbParked,
   kStackNoSourceLine,
+  // presenter mode and the library search
+  kPresenter,
+  kKeyPresenter,
+  kKeyLibrary,
+  kPresenterHint,
+  kSearchHint,
+  kNoMatch,
+  kQuizHold,
+  kQuizYouSaid,
+  kQuizUnanswered,
+  kQuizScore,
   kCount
 };
 

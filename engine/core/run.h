@@ -17,6 +17,7 @@ struct QuizItem {
   LocalizedText ask;
   std::vector<std::string> choices;
   std::string answer;
+  LocalizedText explain;  ///< why the answer is right, shown once the step is revealed
 };
 
 /// The common envelope of every scenario (format 1).

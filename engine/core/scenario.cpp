@@ -47,6 +47,7 @@ void LintLanguages(const Envelope& env, Checker& c) {
     const QuizItem& q = env.quiz[i];
     std::string ptr = Checker::Child("/quiz", i);
     check(q.ask, Checker::Child(ptr, "ask"));
+    if (!q.explain.Empty()) check(q.explain, Checker::Child(ptr, "explain"));
     if (!q.answer.empty() &&
         std::find(q.choices.begin(), q.choices.end(), q.answer) == q.choices.end()) {
       c.Warn(Checker::Child(ptr, "answer"), "the answer \"" + q.answer +
@@ -116,7 +117,7 @@ std::optional<Envelope> ReadEnvelope(const Json& root, Checker& c, const TopicSp
         const Json& q = (*quiz)[i];
         std::string ptr = Checker::Child("/quiz", i);
         if (!c.ExpectObject(q, ptr)) continue;
-        c.CheckKeys(q, ptr, {"before_step", "ask", "choices", "answer"});
+        c.CheckKeys(q, ptr, {"before_step", "ask", "choices", "answer", "explain"});
         QuizItem item;
         if (auto s = c.Int(q, ptr, "before_step", true, 1, limits::kMaxSteps)) {
           item.before_step = static_cast<int>(*s);
@@ -135,6 +136,7 @@ std::optional<Envelope> ReadEnvelope(const Json& root, Checker& c, const TopicSp
           }
         }
         if (auto a = c.String(q, ptr, "answer", true)) item.answer = *a;
+        if (auto e = c.Text(q, ptr, "explain", false)) item.explain = *e;
         env.quiz.push_back(std::move(item));
       }
     }

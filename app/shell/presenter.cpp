@@ -1,0 +1,57 @@
+// Presenter mode: what a lecture hall sees. The picture fills the window, the text is
+// App::kPresenterScale times the desk size, and the narration sits in a strip below it that
+// the presenter can hide (period) or blank the whole screen (B). No menus, lists or editor:
+// the clicker's PageDown / PageUp (and the arrows) step.
+#include <algorithm>
+
+#include "app/imgui_compat.h"
+#include "app/panels/cjk_wrap.h"
+#include "app/panels/panels.h"
+#include "app/shell/app.h"
+#include "app/shell/strings.h"
+#include "app/shell/theme.h"
+
+namespace gs::app {
+
+void App::DrawPresenter(Commands& cmd) {
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const ImGuiWindowFlags bare = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove |
+                                ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                ImGuiWindowFlags_NoSavedSettings;
+  if (m_ui.presenter.blank) {
+    // A black screen while the teacher talks; any step key still works underneath.
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(display);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0, 0, 0, 1));
+    ImGui::Begin("##blank", nullptr, bare | ImGuiWindowFlags_NoInputs);
+    ImGui::End();
+    ImGui::PopStyleColor();
+    return;
+  }
+  const Lang l = m_ui.lang;
+  const auto& run = m_doc.GetRun();
+  // The strip takes about a quarter of the height: two or three lines of large narration.
+  const float strip_h = m_ui.presenter.narration ? std::floor(display.y * 0.26f) : 0.0f;
+  DrawCanvas(0, 0, display.x, display.y - strip_h);
+  if (strip_h <= 0 || !run) return;
+  ImGui::SetNextWindowPos(ImVec2(0, display.y - strip_h));
+  ImGui::SetNextWindowSize(ImVec2(display.x, strip_h));
+  if (ImGui::Begin("##presenter_strip", nullptr, bare)) {
+    m_narration.Update(*run, m_play.step, l);
+    const Narration& n = m_narration.narration;
+    ImGui::TextDisabled("%s %zu / %zu", Tr(Str::kStep, l), m_play.step, run->StepCount() - 1);
+    if (!n.func.empty()) {
+      ImGui::SameLine();
+      ImGui::TextColored(ImGui::GetStyleColorVec4(ImGuiCol_PlotHistogram), "%s", n.func.c_str());
+    }
+    ImGui::SameLine();
+    ImGui::TextDisabled("  %s", run->Meta().title.Get(l).c_str());
+    ImGui::Separator();
+    TextWrappedCjk(n.text.Get(l));
+    DrawQuizCard(*run, m_play.step, l, m_quiz, cmd);
+    if (m_status_time > 0.0f) ImGui::TextDisabled("%s", m_status.c_str());
+  }
+  ImGui::End();
+}
+
+}  // namespace gs::app

@@ -1,0 +1,113 @@
+// Predict, then reveal (app/shell/quiz_flow.cpp through the App): at a checkpoint the next
+// step waits for a prediction, a pick plays the step and is scored, a second Next skips.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "app/shell/keys.h"
+#include "app/shell/quiz_flow.h"
+#include "tests/ui/headless.h"
+
+namespace gs::app {
+namespace {
+
+using test::Headless;
+
+// gc/chain.json asks before step 9 which object is garbage; D is (nothing points to it).
+std::string Chain() {
+  return std::string(GS_SCENARIO_DIR) + "/gc/chain.json";
+}
+
+std::vector<QuizItem> TwoQuestions() {
+  QuizItem a;
+  a.before_step = 3;
+  a.choices = {"x", "y"};
+  a.answer = "y";
+  QuizItem b = a;
+  b.before_step = 6;
+  b.answer = "x";
+  return {a, b};
+}
+
+TEST(QuizFlow, HoldsOnceThenSkipsAndScoresTheFirstPickOnly) {
+  const auto quiz = TwoQuestions();
+  QuizFlow f;
+  f.Reset(quiz);
+  EXPECT_EQ(QuizFlow::AskedAt(quiz, 2), 0);
+  EXPECT_EQ(QuizFlow::RevealedAt(quiz, 3), 0);
+  EXPECT_EQ(QuizFlow::AskedAt(quiz, 3), -1);
+  EXPECT_FALSE(f.HoldBeforeNext(quiz, 1));  // not a checkpoint
+  EXPECT_TRUE(f.HoldBeforeNext(quiz, 2));   // waits for a prediction
+  EXPECT_EQ(f.Holding(), 0);
+  EXPECT_FALSE(f.HoldBeforeNext(quiz, 2));  // Next again: skipped, the step plays
+  EXPECT_TRUE(f.Skipped(0));
+  EXPECT_FALSE(f.Answer(quiz, 1, "z"));  // not a choice
+  EXPECT_TRUE(f.Answer(quiz, 1, "y"));   // wrong
+  EXPECT_FALSE(f.Answer(quiz, 1, "x"));  // the first pick stands
+  EXPECT_EQ(f.Right(), 0);
+  EXPECT_EQ(f.Answered(), 1);
+  EXPECT_FALSE(f.HoldBeforeNext(quiz, 5));  // answered: no hold
+}
+
+TEST(QuizApp, CheckpointWaitsThenAPickRevealsTheStep) {
+  Headless h;
+  App app(GS_SCENARIO_DIR, "");
+  h.BuildFonts(app);
+  ASSERT_TRUE(app.OpenScenario(Chain()));
+  ASSERT_EQ(app.Doc().GetRun()->Meta().quiz.size(), 1u);
+  ASSERT_EQ(app.Doc().GetRun()->Meta().quiz[0].before_step, 9);
+  app.SetStep(8, false);
+  h.Frame(app);
+  h.Press(app, keys::kRight);
+  EXPECT_EQ(app.Play().step, 8u);  // held at the checkpoint
+  EXPECT_EQ(app.Quiz().Holding(), 0);
+  ASSERT_TRUE(app.PickQuizAnswer(0, "D"));
+  EXPECT_EQ(app.Play().step, 9u);  // the pick reveals the step
+  EXPECT_EQ(app.Quiz().Right(), 1);
+  h.Frame(app);
+  // Going back and forward again does not ask twice.
+  h.Press(app, keys::kLeft);
+  h.Press(app, keys::kRight);
+  EXPECT_EQ(app.Play().step, 9u);
+}
+
+TEST(QuizApp, SecondNextSkipsAndAutoplayStopsAtTheCheckpoint) {
+  Headless h;
+  App app(GS_SCENARIO_DIR, "");
+  h.BuildFonts(app);
+  ASSERT_TRUE(app.OpenScenario(Chain()));
+  app.SetStep(6, false);
+  h.Press(app, keys::kSpace);  // play
+  for (int i = 0; i < 600 && app.Play().playing; ++i) h.Frame(app, 0.05f);
+  EXPECT_FALSE(app.Play().playing);
+  EXPECT_EQ(app.Play().step, 8u);  // stopped before the quiz's step, waiting for a prediction
+  EXPECT_EQ(app.Quiz().Holding(), 0);
+  h.Press(app, keys::kRight);  // Next while held: reveal without a prediction
+  EXPECT_EQ(app.Play().step, 9u);
+  EXPECT_TRUE(app.Quiz().Skipped(0));
+  EXPECT_EQ(app.Quiz().Answered(), 0);
+}
+
+TEST(QuizApp, ScoreIsKeptPerScenarioFile) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("gs_quiz_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  const std::string settings = (dir / "settings.json").string();
+  {
+    Headless h;
+    App app(GS_SCENARIO_DIR, settings);
+    h.BuildFonts(app);
+    ASSERT_TRUE(app.OpenScenario(Chain()));
+    app.SetStep(8, false);
+    ASSERT_TRUE(app.PickQuizAnswer(0, "B"));  // wrong
+  }
+  App again(GS_SCENARIO_DIR, settings);
+  ASSERT_EQ(again.Ui().quiz_scores.count(Chain()), 1u);
+  EXPECT_EQ(again.Ui().quiz_scores.at(Chain()), std::make_pair(0, 1));
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace gs::app
