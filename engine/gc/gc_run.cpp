@@ -2,9 +2,9 @@
 
 namespace gs::gc {
 
-std::vector<std::string> GcRun::EventLines(std::size_t step, Lang) const {
+std::vector<std::string> GcRun::EventLines(std::size_t step, Lang lang) const {
   std::vector<std::string> out;
-  for (const Event& e : m_timeline.Events(step)) out.push_back(EventLine(*m_program, e));
+  for (const Event& e : m_timeline.Events(step)) out.push_back(EventLine(*m_program, e, lang));
   return out;
 }
 
@@ -24,7 +24,7 @@ Narration GcRun::Narrate(std::size_t step) const {
 
 Json GcRun::EventsJson(std::size_t step) const {
   Json arr = Json::array();
-  for (const Event& e : m_timeline.Events(step)) arr.push_back(EventLine(*m_program, e));
+  for (const Event& e : m_timeline.Events(step)) arr.push_back(EventLine(*m_program, e, Lang::kEn));
   return arr;
 }
 

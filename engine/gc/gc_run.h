@@ -22,6 +22,7 @@ class GcRun final : public TopicRun<GcModel, Program> {
 /// Narration of one step's events (exposed for tests).
 Narration NarrateEvents(const Program& p, std::span<const Event> events);
 /// One terse line per event, e.g. "shade B white->grey (scan)".
-std::string EventLine(const Program& p, const Event& e);
+/// One short line for the event, in `lang` (en is also the machine form used by --json).
+std::string EventLine(const Program& p, const Event& e, Lang lang);
 
 }  // namespace gs::gc

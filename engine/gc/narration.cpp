@@ -118,9 +118,88 @@ struct Builder {
   }
 };
 
+const char* PhaseZh(Phase ph) {
+  switch (ph) {
+    case Phase::kOff:
+      return "关闭";
+    case Phase::kSweepTermination:
+      return "清扫终止";
+    case Phase::kMark:
+      return "标记";
+    case Phase::kMarkTermination:
+      return "标记终止";
+    case Phase::kSweep:
+      return "清扫";
+  }
+  return "?";
+}
+
+std::string EventLineZh(const Program& p, const Event& e) {
+  auto cause = [&e] { return std::string("（") + CauseZh(e.cause) + "）"; };
+  switch (e.kind) {
+    case EventKind::kStopTheWorld:
+      return "停止世界（STW）";
+    case EventKind::kStartTheWorld:
+      return "恢复世界";
+    case EventKind::kPhase:
+      return std::string("阶段 → ") + PhaseZh(e.phase);
+    case EventKind::kRootJobsQueued:
+      return "排入根任务：" + std::to_string(e.count) + " 个";
+    case EventKind::kScanRoot:
+      return "扫描根 " + p.RootName(e.root);
+    case EventKind::kShade:
+      return "着色 " + ObjName(p, e.obj) + " " + ColorZh(e.from) + "→" + ColorZh(e.to) + cause();
+    case EventKind::kAlreadyShaded:
+      return ObjName(p, e.obj) + " 已是" + ColorZh(e.from) + "色" + cause();
+    case EventKind::kScanObject:
+      return "扫描 " + ObjName(p, e.obj);
+    case EventKind::kBlacken:
+      return "涂黑 " + ObjName(p, e.obj);
+    case EventKind::kBarrier:
+      return "写屏障[" + std::string(BarrierName(e.barrier)) + "] " + SlotName(p, e) + "：旧值 " +
+             ObjName(p, e.old_value) + "，新值 " + ObjName(p, e.new_value) +
+             (e.count != kNil ? "，写入者 " + p.RootName(e.count) +
+                                    (e.from == Color::kGrey ? " 未扫描" : " 已扫描")
+                              : "");
+    case EventKind::kWbEnqueue:
+      return "wbBuf += " + ObjName(p, e.obj) + cause();
+    case EventKind::kWbFlush:
+      return "wbBuf 刷新 " + std::to_string(e.count) + " 条";
+    case EventKind::kWrite:
+      return "写入 " + SlotName(p, e) + " = " + ObjName(p, e.new_value) + "（原为 " +
+             ObjName(p, e.old_value) + "）";
+    case EventKind::kRootWrite:
+      return "设置 " + SlotName(p, e) + " = " + ObjName(p, e.new_value) + "（原为 " +
+             ObjName(p, e.old_value) + "）";
+    case EventKind::kAlloc:
+      return "分配 " + ObjName(p, e.obj) + "（" + ColorZh(e.to) + "色）→ " + SlotName(p, e);
+    case EventKind::kMarkDoneWork:
+      return "gcMarkDone：仍有工作";
+    case EventKind::kRescanStack:
+      return "重扫 " + p.RootName(e.root) + "（STW）";
+    case EventKind::kFree:
+      return "释放 " + ObjName(p, e.obj);
+    case EventKind::kDangling: {
+      std::string path = p.RootName(e.path[0]);
+      for (std::size_t i = 1; i < e.path.size(); ++i) path += "->" + ObjName(p, e.path[i]);
+      return "悬空指针：" + ObjName(p, e.obj) + " 仍可经 " + path + " 到达";
+    }
+    case EventKind::kSweepDone:
+      return "清扫完成：释放 " + std::to_string(e.count) + " 个";
+    case EventKind::kNoWork:
+      return "没有标记工作";
+    case EventKind::kStrongViolation:
+      return "强不变式被破坏：" + EdgeName(p, e.edge);
+    case EventKind::kWeakViolation:
+      return "弱不变式被破坏：" + EdgeName(p, e.edge);
+  }
+  return "?";
+}
+
 }  // namespace
 
-std::string EventLine(const Program& p, const Event& e) {
+std::string EventLine(const Program& p, const Event& e, Lang lang) {
+  if (lang == Lang::kZh) return EventLineZh(p, e);
   switch (e.kind) {
     case EventKind::kStopTheWorld:
       return "stop the world";

@@ -27,7 +27,8 @@ class MapsRun final : public TopicRun<MapModel, Program, SizedKeyframes<MapModel
 /// Narration of one step's events (exposed for tests); `op` picks the runtime function.
 Narration NarrateForOp(const Program& p, std::span<const Event> events, OpCode op);
 Narration NarrateEvents(const Program& p, std::span<const Event> events);
-/// One terse line per event, e.g. "insert 7 -> bucket 3[2] tophash 0xa1".
+/// One terse line per event in `lang`, e.g. "insert 7 at b3[2] tophash 0xa1" (en is also the
+/// machine form used by --json).
 std::string EventLine(const Program& p, const Event& e, Lang lang);
 /// "0x%016x".
 std::string HexHash(std::uint64_t h);

@@ -395,7 +395,90 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
   return NarrateForOp(p, events, OpCode::kInsert);
 }
 
-std::string EventLine(const Program& p, const Event& e, Lang) {
+namespace {
+
+// "b3[2]" / "旧 b3.ovf1[2]"
+std::string SlotZh(const Event& e) {
+  std::string s = Slot(e);
+  return IsOld(e) ? "旧 " + s.substr(4) : s;
+}
+
+std::string EventLineZh(const Program& p, const Event& e) {
+  std::string k = p.KeyText(e.a);
+  switch (e.kind) {
+    case EventKind::kMake:
+      return "make hint=" + N(e.a) + " → B=" + N(e.bucket) + "，hash0=" + HexHash(e.b);
+    case EventKind::kNilMap:
+      return std::string("对 nil map ") + ContextZh(e.slot);
+    case EventKind::kEmptyMap:
+      return std::string("对空 map ") + ContextZh(e.slot);
+    case EventKind::kAllocBucket:
+      return "分配 0 号桶";
+    case EventKind::kHash:
+      return "哈希 " + k + " = " + HexHash(e.b) + " → " + N(e.bucket) + " 号桶，tophash " +
+             Hex2(e.slot);
+    case EventKind::kUseOld:
+      return "使用旧的 " + N(e.bucket) + " 号桶";
+    case EventKind::kEvacuate:
+      return "搬迁旧的 " + N(e.bucket) + " 号桶" +
+             (e.slot ? "（等量扩容）：搬走 " + N(e.a) + " 个"
+                     : "：X " + N(e.a) + " 个，Y " + N(std::int64_t(e.b)) + " 个");
+    case EventKind::kEvacuateSkip:
+      return "旧的 " + N(e.bucket) + " 号桶已搬迁";
+    case EventKind::kNevacuate:
+      return "nevacuate=" + N(e.a);
+    case EventKind::kGrowDone:
+      return "扩容完成（丢弃 " + N(e.a) + " 个旧桶）";
+    case EventKind::kGrowStart:
+      return std::string(e.slot ? "等量扩容" : "扩容") + " → B=" + N(e.bucket) +
+             "（count+1=" + N(e.a) + "，noverflow=" + N(std::int64_t(e.b)) + "）";
+    case EventKind::kProbe: {
+      std::string where = Slot(e).substr(IsOld(e) ? 5 : 1, Slot(e).find('[') - (IsOld(e) ? 5 : 1));
+      return std::string("探查") + (IsOld(e) ? "旧 b" : " b") + where + "：" + N(e.a) +
+             " 个 tophash 匹配" + (e.slot ? "，遇到 emptyRest 停止" : "");
+    }
+    case EventKind::kFound:
+      return "找到 " + k + "，在 " + SlotZh(e) + " = " + N(std::int64_t(e.b));
+    case EventKind::kNotFound:
+      return "未找到 " + k;
+    case EventKind::kNewOverflow:
+      return "新建溢出桶 b" + N(e.bucket) + ".ovf" + N(e.depth) + " noverflow=" + N(e.a);
+    case EventKind::kInsert:
+      return "插入 " + k + " 到 " + SlotZh(e) + "，tophash " + Hex2(TopHash(e.b));
+    case EventKind::kUpdate:
+      return "更新 " + k + "，在 " + SlotZh(e) + " = " + N(std::int64_t(e.b));
+    case EventKind::kDeleteSlot:
+      return "删除 " + k + "，" + SlotZh(e) + " → emptyOne";
+    case EventKind::kEmptyRest:
+      return "emptyRest " + SlotZh(e) + " 共 " + N(e.a) + " 个";
+    case EventKind::kReseed:
+      return "hash0=" + HexHash(e.b);
+    case EventKind::kClear:
+      return "清空 " + N(e.a) + " 个条目，保留 B=" + N(e.bucket);
+    case EventKind::kIterInit:
+      return "遍历从 " + N(e.bucket) + " 号桶、偏移 " + N(e.slot) + " 开始（r=" + HexHash(e.b) +
+             "）";
+    case EventKind::kIterYield:
+      return "产出 " + k + "=" + N(std::int64_t(e.b)) + "，来自 " + SlotZh(e);
+    case EventKind::kIterYieldOld:
+      return "产出 " + k + "=" + N(std::int64_t(e.b)) + "，来自对应新 " + N(e.bucket) +
+             " 号桶的旧桶";
+    case EventKind::kIterSkipped:
+      return "跳过 " + N(e.a) + "（属于另一半）";
+    case EventKind::kIterDone:
+      return std::string(e.slot ? "遍历提前结束，已产出 " : "遍历完成：") + N(e.a);
+    case EventKind::kViolation:
+      return "不变式被破坏：" + std::string(e.slot == 0   ? "count"
+                                            : e.slot == 1 ? "查找"
+                                                          : "键唯一");
+  }
+  return "?";
+}
+
+}  // namespace
+
+std::string EventLine(const Program& p, const Event& e, Lang lang) {
+  if (lang == Lang::kZh) return EventLineZh(p, e);
   std::string k = p.KeyText(e.a);
   switch (e.kind) {
     case EventKind::kMake:

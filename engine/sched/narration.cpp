@@ -56,9 +56,143 @@ struct Builder {
   }
 };
 
+const char* SourceZh(FindSource s) {
+  switch (s) {
+    case FindSource::kRunnext:
+      return "来自 runnext";
+    case FindSource::kRunq:
+      return "来自本地 runq";
+    case FindSource::kGlobal61:
+      return "来自全局 runq，schedtick%61";
+    case FindSource::kGlobal:
+      return "来自全局 runq";
+    case FindSource::kNetpoll:
+      return "来自 netpoll";
+    case FindSource::kSteal:
+      return "偷来的";
+    case FindSource::kSyscallExit:
+      return "系统调用返回";
+    case FindSource::kDirect:
+      return "直接交接";
+  }
+  return "?";
+}
+
+std::string EventLineZh(const SchedRun& r, const Event& e) {
+  auto L = [&r](std::int32_t g) { return r.Label(g); };
+  const Program& pr = r.Prog();
+  switch (e.kind) {
+    case EventKind::kNewproc:
+      return "newproc " + L(e.g) + "（由 " + (e.g2 == kNone ? "-" : L(e.g2)) + " 创建）→ " +
+             Ps(e.p) + ".runnext";
+    case EventKind::kRunnextKick:
+      return "挤出 " + L(e.g) + " → " + Ps(e.p) + ".runq 队尾";
+    case EventKind::kRunqputSlow:
+      return "runqputslow " + Ps(e.p) + "：" + N(e.n) + " 个 G → 全局队列";
+    case EventKind::kRunqPut:
+      return L(e.g) + " → " + Ps(e.p) + ".runq 队尾";
+    case EventKind::kGlobalPut:
+      return L(e.g) + " → 全局队列";
+    case EventKind::kExecute:
+      return Ps(e.p) + "/" + Ms(e.m) + " 运行 " + L(e.g) + "（" + SourceZh(FindSource(e.n)) +
+             (e.flag ? "，继承时间片" : "") + "，schedtick " + N(e.n2) + "）";
+    case EventKind::kGlobrunqget:
+      return "globrunqget " + Ps(e.p) + "：" + N(e.n) + " 个 G" +
+             (e.n2 > 0 ? "（最多 " + N(e.n2) + " 个）" : "");
+    case EventKind::kSteal:
+      return Ps(e.p) + " 从 " + Ps(e.p2) + " 偷取 " + N(e.n) + " 个" +
+             (e.flag ? "（runnext）" : "") + "，第 " + N(e.n2 + 1) + " 轮，运行 " + L(e.g);
+    case EventKind::kStealFail:
+      return Ps(e.p) + " 没偷到（" + N(e.n) + " 轮）";
+    case EventKind::kNetpollFound:
+      return "netpoll：" + N(e.n) + " 个就绪";
+    case EventKind::kInject:
+      return "injectglist：" + N(e.n) + " 个 → 全局队列，" + N(e.n2) + " 个 → " +
+             (e.p == kNone ? std::string("-") : Ps(e.p));
+    case EventKind::kSpinStart:
+      return Ms(e.m) + " 带着 " + Ps(e.p) + " 自旋";
+    case EventKind::kSpinStop:
+      return Ms(e.m) + " 停止自旋";
+    case EventKind::kStartM:
+      return "startm " + Ms(e.m) + "，带上 " + Ps(e.p);
+    case EventKind::kNewM:
+      return "newm " + Ms(e.m) + "（新线程）";
+    case EventKind::kReleaseP:
+      return Ms(e.m) + " 交出 " + Ps(e.p) + " → " + (e.flag ? "netpoll" : "stopm");
+    case EventKind::kPark:
+      return "gopark " + L(e.g) + "（等待原因 \"" + std::string(WaitReasonName(e.wait)) + "\"）";
+    case EventKind::kReady:
+      return "goready " + L(e.g) + "（由 " + (e.g2 == kNone ? "-" : L(e.g2)) + " 唤醒）→ " +
+             Ps(e.p) + ".runnext";
+    case EventKind::kGosched:
+      return "Gosched " + L(e.g) + " → 全局队列";
+    case EventKind::kPreempt:
+      return "抢占 " + Ps(e.p) + " 上的 " + L(e.g) + "（已运行 " + N(e.n) + "us）";
+    case EventKind::kEnterSyscall:
+      return "entersyscall " + L(e.g) + " " + N(e.n) + "us（" + Ps(e.p) + " _Psyscall）";
+    case EventKind::kRetake:
+      return "retake " + Ps(e.p) + "（syscalltick 未变）";
+    case EventKind::kHandoff:
+      return "handoffp " + Ps(e.p) + (e.flag ? " → 启动 M" : " → 空闲");
+    case EventKind::kExitSyscall: {
+      const char* how[] = {"拿回原来的 P", "拿到空闲 P", "没有 P：进全局队列，M 休眠"};
+      return "exitsyscall " + L(e.g) + "：" + how[e.n] + (e.n < 2 ? " " + Ps(e.p) : "");
+    }
+    case EventKind::kTimerSet:
+      return "睡眠 " + L(e.g) + " " + N(e.n) + "us（定时器在 " + Ps(e.p) + " 上）";
+    case EventKind::kTimerFire:
+      return "定时器到期：" + L(e.g) + " → " + Ps(e.p);
+    case EventKind::kNetBlock:
+      return "netpollblock " + L(e.g) + "（" + N(e.n) + "us）";
+    case EventKind::kFdReady:
+      return "fd 就绪：" + L(e.g) +
+             (e.flag ? "（唤醒在 netpoll 中的 " + Ms(e.m) + "）" : "（pdReady）");
+    case EventKind::kChanSend: {
+      const std::string& ch = pr.chan_names[std::size_t(e.ch)];
+      if (e.n == 0) return L(e.g) + " 发送 " + ch + " → " + L(e.g2) + "（直接交给接收者）";
+      if (e.n == 1) return L(e.g) + " 发送 " + ch + "（缓冲 " + N(e.n2) + "）";
+      return L(e.g) + " 发送 " + ch + "：阻塞";
+    }
+    case EventKind::kChanRecv: {
+      const std::string& ch = pr.chan_names[std::size_t(e.ch)];
+      if (e.n == 0) return L(e.g) + " 接收 " + ch + " ← " + L(e.g2) + "（唤醒发送者）";
+      if (e.n == 1) return L(e.g) + " 接收 " + ch + "（缓冲 " + N(e.n2) + "）";
+      return L(e.g) + " 接收 " + ch + "：阻塞";
+    }
+    case EventKind::kWaitDone:
+      return L(e.g) + " 等待 " + pr.groups[std::size_t(e.ch)] + "：完成";
+    case EventKind::kExit:
+      return "goexit " + L(e.g);
+    case EventKind::kMainExit:
+      return "main 返回：exit(0)";
+    case EventKind::kDeadlock:
+      return "checkdead：死锁";
+    case EventKind::kStopTheWorld:
+      return "停止世界（抢占了 " + N(e.n) + " 个）";
+    case EventKind::kProcresize:
+      return "procresize " + N(e.n2) + " → " + N(e.n) + "（" + N(e.g) + " 个 G 移到全局队列）";
+    case EventKind::kStartTheWorld:
+      return "恢复世界";
+    case EventKind::kSysmonRound:
+      return "sysmon 醒来（睡了 " + N(e.n) + "us）";
+    case EventKind::kScriptGo:
+      return "脚本：" + Ps(e.p) + " 上的 " + L(e.g) + " 执行 go " +
+             pr.funcs[std::size_t(e.n)].name + "()";
+    case EventKind::kScriptSyscall:
+      return "脚本：" + Ps(e.p) + " 上的 " + L(e.g) + " 进入 " + N(e.n) + "us 的系统调用" +
+             (e.n2 >= 0 ? "（还剩 " + N(e.n2) + "us 的 CPU 工作）" : "");
+    case EventKind::kWake: {
+      const char* how[] = {"定时器立即到期", "系统调用立即返回", "fd 立即就绪"};
+      return "脚本：唤醒 " + L(e.g) + "（" + how[e.n < 3 ? e.n : 0] + "，提前 " + N(e.n2) + "us）";
+    }
+  }
+  return "?";
+}
+
 }  // namespace
 
-std::string EventLine(const SchedRun& r, const Event& e) {
+std::string EventLine(const SchedRun& r, const Event& e, Lang lang) {
+  if (lang == Lang::kZh) return EventLineZh(r, e);
   auto L = [&r](std::int32_t g) { return r.Label(g); };
   const Program& pr = r.Prog();
   switch (e.kind) {

@@ -55,10 +55,10 @@ const std::string& SchedRun::Label(std::int32_t goid) const {
   return m_labels[std::size_t(goid - 1)];
 }
 
-std::vector<std::string> SchedRun::EventLines(std::size_t step, Lang) const {
+std::vector<std::string> SchedRun::EventLines(std::size_t step, Lang lang) const {
   std::vector<std::string> out;
   out.push_back("t=" + std::to_string(m_times[step]) + "us");
-  for (const Event& e : m_timeline.Events(step)) out.push_back(EventLine(*this, e));
+  for (const Event& e : m_timeline.Events(step)) out.push_back(EventLine(*this, e, lang));
   return out;
 }
 
@@ -98,7 +98,7 @@ Narration SchedRun::Narrate(std::size_t step) const {
 
 Json SchedRun::EventsJson(std::size_t step) const {
   Json arr = Json::array();
-  for (const Event& e : m_timeline.Events(step)) arr.push_back(EventLine(*this, e));
+  for (const Event& e : m_timeline.Events(step)) arr.push_back(EventLine(*this, e, Lang::kEn));
   return arr;
 }
 

@@ -49,6 +49,7 @@ class SchedRun final : public TopicRun<SchedModel, Program> {
 /// Narration of one step's events (exposed for tests).
 Narration NarrateEvents(const SchedRun& run, std::span<const Event> events);
 /// One terse line per event, e.g. "P0/M0 runs w9 (runnext, inherits slice)".
-std::string EventLine(const SchedRun& run, const Event& e);
+/// One short line for the event, in `lang` (en is also the machine form used by --json).
+std::string EventLine(const SchedRun& run, const Event& e, Lang lang);
 
 }  // namespace gs::sched

@@ -92,7 +92,129 @@ std::string HexAddr(std::uint64_t v) {
   return buf;
 }
 
-std::string EventLine(const Program& p, const Event& e) {
+namespace {
+
+const char* ReasonZh(Reason r) {
+  switch (r) {
+    case Reason::kNoEscape:
+      return "不逃逸";
+    case Reason::kReturned:
+      return "被返回";
+    case Reason::kGlobal:
+      return "存入全局变量";
+    case Reason::kHeapStore:
+      return "存入堆";
+    case Reason::kCaptured:
+      return "被闭包捕获";
+    case Reason::kHeldByEscaped:
+      return "被已逃逸的对象持有";
+    case Reason::kTooLarge:
+      return "太大";
+    case Reason::kNonConstSize:
+      return "大小不是常量";
+    case Reason::kInterface:
+      return "转为接口";
+    case Reason::kUnknownCall:
+      return "传给未知调用";
+    case Reason::kCalleeLeaks:
+      return "被调用者泄漏";
+  }
+  return "?";
+}
+
+// What a boxed value looks like in a zh line: an integer by value, anything else by its type.
+std::string BoxedValueZh(const Site& s, std::uint64_t bits) {
+  if (s.obj.cls == TypeClass::kInt) return Dec(std::int64_t(bits));
+  return s.obj.text + "，" + Dec(s.obj.size) + " 字节";
+}
+
+std::string EventLineZh(const Program& p, const Event& e) {
+  switch (e.kind) {
+    case EventKind::kCall:
+      return "调用 " + FuncName(p, e.func) + (e.n > 0 ? "（第 " + Dec(e.n + 1) + " 层）" : "") +
+             "：返回地址 " + HexAddr(e.bits) + " @" + HexAddr(e.addr);
+    case EventKind::kStackCheck:
+      return "栈检查通过：" + HexAddr(e.addr) + " > stackguard0 " + HexAddr(e.addr2) + "（栈帧 " +
+             Dec(e.n) + "）";
+    case EventKind::kNoSplit:
+      return "nosplit " + FuncName(p, e.func) + "（栈帧 " + Dec(e.n) + "，不做栈检查）";
+    case EventKind::kSaveBP:
+      return "保存 BP " + HexAddr(e.bits) + " @" + HexAddr(e.addr);
+    case EventKind::kFramePush:
+      return "栈帧 " + FuncName(p, e.func) + " [" + HexAddr(e.addr2) + ", " + HexAddr(e.addr + 8) +
+             ") " + Dec(e.n) + "+8 字节，内含 " + Dec(e.m) + " 个残留字";
+    case EventKind::kSpill:
+      return "溢出到栈 " + FuncName(p, e.func) + "." + VarName(p, e.func, e.var) + " = " +
+             Val(e.bits, e.word_kind) + " @" + HexAddr(e.addr);
+    case EventKind::kZero:
+    case EventKind::kInit: {
+      std::string s = std::string(e.kind == EventKind::kZero ? "清零 " : "初始化 ") +
+                      Label(p, e.label) + " = " + Val(e.bits, e.word_kind) + " @" +
+                      HexAddr(e.addr) + (e.n > 1 ? "（" + Dec(e.n) + " 个字）" : "");
+      if (e.flag) s += "，覆盖残留的 " + Label(p, e.old_label) + "=" + Val(e.old_bits, e.old_kind);
+      return s;
+    }
+    case EventKind::kMovedToHeap:
+      return "移到堆上：" + VarName(p, e.func, e.var) + " → newobject " + HexAddr(e.addr2) + "（" +
+             Dec(e.n) + " 字节），槽位 @" + HexAddr(e.addr) + " 存放指针";
+    case EventKind::kAssign:
+      return "赋值 " + Label(p, e.label) + " @" + HexAddr(e.addr) + "：" +
+             Val(e.old_bits, e.old_kind) + " → " + Val(e.bits, e.word_kind);
+    case EventKind::kStore:
+      return "写入 *" + HexAddr(e.addr) + "（" + Label(p, e.label) + "）：" +
+             Val(e.old_bits, e.old_kind) + " → " + Val(e.bits, e.word_kind);
+    case EventKind::kAddr:
+      return "取地址 &" + VarName(p, e.func, e.var) + " = " + HexAddr(e.bits);
+    case EventKind::kHeapAlloc:
+      return "堆分配 " + p.sites[std::size_t(e.site)].expr + " @" + HexAddr(e.addr) + "（" +
+             Dec(e.n) + " 字节）：" + ReasonZh(p.sites[std::size_t(e.site)].reason);
+    case EventKind::kStackAlloc:
+      return "栈上分配 " + p.sites[std::size_t(e.site)].expr + " @" + HexAddr(e.addr) + "（" +
+             Dec(e.n) + " 字节）" + (e.flag ? "，清零覆盖残留的 " + Label(p, e.old_label) : "");
+    case EventKind::kBox:
+      return "装箱 " + p.sites[std::size_t(e.site)].expr + " = " +
+             BoxedValueZh(p.sites[std::size_t(e.site)], e.bits) + " @" + HexAddr(e.addr);
+    case EventKind::kStaticBox:
+      return "装箱 " + p.sites[std::size_t(e.site)].expr + " = " + Dec(std::int64_t(e.bits)) +
+             " → staticuint64s[" + Dec(std::int64_t(e.bits)) + "]";
+    case EventKind::kPrint:
+      return "打印 \"" + e.text + "\"";
+    case EventKind::kReturn:
+      return FuncName(p, e.func) + " 返回" + (e.n > 0 ? " " + Val(e.bits, e.word_kind) : "");
+    case EventKind::kPop:
+      return "弹出 " + FuncName(p, e.func) + "：SP " + HexAddr(e.addr) + " → " + HexAddr(e.addr2) +
+             "，留下 " + Dec(e.n) + " 个残留字";
+    case EventKind::kGoexit:
+      return "goexit";
+    case EventKind::kMorestack:
+      return "morestack：" + HexAddr(e.addr) + " <= stackguard0 " + HexAddr(e.addr2) + "（栈帧 " +
+             Dec(e.n) + "）";
+    case EventKind::kNewStack:
+      return "newstack " + Dec(e.n) + " → " + Dec(e.m) + " 字节";
+    case EventKind::kCopyStack:
+      return "copystack [" + HexAddr(e.addr) + ", " + HexAddr(e.addr2) + ") → [" + HexAddr(e.bits) +
+             ", " + HexAddr(e.bits + std::uint64_t(e.m)) + ")，已用 " + Dec(e.n) + " 字节";
+    case EventKind::kAdjust:
+      return std::string(e.flag ? "调整 BP " : "调整 ") + Label(p, e.label) + " @" +
+             HexAddr(e.addr) + "：" + HexAddr(e.old_bits) + " → " + HexAddr(e.bits);
+    case EventKind::kStackFree:
+      return "stackfree " + HexAddr(e.addr) + "（" + Dec(e.n) + " 字节）";
+    case EventKind::kOverflow:
+      return "致命错误：栈溢出（需要 " + Dec(e.n) + " > " + Dec(e.m) + "）";
+    case EventKind::kGcScan:
+      return "scanstack " + Dec(e.n) + " 个字";
+    case EventKind::kShrinkSkip:
+      return "不收缩：已用 " + Dec(e.n) + " / " + Dec(e.m) + (e.flag ? "（已是最小尺寸）" : "");
+    case EventKind::kShrink:
+      return "收缩：已用 " + Dec(e.n) + " < " + Dec(e.m) + "/4";
+  }
+  return "?";
+}
+
+}  // namespace
+
+std::string EventLine(const Program& p, const Event& e, Lang lang) {
+  if (lang == Lang::kZh) return EventLineZh(p, e);
   switch (e.kind) {
     case EventKind::kCall:
       return "call " + FuncName(p, e.func) + (e.n > 0 ? " (level " + Dec(e.n + 1) + ")" : "") +

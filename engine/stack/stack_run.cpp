@@ -2,9 +2,9 @@
 
 namespace gs::stack {
 
-std::vector<std::string> StackRun::EventLines(std::size_t step, Lang) const {
+std::vector<std::string> StackRun::EventLines(std::size_t step, Lang lang) const {
   std::vector<std::string> out;
-  for (const Event& e : m_timeline.Events(step)) out.push_back(EventLine(*m_program, e));
+  for (const Event& e : m_timeline.Events(step)) out.push_back(EventLine(*m_program, e, lang));
   return out;
 }
 
@@ -35,7 +35,7 @@ Narration StackRun::Narrate(std::size_t step) const {
 
 Json StackRun::EventsJson(std::size_t step) const {
   Json arr = Json::array();
-  for (const Event& e : m_timeline.Events(step)) arr.push_back(EventLine(*m_program, e));
+  for (const Event& e : m_timeline.Events(step)) arr.push_back(EventLine(*m_program, e, Lang::kEn));
   return arr;
 }
 

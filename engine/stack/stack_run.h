@@ -29,7 +29,8 @@ class StackRun final : public TopicRun<StackModel, Program> {
 /// Narration of one step's events (exposed for tests).
 Narration NarrateEvents(const Program& p, std::span<const Event> events);
 /// One terse line per event, e.g. "zero b.v @0xc0000607e8 (stale a.x=42)".
-std::string EventLine(const Program& p, const Event& e);
+/// One short line for the event, in `lang` (en is also the machine form used by --json).
+std::string EventLine(const Program& p, const Event& e, Lang lang);
 /// "0xc000060000".
 std::string HexAddr(std::uint64_t v);
 /// The name of what lives at `addr` in state `s` (a variable, a frame slot, a heap object).

@@ -176,7 +176,7 @@ TEST(StackModel, PrintlnBoxesEachValueWithTheConversionItsTypeNeeds) {
   for (std::size_t i = 1; i < run->StepCount(); ++i) {
     for (const Event& e : EventsOf(*run, i)) {
       if (e.kind != EventKind::kBox) continue;
-      lines.push_back(EventLine(run->Prog(), e));
+      lines.push_back(EventLine(run->Prog(), e, Lang::kEn));
     }
     if (Find(EventsOf(*run, i), EventKind::kBox)) funcs.push_back(run->Narrate(i).func);
   }
