@@ -1,4 +1,6 @@
-// [SECTION] index: states · geometry · banner · side panel · edges · roots · objects
+// The GC view: the phase banner, the side panel (counts, invariants, grey queue), compare
+// mode and the sandbox controls. The object graph itself is drawn in gc_graph.cpp.
+// [SECTION] index: states · compare · run layout · banner · side panel · sandbox
 #include "app/views/gc_view.h"
 
 #include <algorithm>
@@ -8,6 +10,7 @@
 #include "app/imgui_compat.h"
 #include "app/shell/strings.h"
 #include "app/views/draw_util.h"
+#include "app/views/gc_draw.h"
 #include "engine/core/scenario.h"
 #include "engine/gc/load.h"
 #include "engine/gc/outcome.h"
@@ -16,77 +19,13 @@ namespace gs::app {
 namespace {
 
 using gc::Color;
-using gc::EventKind;
 using gc::kNil;
-
-float Ease(float t) {
-  return t * t * (3.0f - 2.0f * t);
-}
-
-ImU32 FillOf(const Theme& th, Color c) {
-  switch (c) {
-    case Color::kWhite:
-      return th.obj_white_fill;
-    case Color::kGrey:
-      return th.obj_grey_fill;
-    case Color::kBlack:
-      return th.obj_black_fill;
-  }
-  return th.obj_white_fill;
-}
-
-ImU32 OutlineOf(const Theme& th, Color c) {
-  switch (c) {
-    case Color::kWhite:
-      return th.obj_white_outline;
-    case Color::kGrey:
-      return th.obj_grey_outline;
-    case Color::kBlack:
-      return th.obj_black_outline;
-  }
-  return th.obj_white_outline;
-}
-
-ImU32 LabelOf(const Theme& th, Color c) {
-  switch (c) {
-    case Color::kWhite:
-      return th.obj_label_on_white;
-    case Color::kGrey:
-      return th.obj_label_on_grey;
-    case Color::kBlack:
-      return th.obj_label_on_black;
-  }
-  return th.obj_label_on_white;
-}
-
-bool EdgeIn(const std::vector<gc::EdgeRef>& v, bool from_root, std::int32_t from,
-            std::int32_t slot) {
-  for (const auto& e : v) {
-    if (e.from_root == from_root && e.from == from && e.slot == slot) return true;
-  }
-  return false;
-}
+using gcdraw::Contains;
+using gcdraw::FillOf;
+using gcdraw::L;
+using gcdraw::OutlineOf;
 
 }  // namespace
-
-// A small label above-right of a node, kept inside the graph area.
-void GcView::BadgeNear(ImDrawList* dl, const Geometry& g, ImVec2 c, ImU32 bg, ImU32 fg,
-                       const char* text) {
-  const float fs = g.font * 0.6f;
-  const float w = ImGui::GetFont()->CalcTextSizeA(fs, 1e9f, 0.0f, text).x + fs * 0.7f;
-  const float x = std::clamp(c.x + g.radius * 0.7f, g.graph_min.x, g.graph_max.x - w);
-  const float y = std::max(c.y - g.radius * 1.7f, g.graph_min.y - fs);
-  Pill(dl, ImVec2(x, y), bg, fg, text, fs);
-}
-
-float GcView::RootFont(const Geometry& g) {
-  return std::min(g.font * 0.8f, g.radius * 0.75f);
-}
-
-float GcView::RootWidth(const Geometry& g, const std::string& id) {
-  const float f = RootFont(g);
-  return ImGui::GetFont()->CalcTextSizeA(f, 1e9f, 0.0f, id.c_str()).x + f * 1.2f;
-}
 
 // [SECTION] states
 void GcView::SetRun(const std::shared_ptr<const Run>& run) {
@@ -193,31 +132,40 @@ static std::size_t AlignStep(const Run& main, std::size_t step, const Run& other
   return first + (main_last ? count - 1 : std::min(k, count - 1));
 }
 
+// [SECTION] compare
 void GcView::DrawCompare(const ViewContext& ctx) {
   if (m_columns_for != m_run.get()) LoadCompareRuns();
+  Canvas& cv = *ctx.canvas;
   const Theme& th = ctx.theme;
+  const float uf = ctx.ui_font;
   const float n = float(m_columns.size());
   const float col_w = ctx.size.x / n;
-  const float head_h = ImGui::GetFontSize() * 4.6f;
-  ImGui::SetCursorScreenPos(ImVec2(ctx.origin.x + ctx.size.x - ImGui::GetFontSize() * 9.0f,
-                                   ctx.origin.y + ctx.size.y - ImGui::GetFrameHeight() * 1.3f));
-  if (ImGui::Button(Tr(Str::kClose, ctx.lang))) m_compare = false;
+  const float pad = uf * 0.5f;
+  const float big = uf * 1.3f;
+  const float wrap = col_w - pad * 2;
+  // Every column's header is as tall as the tallest outcome line, so the pictures line up.
+  auto outcome_text = [&](std::size_t i) {
+    if (!m_columns[i]->m_run) return m_column_errors[i];
+    const gc::RunOutcome& o = m_column_outcomes[i];
+    return std::string(o.lost_object ? "✕ " : "✓ ") + o.line.Get(ctx.lang);
+  };
+  float text_h = 0;
+  for (std::size_t i = 0; i < m_columns.size(); ++i) {
+    text_h = std::max(text_h, cv.TextSize(uf, outcome_text(i), wrap).y);
+  }
+  const float head_h = pad * 3 + big + text_h;
   for (std::size_t i = 0; i < m_columns.size(); ++i) {
     const ImVec2 o(ctx.origin.x + col_w * float(i), ctx.origin.y);
-    ctx.dl->AddRectFilled(o, ImVec2(o.x + col_w, o.y + head_h), th.panel_bg);
-    ctx.dl->AddLine(ImVec2(o.x, o.y), ImVec2(o.x, o.y + ctx.size.y), th.panel_border, 2.0f);
+    cv.RectFilled(o, ImVec2(o.x + col_w, o.y + head_h), th.panel_bg, 0);
+    if (i > 0) cv.Line(o, ImVec2(o.x, o.y + ctx.size.y), th.panel_border, ctx.Line());
     const std::string mode(gc::BarrierName(m_compare_modes[i]));
-    const float big = ImGui::GetFontSize() * 1.3f;
-    ctx.dl->AddText(ImGui::GetFont(), big, ImVec2(o.x + 10, o.y + 6), th.text, mode.c_str());
+    cv.Text(ImVec2(o.x + pad, o.y + pad), big, th.text, mode);
     GcView& col = *m_columns[i];
-    if (!col.m_run) {
-      ctx.dl->AddText(ImVec2(o.x + 10, o.y + head_h), th.danger, m_column_errors[i].c_str());
-      continue;
-    }
-    const gc::RunOutcome& outcome = m_column_outcomes[i];
-    ctx.dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(o.x + 10, o.y + 8 + big),
-                    outcome.lost_object ? th.danger : th.ok, outcome.line.Get(ctx.lang).c_str(),
-                    nullptr, col_w - 20);
+    const ImU32 line_col = !col.m_run                         ? th.danger
+                           : m_column_outcomes[i].lost_object ? th.danger
+                                                              : th.ok;
+    cv.Text(ImVec2(o.x + pad, o.y + pad * 2 + big), uf, line_col, outcome_text(i), wrap);
+    if (!col.m_run) continue;
     const std::size_t step = AlignStep(*m_run, ctx.step, *col.m_run);
     const std::size_t prev = AlignStep(*m_run, ctx.prev_step, *col.m_run);
     ViewContext sub{*col.m_run,
@@ -226,259 +174,411 @@ void GcView::DrawCompare(const ViewContext& ctx) {
                     ctx.t,
                     ctx.lang,
                     ctx.theme,
-                    ctx.scale * 0.8f,
+                    ctx.scale,
                     ctx.dl,
                     ImVec2(o.x, o.y + head_h),
                     ImVec2(col_w, ctx.size.y - head_h),
                     {}};
+    sub.canvas = ctx.canvas;
+    sub.ui_font = ctx.ui_font;
+    sub.presenter = ctx.presenter;
+    sub.picture_only = ctx.picture_only;
     col.DrawRun(sub, *col.m_run, sub.origin, sub.size, false);
+  }
+  if (!ctx.picture_only) {
+    const char* close = Tr(Str::kClose, ctx.lang);
+    const float bw = ImGui::CalcTextSize(close).x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::SetCursorScreenPos(ImVec2(ctx.origin.x + ctx.size.x - bw - pad,
+                                     ctx.origin.y + ctx.size.y - ImGui::GetFrameHeight() - pad));
+    if (ImGui::Button(close)) m_compare = false;
   }
 }
 
-// [SECTION] geometry
-ImVec2 GcView::ObjPos(const Geometry& g, std::size_t i) const {
-  const float cols = m_layout.columns + 1.0f;  // column 0 holds the roots
-  const float w = g.graph_max.x - g.graph_min.x, h = g.graph_max.y - g.graph_min.y;
-  const float x = g.graph_min.x + w * (m_layout.obj_x[i] + 0.5f) / cols;
-  const float y = g.graph_min.y + h * (m_layout.obj_y[i] + 0.5f) / m_layout.rows;
-  return ImVec2(x, y);
-}
-
-ImVec2 GcView::RootPos(const Geometry& g, std::size_t r) const {
-  const float cols = m_layout.columns + 1.0f;
-  const float w = g.graph_max.x - g.graph_min.x, h = g.graph_max.y - g.graph_min.y;
-  return ImVec2(g.graph_min.x + w * 0.5f / cols,
-                g.graph_min.y + h * (m_layout.root_y[r] + 0.5f) / m_layout.rows);
-}
-
+// [SECTION] run layout
 void GcView::DrawRun(const ViewContext& ctx, const gc::GcRun& run, ImVec2 origin, ImVec2 size,
                      bool show_side_panel) {
+  if (!ctx.canvas) return;
+  Canvas& cv = *ctx.canvas;
   if (&run != m_run.get()) m_layout = ComputeGcLayout(run.Prog());
-  UpdateStates(run, ctx.step, ctx.prev_step);
-  const float s = ctx.scale;
-  const float banner_h = 58.0f * s;
-  const float side_w = show_side_panel ? std::min(250.0f * s, size.x * 0.3f) : 0.0f;
-  DrawBanner(ctx, run, origin, size.x - side_w, banner_h);
+  // Marks show what this step did, so the state it is compared with is the one just before
+  // it (not where a scrub came from), for as long as the step is shown.
+  UpdateStates(run, ctx.step, ctx.step > 0 ? ctx.step - 1 : 0);
+  const float uf = ctx.ui_font;
+  // The side panel needs about a dozen UI-font characters; it grows with the panel.
+  const float side_w =
+      show_side_panel ? std::min(std::max(size.x * 0.26f, uf * 11.0f), size.x * 0.36f) : 0.0f;
+  const float banner_h = DrawBanner(ctx, run, origin, size.x - side_w, true);
   Geometry g;
-  const float margin = 16.0f * s;
-  g.graph_min = ImVec2(origin.x + margin, origin.y + banner_h + margin);
-  g.graph_max = ImVec2(origin.x + size.x - side_w - margin, origin.y + size.y - margin);
+  g.cap = uf;
+  g.line = ctx.Line();
+  g.clip_min = ImVec2(origin.x, origin.y + banner_h);
+  g.clip_max = ImVec2(origin.x + size.x - side_w, origin.y + size.y);
+  // Nodes fill the panel: one layout cell per column and row, a node about 60 % of its cell.
+  const float margin = uf * 0.4f;
+  g.graph_min = Add(g.clip_min, ImVec2(margin, margin));
+  g.graph_max = Sub(g.clip_max, ImVec2(margin, margin));
   const float cell_w = (g.graph_max.x - g.graph_min.x) / (m_layout.columns + 1.0f);
   const float cell_h = (g.graph_max.y - g.graph_min.y) / m_layout.rows;
-  g.radius = std::clamp(std::min(cell_w * 0.24f, cell_h * 0.3f), 9.0f * s, 42.0f * s);
-  g.font = std::clamp(g.radius * 0.85f, 12.0f, 30.0f * s);
-  ctx.dl->PushClipRect(Sub(g.graph_min, ImVec2(margin, margin)),
-                       Add(g.graph_max, ImVec2(margin, margin)), true);
+  g.radius = std::max(uf * 0.8f, std::min({cell_w * 0.27f, cell_h * 0.3f, uf * 3.6f}));
+  g.font = std::clamp(g.radius * 0.8f, uf, uf * 2.4f);
+  // Root names are long ("global:config"): the column of roots sets their size.
+  float widest = 0;
+  for (std::size_t r = 0; r < run.Prog().roots.size(); ++r) {
+    widest = std::max(widest, cv.TextSize(g.font, run.Prog().RootName(std::int32_t(r))).x);
+  }
+  const float root_room = cell_w * 0.92f - g.font;
+  g.root_font =
+      widest > root_room && widest > 0 ? std::max(uf, g.font * root_room / widest) : g.font;
+  const float root_half = widest * g.root_font / std::max(g.font, 1.0f) * 0.5f + g.root_font * 0.5f;
+  g.root_x = std::max(g.graph_min.x + cell_w * 0.5f, g.clip_min.x + root_half + g.line * 4.0f);
+  m_placed.clear();
+  m_captions.clear();
+  cv.PushClip(g.clip_min, g.clip_max);
   DrawEdges(ctx, run, g);
+  DrawBarrierLinks(ctx, run, g);
   DrawRoots(ctx, run, g);
   DrawObjects(ctx, run, g);
   if (ctx.sandbox && show_side_panel) HandleSelection(ctx, run, g);
-  ctx.dl->PopClipRect();
+  PlaceCaptions(ctx, g);
+  HoverTooltip(ctx, run, g);
+  cv.PopClip();
   if (show_side_panel) {
     DrawSidePanel(ctx, run, ImVec2(origin.x + size.x - side_w, origin.y), ImVec2(side_w, size.y));
   }
 }
 
 // [SECTION] banner
-void GcView::DrawBanner(const ViewContext& ctx, const gc::GcRun& run, ImVec2 o, float w, float h) {
+// The phase, stop-the-world and the barrier, laid out left to right and wrapped onto a
+// second row when the panel is narrow.
+float GcView::DrawBanner(const ViewContext& ctx, const gc::GcRun& run, ImVec2 o, float w,
+                         bool draw) {
+  Canvas& cv = *ctx.canvas;
   const Theme& th = ctx.theme;
   const Lang l = ctx.lang;
-  ImDrawList* dl = ctx.dl;
+  const float uf = ctx.ui_font;
   const gc::Phase phase = m_cur.phase;
   const bool stw = gc::IsStopTheWorld(phase);
-  const ImVec2 a = o, b(o.x + w, o.y + h);
+  const float pad = uf * 0.6f;
+  const float room = w - pad * 2;
+  // The phase: the long form when it fits, then shorter ones.
+  static const char* const kPhaseZh[] = {"未运行", "清扫终止", "标记", "标记终止", "清扫"};
+  const std::string name(gc::PhaseName(phase));
+  std::string phase_text[3];
+  if (l == Lang::kZh) {
+    phase_text[0] =
+        std::string(Tr(Str::kPhase, l)) + "：" + kPhaseZh[int(phase)] + "（" + name + "）";
+    phase_text[1] = std::string(Tr(Str::kPhase, l)) + "：" + kPhaseZh[int(phase)];
+    phase_text[2] = kPhaseZh[int(phase)];
+  } else {
+    phase_text[0] = std::string(Tr(Str::kPhase, l)) + ": " + name;
+    phase_text[1] = name;
+    phase_text[2] = name;
+  }
+  float big = uf * 1.4f;
+  const std::string* phase_str = &phase_text[2];
+  for (float size : {uf * 1.4f, uf}) {
+    bool found = false;
+    for (const std::string& s : phase_text) {
+      if (cv.TextSize(size, s).x <= room) {
+        phase_str = &s;
+        big = size;
+        found = true;
+        break;
+      }
+    }
+    if (found) break;
+  }
+  const float pill = uf * 1.05f;
+  const char* stw_label = Tr(Str::kStopTheWorld, l);
+  if (PillSize(cv, stw_label, pill).x > room) stw_label = L(l, "STOP THE WORLD", "世界暂停（STW）");
+  // No barrier configured: say so, never "ON".
+  const gc::Barrier mode = run.Prog().config.barrier;
+  const bool on = gc::BarrierEnabled(phase);
+  const std::string mode_name(gc::BarrierName(mode));
+  std::string barrier_label, barrier_short;
+  if (mode == gc::Barrier::kNone) {
+    barrier_label = L(l, "✕ no write barrier", "✕ 无写屏障");
+    barrier_short = barrier_label;
+  } else {
+    barrier_label = std::string(on ? "✓ " : "– ") + Tr(on ? Str::kBarrierOn : Str::kBarrierOff, l) +
+                    (l == Lang::kZh ? "（" : " (") + mode_name + (l == Lang::kZh ? "）" : ")");
+    barrier_short = std::string(on ? "✓ " : "– ") + mode_name + (on ? " ON" : " off");
+  }
+  if (PillSize(cv, barrier_label, pill).x > room) barrier_label = barrier_short;
+  // Flow layout: up to three items, wrapped when the next does not fit.
+  struct Item {
+    ImVec2 size;
+    ImVec2 pos;
+  };
+  Item items[3];
+  const int count = stw ? 3 : 2;
+  items[0].size = cv.TextSize(big, *phase_str);
+  items[1].size = PillSize(cv, stw ? stw_label : barrier_label, pill);
+  if (stw) items[2].size = PillSize(cv, barrier_label, pill);
+  float x = o.x + pad, y = o.y + pad, row_h = 0, total = pad;
+  for (int i = 0; i < count; ++i) {
+    if (i > 0 && x + items[i].size.x > o.x + w - pad) {
+      y += row_h + pad * 0.5f;
+      total += row_h + pad * 0.5f;
+      x = o.x + pad;
+      row_h = 0;
+    }
+    items[i].pos = ImVec2(x, y);
+    x += items[i].size.x + pad * 1.5f;
+    row_h = std::max(row_h, items[i].size.y);
+  }
+  total += row_h + pad;
+  // Centre each item on its row's line.
+  if (!draw) return total;
+  const ImVec2 a = o, b(o.x + w, o.y + total);
   if (stw) {
     // Stop-the-world: a striped warning band nobody can miss.
-    dl->AddRectFilled(a, b, WithAlpha(th.warn, 0.9f));
-    HatchRect(dl, a, b, WithAlpha(th.danger, 0.35f), 22.0f * ctx.scale, 9.0f * ctx.scale);
+    cv.RectFilled(a, b, WithAlpha(th.warn, 0.9f), 0);
+    HatchRect(cv, a, b, WithAlpha(th.danger, 0.35f), uf * 1.2f, uf * 0.45f);
   } else {
-    dl->AddRectFilled(a, b, th.panel_bg);
+    cv.RectFilled(a, b, th.panel_bg, 0);
   }
-  dl->AddLine(ImVec2(a.x, b.y), b, th.panel_border, 2.0f);
-  const float big = ImGui::GetFontSize() * 1.45f;
-  char buf[160];
-  static const char* const kPhaseZh[] = {"未运行", "清扫终止", "标记", "标记终止", "清扫"};
-  if (l == Lang::kZh) {
-    std::snprintf(buf, sizeof buf, "%s: %s (%s)", Tr(Str::kPhase, l), kPhaseZh[int(phase)],
-                  std::string(gc::PhaseName(phase)).c_str());
-  } else {
-    std::snprintf(buf, sizeof buf, "%s: %s", Tr(Str::kPhase, l),
-                  std::string(gc::PhaseName(phase)).c_str());
-  }
+  cv.Line(ImVec2(a.x, b.y), b, th.panel_border, ctx.Line());
   const ImU32 text_col = stw ? IM_COL32(0, 0, 0, 255) : th.text;
-  dl->AddText(ImGui::GetFont(), big, ImVec2(a.x + 14 * ctx.scale, a.y + (h - big) * 0.5f), text_col,
-              buf);
-  float x =
-      a.x + 14 * ctx.scale + ImGui::GetFont()->CalcTextSizeA(big, 1e9f, 0, buf).x + 24 * ctx.scale;
-  const float pill = ImGui::GetFontSize() * 1.05f;
-  const float py = a.y + (h - pill * 1.3f) * 0.5f;
-  if (stw) {
-    // The long form when it fits, else just the words everyone knows.
-    const char* label = Tr(Str::kStopTheWorld, l);
-    const float room = a.x + w - x - 10 * ctx.scale;
-    if (ImGui::GetFont()->CalcTextSizeA(pill, 1e9f, 0, label).x + pill > room)
-      label = "STOP THE WORLD";
-    x += Pill(dl, ImVec2(x, py), IM_COL32(0, 0, 0, 255), IM_COL32(255, 220, 60, 255), label, pill)
-             .x +
-         10 * ctx.scale;
-    if (x > a.x + w - pill * 4) return;  // no room left for the barrier pill
+  cv.Text(items[0].pos, big, text_col, *phase_str);
+  if (m_prev.phase != m_cur.phase) {
+    MarkChangedRect(cv, items[0].pos, Add(items[0].pos, items[0].size), th.changed, ctx.Line(),
+                    ctx.t, uf * 0.2f);
   }
-  const bool barrier = gc::BarrierEnabled(phase);
-  std::snprintf(buf, sizeof buf, "%s (%s)", Tr(barrier ? Str::kBarrierOn : Str::kBarrierOff, l),
-                std::string(gc::BarrierName(run.Prog().config.barrier)).c_str());
-  Pill(dl, ImVec2(x, py), barrier ? th.accent : th.grid,
-       barrier ? IM_COL32(255, 255, 255, 255) : th.text, buf, pill);
+  auto barrier_pill = [&](const Item& it) {
+    const bool none = mode == gc::Barrier::kNone;
+    Pill(cv, it.pos, on && !none ? th.accent : th.grid,
+         on && !none ? IM_COL32(255, 255, 255, 255) : th.text, barrier_label, pill);
+    if (gc::BarrierEnabled(m_prev.phase) != on && !none) {
+      MarkChangedRect(cv, it.pos, Add(it.pos, it.size), th.changed, ctx.Line(), ctx.t,
+                      it.size.y * 0.5f);
+    }
+  };
+  if (stw) {
+    Pill(cv, items[1].pos, IM_COL32(0, 0, 0, 255), IM_COL32(255, 220, 60, 255), stw_label, pill);
+    barrier_pill(items[2]);
+  } else {
+    barrier_pill(items[1]);
+  }
+  return total;
 }
 
 // [SECTION] side panel
 void GcView::DrawSidePanel(const ViewContext& ctx, const gc::GcRun& run, ImVec2 o, ImVec2 size) {
+  Canvas& cv = *ctx.canvas;
   const Theme& th = ctx.theme;
   const Lang l = ctx.lang;
-  ImDrawList* dl = ctx.dl;
   const gc::Program& p = run.Prog();
-  dl->AddRectFilled(o, ImVec2(o.x + size.x, o.y + size.y), th.panel_bg);
-  dl->AddLine(o, ImVec2(o.x, o.y + size.y), th.panel_border, 2.0f);
-  const float pad = 12.0f * ctx.scale;
-  const float fs = ImGui::GetFontSize();
+  const float uf = ctx.ui_font;
+  const float line = ctx.Line();
+  cv.RectFilled(o, ImVec2(o.x + size.x, o.y + size.y), th.panel_bg, 0);
+  cv.Line(o, ImVec2(o.x, o.y + size.y), th.panel_border, line);
+  const float pad = uf * 0.6f;
+  const float inner = size.x - pad * 2;
+  const float left = o.x + pad;
+  const float bottom = o.y + size.y - pad;
+  const float row = uf * 1.35f;
   float y = o.y + pad;
-  // Barrier mode selector: re-runs the scenario, staying on the same step.
-  ImGui::SetCursorScreenPos(ImVec2(o.x + pad, y));
-  ImGui::TextUnformatted(Tr(Str::kBarrier, l));
-  ImGui::SetCursorScreenPos(ImVec2(o.x + pad, y + fs * 1.3f));
-  ImGui::SetNextItemWidth(size.x - pad * 2);
-  const auto& names = gc::BarrierNames();
-  int current =
-      int(std::find(names.begin(), names.end(), std::string(gc::BarrierName(p.config.barrier))) -
-          names.begin());
-  if (ImGui::BeginCombo("##barrier_mode", names[std::size_t(current)].c_str())) {
-    for (std::size_t i = 0; i < names.size(); ++i) {
-      if (ImGui::Selectable(names[i].c_str(), int(i) == current) && int(i) != current) {
-        ctx.requests.set_config.emplace_back("barrier", names[i]);
+  const bool widgets = !ctx.picture_only && !ctx.presenter;
+  if (widgets) {
+    // Barrier mode selector: re-runs the scenario, staying on the same step.
+    ImGui::SetCursorScreenPos(ImVec2(left, y));
+    ImGui::TextUnformatted(Tr(Str::kBarrier, l));
+    ImGui::SetCursorScreenPos(ImVec2(left, y + ImGui::GetTextLineHeightWithSpacing()));
+    ImGui::SetNextItemWidth(inner);
+    const auto& names = gc::BarrierNames();
+    int current =
+        int(std::find(names.begin(), names.end(), std::string(gc::BarrierName(p.config.barrier))) -
+            names.begin());
+    if (ImGui::BeginCombo("##barrier_mode", names[std::size_t(current)].c_str())) {
+      for (std::size_t i = 0; i < names.size(); ++i) {
+        if (ImGui::Selectable(names[i].c_str(), int(i) == current) && int(i) != current) {
+          ctx.requests.set_config.emplace_back("barrier", names[i]);
+        }
       }
+      ImGui::EndCombo();
     }
-    ImGui::EndCombo();
+    ImGui::SetCursorScreenPos(
+        ImVec2(left, ImGui::GetItemRectMax().y + ImGui::GetStyle().ItemSpacing.y));
+    if (ImGui::Button(Tr(Str::kCompare, l), ImVec2(inner, 0))) {
+      SetCompare(true, {gc::Barrier::kNone, gc::Barrier::kDijkstra, gc::Barrier::kYuasa,
+                        gc::Barrier::kGo});
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr(Str::kCompareHint, l));
+    y = ImGui::GetItemRectMax().y + pad;
   }
-  y += fs * 3.0f;
-  ImGui::SetCursorScreenPos(ImVec2(o.x + pad, y));
-  if (ImGui::Button(Tr(Str::kCompare, l), ImVec2(size.x - pad * 2, 0))) {
-    SetCompare(true,
-               {gc::Barrier::kNone, gc::Barrier::kDijkstra, gc::Barrier::kYuasa, gc::Barrier::kGo});
-  }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr(Str::kCompareHint, l));
-  y += fs * 2.2f;
-  // Counts per color.
-  int counts[4] = {0, 0, 0, 0};
-  for (const auto& obj : m_cur.objects) {
-    if (obj.freed) {
-      ++counts[3];
-    } else if (obj.live) {
-      ++counts[int(obj.color)];
+  auto fits = [&](float h) { return y + h <= bottom; };
+  // Counts per color, two to a row when they fit; a count the step changed is outlined.
+  int counts[4] = {0, 0, 0, 0}, before[4] = {0, 0, 0, 0};
+  for (std::size_t i = 0; i < m_cur.objects.size(); ++i) {
+    const auto& obj = m_cur.objects[i];
+    counts[obj.freed ? 3 : int(obj.color)] += obj.freed || obj.live ? 1 : 0;
+    if (i < m_prev.objects.size()) {
+      const auto& was = m_prev.objects[i];
+      before[was.freed ? 3 : int(was.color)] += was.freed || was.live ? 1 : 0;
     }
   }
-  const float r = fs * 0.45f;
+  const float r = uf * 0.42f;
   const Str names_str[4] = {Str::kWhite, Str::kGrey, Str::kBlack, Str::kFreed};
+  char cells[4][64];
+  float widest = 0;
   for (int i = 0; i < 4; ++i) {
-    const ImVec2 c(o.x + pad + r, y + fs * 0.55f);
-    if (i < 3) {
-      dl->AddCircleFilled(c, r, FillOf(th, Color(i)));
-      if (i == 1) HatchCircle(dl, c, r, th.obj_grey_outline, r * 0.6f, 1.2f);
-      dl->AddCircle(c, r, OutlineOf(th, Color(i)), 0, 1.5f);
-    } else {
-      DashedCircle(dl, c, r, th.danger, 1.5f, 6);
-    }
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%s  %d", Tr(names_str[i], l), counts[i]);
-    dl->AddText(ImVec2(c.x + r * 2, y), th.text, buf);
-    y += fs * 1.35f;
+    std::snprintf(cells[i], sizeof cells[i], "%s %d", Tr(names_str[i], l), counts[i]);
+    widest = std::max(widest, cv.TextSize(uf, cells[i]).x);
   }
-  y += fs * 0.4f;
-  // Invariants.
-  dl->AddText(ImVec2(o.x + pad, y), th.text_dim, Tr(Str::kInvariants, l));
-  y += fs * 1.3f;
+  const float cell_w = r * 2 + uf * 0.4f + widest + uf * 0.6f;
+  const int per_row = cell_w * 2 <= inner ? 2 : 1;
+  for (int i = 0; i < 4; ++i) {
+    if (i % per_row == 0 && i > 0) y += row;
+    if (!fits(row)) break;
+    const float cx = left + float(i % per_row) * (inner / float(per_row));
+    const ImVec2 c(cx + r, y + uf * 0.5f);
+    if (i < 3) {
+      cv.CircleFilled(c, r, FillOf(th, Color(i)));
+      if (i == 1) HatchCircle(cv, c, r, th.obj_grey_outline, r * 0.6f, line * 0.6f);
+      cv.Circle(c, r, OutlineOf(th, Color(i)), line * 0.75f);
+    } else {
+      DashedCircle(cv, c, r, th.text_dim, line * 0.75f, 8);
+      cv.Line(ImVec2(c.x - r * 0.5f, c.y - r * 0.5f), ImVec2(c.x + r * 0.5f, c.y + r * 0.5f),
+              th.text_dim, line * 0.75f);
+      cv.Line(ImVec2(c.x - r * 0.5f, c.y + r * 0.5f), ImVec2(c.x + r * 0.5f, c.y - r * 0.5f),
+              th.text_dim, line * 0.75f);
+    }
+    const ImVec2 tp(c.x + r + uf * 0.4f, y);
+    cv.Text(tp, uf, th.text, cells[i]);
+    if (counts[i] != before[i] && m_cur_step != m_prev_step) {
+      MarkChangedRect(cv, ImVec2(cx, y), ImVec2(tp.x + cv.TextSize(uf, cells[i]).x, y + uf),
+                      th.changed, line * 0.75f, ctx.t, uf * 0.2f);
+    }
+  }
+  y += row + uf * 0.4f;
+  // Invariants: ✓ or ✕ as well as the colour.
   const bool marking =
       m_cur.phase == gc::Phase::kMark || m_cur.phase == gc::Phase::kMarkTermination;
   const bool strong_ok = m_cur.strong_violations.empty();
   const bool weak_ok = m_cur.weak_violations.empty();
-  dl->AddText(ImVec2(o.x + pad, y),
-              !marking    ? th.text_dim
-              : strong_ok ? th.ok
-                          : th.warn,
-              Tr(strong_ok ? Str::kStrongOk : Str::kStrongBroken, l));
-  y += fs * 1.3f;
-  dl->AddText(ImVec2(o.x + pad, y),
-              !marking  ? th.text_dim
-              : weak_ok ? th.ok
-                        : th.danger,
-              Tr(weak_ok ? Str::kWeakOk : Str::kWeakBroken, l));
-  y += fs * 1.8f;
-  // The grey queue, top of the workbuf first.
-  dl->AddText(ImVec2(o.x + pad, y), th.text_dim, Tr(Str::kGreyQueue, l));
-  y += fs * 1.3f;
-  // "(empty)" takes the height of one row of chips, so what is drawn below (the sandbox's
-  // buttons) does not jump when the queue fills or drains.
-  if (m_cur.grey_queue.empty()) dl->AddText(ImVec2(o.x + pad, y), th.text_dim, Tr(Str::kEmpty, l));
-  float x = o.x + pad;
-  for (auto it = m_cur.grey_queue.rbegin(); it != m_cur.grey_queue.rend(); ++it) {
-    const std::string& id = p.ObjectName(*it);
-    const float tw = ImGui::CalcTextSize(id.c_str()).x + fs * 0.8f;
-    if (x + tw > o.x + size.x - pad) {
-      x = o.x + pad;
-      y += fs * 1.5f;
-    }
-    Pill(dl, ImVec2(x, y), th.obj_grey_fill, th.obj_label_on_grey, id.c_str(), fs);
-    x += tw + fs * 0.3f;
+  if (fits(row)) {
+    cv.Text(ImVec2(left, y), uf, th.text_dim, Tr(Str::kInvariants, l), inner);
+    y += row;
   }
-  y += fs * 1.9f;
-  if (!m_cur.wb_buf.empty() || p.config.wb_buffer) {
-    char buf[96];
+  auto invariant = [&](bool ok, bool was_ok, Str ok_s, Str broken_s, ImU32 broken_col) {
+    if (!fits(row)) return;
+    const std::string text = std::string(!marking ? "– "
+                                         : ok     ? "✓ "
+                                                  : "✕ ") +
+                             Tr(ok ? ok_s : broken_s, l);
+    const ImVec2 ts = cv.TextSize(uf, text, inner);
+    if (!fits(ts.y)) return;
+    cv.Text(ImVec2(left, y), uf, !marking ? th.text_dim : ok ? th.ok : broken_col, text, inner);
+    if (ok != was_ok) {
+      MarkChangedRect(cv, ImVec2(left, y), ImVec2(left + ts.x, y + ts.y), th.changed, line * 0.75f,
+                      ctx.t, uf * 0.2f);
+    }
+    y += ts.y + uf * 0.35f;
+  };
+  invariant(strong_ok, m_prev.strong_violations.empty(), Str::kStrongOk, Str::kStrongBroken,
+            th.warn);
+  invariant(weak_ok, m_prev.weak_violations.empty(), Str::kWeakOk, Str::kWeakBroken, th.danger);
+  y += uf * 0.4f;
+  // The grey queue, top of the workbuf first; its heading wraps rather than leave the panel.
+  const char* head = L(l, "Grey queue", "灰色队列");
+  const char* sub = L(l, "(workbuf, top first)", "（workbuf，栈顶在前）");
+  const std::string full = std::string(head) + (l == Lang::kZh ? "" : " ") + sub;
+  if (cv.TextSize(uf, full).x <= inner) {
+    if (fits(row)) {
+      cv.Text(ImVec2(left, y), uf, th.text_dim, full);
+      y += row;
+    }
+  } else if (fits(row * 2)) {
+    cv.Text(ImVec2(left, y), uf, th.text_dim, head);
+    y += row;
+    const float h = cv.TextSize(uf, sub, inner).y;
+    cv.Text(ImVec2(left, y), uf, th.text_dim, sub, inner);
+    y += h + uf * 0.35f;
+  }
+  const float chip_h = PillSize(cv, "A", uf).y;
+  const float chip_row = chip_h + uf * 0.35f;
+  // Chips: what this step pushed is outlined, what it popped stays as a ghost after them.
+  float x = left;
+  if (m_cur.grey_queue.empty() && fits(chip_h)) {
+    const char* empty = Tr(Str::kEmpty, l);
+    cv.Text(ImVec2(left, y), uf, th.text_dim, empty);
+    x += cv.TextSize(uf, empty).x + uf * 0.45f;
+  }
+  bool stopped = false;
+  auto chip = [&](std::int32_t obj, bool ghost, bool pushed, std::size_t left_over) {
+    if (stopped) return;
+    const std::string& id = p.ObjectName(obj);
+    const ImVec2 sz = PillSize(cv, id, uf);
+    const float gap = uf * 0.45f;
+    if (x + sz.x > left + inner) {
+      x = left;
+      y += chip_row;
+    }
+    // Not enough room for another row: say how many are left.
+    if (!fits(chip_h) || (y + chip_row + chip_h > bottom && left_over > 1 &&
+                          x + sz.x + gap + PillSize(cv, "+99", uf).x > left + inner)) {
+      if (fits(chip_h) && !ghost) {
+        char more[16];
+        std::snprintf(more, sizeof more, "+%zu", left_over);
+        cv.Text(ImVec2(x, y), uf, th.text_dim, more);
+      }
+      stopped = true;
+      return;
+    }
+    const ImVec2 at(x, y);
+    if (ghost) {
+      const ImU32 gc_col = WithAlpha(th.ghost, GhostAlpha(ctx.t));
+      DashedRect(cv, at, Add(at, sz), gc_col, line * 0.75f, uf * 0.3f);
+      cv.Text(ImVec2(at.x + uf * 0.35f, at.y + uf * 0.14f), uf, gc_col, id);
+    } else {
+      Pill(cv, at, th.obj_grey_fill, th.obj_label_on_grey, id, uf);
+      cv.Rect(at, Add(at, sz), th.obj_grey_outline, sz.y * 0.5f, line * 0.5f);
+      if (pushed)
+        MarkChangedRect(cv, at, Add(at, sz), th.changed, line * 0.75f, ctx.t, sz.y * 0.5f);
+    }
+    x += sz.x + gap;
+  };
+  const auto& q = m_cur.grey_queue;
+  const auto& pq = m_prev.grey_queue;
+  const bool stepped = m_cur_step != m_prev_step;
+  std::size_t shown = 0;
+  for (auto it = q.rbegin(); it != q.rend(); ++it, ++shown) {
+    chip(*it, false, stepped && !Contains(pq, *it), q.size() - shown);
+  }
+  if (stepped) {
+    for (auto it = pq.rbegin(); it != pq.rend(); ++it) {
+      if (!Contains(q, *it)) chip(*it, true, false, 0);
+    }
+  }
+  y += chip_row + uf * 0.4f;
+  // Secondary lines: only while there is room for them.
+  char buf[128];
+  if ((!m_cur.wb_buf.empty() || p.config.wb_buffer) && fits(row)) {
     std::snprintf(buf, sizeof buf, "wbBuf: %zu / %d", m_cur.wb_buf.size(), p.config.wb_buffer_size);
-    dl->AddText(ImVec2(o.x + pad, y), th.text, buf);
-    y += fs * 1.4f;
+    cv.Text(ImVec2(left, y), uf, th.text, buf);
+    y += row;
   }
   if (m_cur.stw_rescan_work > 0) {
-    char buf[128];
-    std::snprintf(buf, sizeof buf, "STW rescan: %u obj", m_cur.stw_rescan_work);
-    dl->AddText(ImVec2(o.x + pad, y), th.warn, buf);
-    y += fs * 1.4f;
+    std::snprintf(buf, sizeof buf, L(l, "STW rescan: %u objects", "STW 重新扫描：%u 个对象"),
+                  m_cur.stw_rescan_work);
+    const float h = cv.TextSize(uf, buf, inner).y;
+    if (fits(h)) {
+      cv.Text(ImVec2(left, y), uf, th.text, buf, inner);
+      y += h + uf * 0.35f;
+    }
   }
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "scanobject × %u   cycle %u", m_cur.objects_scanned, m_cur.cycle);
-  dl->AddText(ImVec2(o.x + pad, y), th.text_dim, buf);
-  y += fs * 1.6f;
-  if (ctx.sandbox) DrawSandbox(ctx, run, o, size.x, y);
+  std::snprintf(buf, sizeof buf, L(l, "scanobject × %u, cycle %u", "scanobject × %u，第 %u 轮"),
+                m_cur.objects_scanned, m_cur.cycle);
+  const float h = cv.TextSize(uf, buf, inner).y;
+  if (fits(h)) {
+    cv.Text(ImVec2(left, y), uf, th.text_dim, buf, inner);
+    y += h + uf * 0.35f;
+  }
+  if (ctx.sandbox && widgets) DrawSandbox(ctx, run, o, size.x, y + uf * 0.3f);
 }
 
 // [SECTION] sandbox (record by demonstration)
-void GcView::HandleSelection(const ViewContext& ctx, const gc::GcRun& run, const Geometry& g) {
-  if (!ImGui::IsWindowHovered() || !ImGui::IsMouseClicked(0)) {
-    // Outline the selection.
-    if (m_sel_obj != kNil && std::size_t(m_sel_obj) < m_cur.objects.size()) {
-      ctx.dl->AddCircle(ObjPos(g, std::size_t(m_sel_obj)), g.radius + 12.0f, ctx.theme.accent, 40,
-                        2.0f);
-    }
-    return;
-  }
-  const ImVec2 m = ImGui::GetIO().MousePos;
-  for (std::size_t i = 0; i < m_cur.objects.size(); ++i) {
-    const ImVec2 c = ObjPos(g, i);
-    if ((m.x - c.x) * (m.x - c.x) + (m.y - c.y) * (m.y - c.y) <= g.radius * g.radius) {
-      m_sel_obj = std::int32_t(i);
-      m_sel_root = kNil;
-      return;
-    }
-  }
-  const float rh = g.radius * 1.3f;
-  for (std::size_t r = 0; r < m_cur.roots.size(); ++r) {
-    const ImVec2 c = RootPos(g, r);
-    const float rw = RootWidth(g, run.Prog().RootName(std::int32_t(r)));
-    if (std::fabs(m.x - c.x) <= rw * 0.5f && std::fabs(m.y - c.y) <= rh * 0.5f) {
-      m_sel_root = std::int32_t(r);
-      m_sel_obj = kNil;
-      return;
-    }
-  }
-}
-
 void GcView::DrawSandbox(const ViewContext& ctx, const gc::GcRun& run, ImVec2 o, float width,
                          float y) {
   const gc::Program& p = run.Prog();
@@ -559,241 +659,6 @@ void GcView::DrawSandbox(const ViewContext& ctx, const gc::GcRun& run, ImVec2 o,
   }
   ImGui::PopItemWidth();
   ImGui::EndGroup();
-}
-
-// [SECTION] edges
-void GcView::DrawEdges(const ViewContext& ctx, const gc::GcRun& run, const Geometry& g) {
-  const Theme& th = ctx.theme;
-  ImDrawList* dl = ctx.dl;
-  const float t = Ease(ctx.t);
-  const auto events = run.GetTimeline().Events(ctx.step);
-  const float thick = std::max(1.5f, g.radius * 0.09f);
-  const float head = g.radius * 0.45f;
-  // Which slot the step writes, and which edges lie on a dangling path.
-  std::int32_t w_obj = kNil, w_root = kNil, w_field = -1;
-  auto& dangling_hops = m_dangling_hops;  // (from obj, to obj), reused between frames
-  dangling_hops.clear();
-  for (const auto& e : events) {
-    if (e.kind == EventKind::kWrite || (e.kind == EventKind::kBarrier && !e.on_root)) {
-      w_obj = e.obj;
-      w_field = e.field;
-    }
-    if (e.kind == EventKind::kRootWrite || (e.kind == EventKind::kBarrier && e.on_root)) {
-      w_root = e.root;
-      w_field = e.field;
-    }
-    if (e.kind == EventKind::kDangling) {
-      for (std::size_t i = 2; i < e.path.size(); ++i)
-        dangling_hops.emplace_back(e.path[i - 1], e.path[i]);
-    }
-  }
-  auto target_point = [&](std::int32_t to, ImVec2 from) {
-    return CircleEdge(ObjPos(g, std::size_t(to)), g.radius + 2.0f, from);
-  };
-  auto draw = [&](ImVec2 from_c, float from_r, bool from_is_root, ImVec2 root_a, ImVec2 root_b,
-                  std::int32_t to, std::int32_t slot, std::size_t nslots, ImU32 col, float alpha,
-                  bool dashed, float width) {
-    if (to == kNil || alpha <= 0.01f) return;
-    const ImVec2 tc = ObjPos(g, std::size_t(to));
-    // Spread the slots of one source a little so parallel pointers stay distinct.
-    const float spread =
-        nslots > 1 ? (float(slot) - float(nslots - 1) * 0.5f) * g.radius * 0.35f : 0.0f;
-    ImVec2 start = from_is_root ? RectEdge(root_a, root_b, tc) : CircleEdge(from_c, from_r, tc);
-    start.y += spread;
-    const ImVec2 end = target_point(to, start);
-    Arrow(dl, start, end, WithAlpha(col, alpha), width, head, dashed);
-  };
-  // Objects' fields: current edges fade in; removed ones fade out.
-  for (std::size_t i = 0; i < m_cur.objects.size(); ++i) {
-    const auto& cur = m_cur.objects[i];
-    const auto& prev = i < m_prev.objects.size() ? m_prev.objects[i] : cur;
-    const std::size_t nf = std::max(cur.fields.size(), prev.fields.size());
-    const ImVec2 c = ObjPos(g, i);
-    const float obj_alpha = cur.live ? 1.0f : cur.freed ? 0.35f : 0.0f;
-    for (std::size_t f = 0; f < nf; ++f) {
-      const std::int32_t now = f < cur.fields.size() ? cur.fields[f] : kNil;
-      const std::int32_t was = f < prev.fields.size() ? prev.fields[f] : kNil;
-      const bool written = std::int32_t(i) == w_obj && std::int32_t(f) == w_field;
-      const bool weak = EdgeIn(m_cur.weak_violations, false, std::int32_t(i), std::int32_t(f));
-      const bool strong = EdgeIn(m_cur.strong_violations, false, std::int32_t(i), std::int32_t(f));
-      bool dang = false;
-      for (auto& h : dangling_hops) dang |= h.first == std::int32_t(i) && h.second == now;
-      ImU32 col = weak || dang ? th.danger : strong ? th.warn : written ? th.accent : th.edge;
-      const float w = (weak || dang || written) ? thick * 1.8f : thick;
-      if (was != now && was != kNil) {
-        draw(c, g.radius, false, {}, {}, was, std::int32_t(f), nf, th.edge, (1.0f - t) * obj_alpha,
-             true, thick);
-      }
-      const float a = (was != now ? t : 1.0f) * obj_alpha;
-      draw(c, g.radius, false, {}, {}, now, std::int32_t(f), nf, col, a, weak || strong, w);
-    }
-  }
-  // Roots' slots.
-  const float rh = g.radius * 1.3f;
-  for (std::size_t r = 0; r < m_cur.roots.size(); ++r) {
-    const auto& cur = m_cur.roots[r];
-    const auto& prev = r < m_prev.roots.size() ? m_prev.roots[r] : cur;
-    const ImVec2 c = RootPos(g, r);
-    const float rw = RootWidth(g, run.Prog().RootName(std::int32_t(r)));
-    const ImVec2 a(c.x - rw * 0.5f, c.y - rh * 0.5f), b(c.x + rw * 0.5f, c.y + rh * 0.5f);
-    const std::size_t ns = std::max(cur.slots.size(), prev.slots.size());
-    for (std::size_t k = 0; k < ns; ++k) {
-      const std::int32_t now = k < cur.slots.size() ? cur.slots[k] : kNil;
-      const std::int32_t was = k < prev.slots.size() ? prev.slots[k] : kNil;
-      const bool written = std::int32_t(r) == w_root && std::int32_t(k) == w_field;
-      bool dang = false;
-      for (const auto& e : events) {
-        if (e.kind == EventKind::kDangling && e.path.size() >= 2 && e.path[0] == std::int32_t(r) &&
-            e.path[1] == now) {
-          dang = true;
-        }
-      }
-      if (was != now && was != kNil) {
-        draw(c, 0, true, a, b, was, std::int32_t(k), ns, th.edge, 1.0f - t, true, thick);
-      }
-      ImU32 col = dang ? th.danger : written ? th.accent : th.edge;
-      draw(c, 0, true, a, b, now, std::int32_t(k), ns, col, was != now ? t : 1.0f, false,
-           dang || written ? thick * 1.8f : thick);
-    }
-  }
-}
-
-// [SECTION] roots
-void GcView::DrawRoots(const ViewContext& ctx, const gc::GcRun& run, const Geometry& g) {
-  const Theme& th = ctx.theme;
-  ImDrawList* dl = ctx.dl;
-  const gc::Program& p = run.Prog();
-  const float rh = g.radius * 1.3f;
-  const auto events = run.GetTimeline().Events(ctx.step);
-  for (std::size_t r = 0; r < m_cur.roots.size(); ++r) {
-    const ImVec2 c = RootPos(g, r);
-    const float rw = RootWidth(g, p.RootName(std::int32_t(r)));
-    const ImVec2 a(c.x - rw * 0.5f, c.y - rh * 0.5f), b(c.x + rw * 0.5f, c.y + rh * 0.5f);
-    const bool pending = std::find(m_cur.root_jobs.begin(), m_cur.root_jobs.end(),
-                                   std::int32_t(r)) != m_cur.root_jobs.end();
-    const bool scanned = m_cur.roots[r].scanned;
-    bool active = false;
-    for (const auto& e : events) {
-      active |= (e.kind == EventKind::kScanRoot || e.kind == EventKind::kRescanStack) &&
-                e.root == std::int32_t(r);
-    }
-    // A root waiting for markroot is grey; a scanned root is black.
-    const Color col = scanned ? Color::kBlack : pending ? Color::kGrey : Color::kWhite;
-    dl->AddRectFilled(a, b, FillOf(th, col), 6.0f);
-    if (col == Color::kGrey) HatchRect(dl, a, b, WithAlpha(th.obj_grey_outline, 0.6f), 7.0f, 1.2f);
-    dl->AddRect(a, b, active ? th.accent : OutlineOf(th, col), 6.0f, 0, active ? 4.0f : 2.0f);
-    const bool stack = p.roots[r].kind == gc::RootKind::kStack;
-    const std::string& id = p.RootName(std::int32_t(r));
-    CenteredText(dl, c, LabelOf(th, col), id.c_str(), RootFont(g));
-    const char* tag =
-        stack ? (scanned ? Tr(Str::kScanned, ctx.lang) : Tr(Str::kUnscanned, ctx.lang)) : "global";
-    CenteredText(dl, ImVec2(c.x, b.y + g.font * 0.45f), th.text_dim, tag, g.font * 0.6f);
-  }
-}
-
-// [SECTION] objects
-void GcView::DrawObjects(const ViewContext& ctx, const gc::GcRun& run, const Geometry& g) {
-  const Theme& th = ctx.theme;
-  ImDrawList* dl = ctx.dl;
-  const gc::Program& p = run.Prog();
-  const float t = Ease(ctx.t);
-  const auto events = run.GetTimeline().Events(ctx.step);
-  const float r = g.radius;
-  for (std::size_t i = 0; i < m_cur.objects.size(); ++i) {
-    const auto& cur = m_cur.objects[i];
-    const auto& prev = i < m_prev.objects.size() ? m_prev.objects[i] : cur;
-    const ImVec2 c = ObjPos(g, i);
-    const std::string& id = p.ObjectName(std::int32_t(i));
-    const bool noscan = p.objects[i].noscan;
-    if (!cur.live && !cur.freed) {
-      // Not allocated yet: a faint placeholder keeps the layout readable.
-      DashedCircle(dl, c, r * 0.8f, WithAlpha(th.grid, 0.8f), 1.0f, 10);
-      CenteredText(dl, c, WithAlpha(th.text_dim, 0.7f), id.c_str(), g.font * 0.8f);
-      continue;
-    }
-    if (cur.freed) {
-      const float a = prev.freed ? 1.0f : 1.0f - 0.6f * t;
-      const ImU32 col = WithAlpha(th.danger, std::max(a, 0.5f));
-      DashedCircle(dl, c, r, col, 2.0f, 12);
-      const float k = r * 0.55f;
-      dl->AddLine(ImVec2(c.x - k, c.y - k), ImVec2(c.x + k, c.y + k), col, 2.5f);
-      dl->AddLine(ImVec2(c.x - k, c.y + k), ImVec2(c.x + k, c.y - k), col, 2.5f);
-      CenteredText(dl, ImVec2(c.x, c.y + r * 1.45f), col, id.c_str(), g.font * 0.8f);
-      continue;
-    }
-    const Color from = prev.live ? prev.color : cur.color;
-    const float blend = from == cur.color ? 1.0f : t;
-    const ImU32 fill = LerpColor(FillOf(th, from), FillOf(th, cur.color), blend);
-    const ImU32 outline = LerpColor(OutlineOf(th, from), OutlineOf(th, cur.color), blend);
-    const float born = prev.live ? 1.0f : t;  // allocation fades in
-    if (noscan) {
-      const ImVec2 a(c.x - r, c.y - r), b(c.x + r, c.y + r);
-      dl->AddRectFilled(a, b, WithAlpha(fill, born), r * 0.25f);
-      if (cur.color == Color::kGrey) HatchRect(dl, a, b, th.obj_grey_outline, r * 0.35f, 1.5f);
-      dl->AddRect(a, b, WithAlpha(outline, born), r * 0.25f, 0, 2.5f);
-    } else {
-      dl->AddCircleFilled(c, r, WithAlpha(fill, born), 40);
-      if (cur.color == Color::kGrey) {
-        HatchCircle(dl, c, r - 1.0f, WithAlpha(th.obj_grey_outline, blend * born), r * 0.32f, 1.6f);
-      }
-      dl->AddCircle(c, r, WithAlpha(outline, born), 40, cur.color == Color::kGrey ? 3.5f : 2.5f);
-    }
-    // Shrink long ids to fit inside the node.
-    const float natural = ImGui::GetFont()->CalcTextSizeA(g.font, 1e9f, 0.0f, id.c_str()).x;
-    const float label = natural > r * 1.7f ? g.font * (r * 1.7f) / natural : g.font;
-    if (cur.color == Color::kGrey) {
-      const ImVec2 half(std::min(natural, r * 1.7f) * 0.5f + 3.0f, label * 0.55f);
-      dl->AddRectFilled(Sub(c, half), Add(c, half), th.obj_grey_fill, 4.0f);
-    }
-    CenteredText(dl, c, LabelOf(th, cur.color), id.c_str(), label);
-    if (noscan)
-      CenteredText(dl, ImVec2(c.x, c.y + r * 1.35f), th.text_dim, "noscan", g.font * 0.55f);
-    // This step's activity around the node.
-    for (const auto& e : events) {
-      if (e.obj != std::int32_t(i)) continue;
-      if (e.kind == EventKind::kScanObject) {
-        dl->AddCircle(c, r + 6.0f, th.accent, 40, 3.5f);
-      } else if (e.kind == EventKind::kShade &&
-                 (e.cause == gc::ShadeCause::kInsertion || e.cause == gc::ShadeCause::kDeletion)) {
-        const bool ins = e.cause == gc::ShadeCause::kInsertion;
-        dl->AddCircle(c, r + 7.0f, th.warn, 40, 3.5f);
-        BadgeNear(dl, g, c, th.warn, IM_COL32(0, 0, 0, 255),
-                  Tr(ins ? Str::kBadgeInsertion : Str::kBadgeDeletion, ctx.lang));
-      } else if (e.kind == EventKind::kAlloc && e.to == Color::kBlack) {
-        BadgeNear(dl, g, c, th.accent, IM_COL32(255, 255, 255, 255),
-                  Tr(Str::kBadgeBornBlack, ctx.lang));
-      }
-    }
-  }
-  // Dangling pointers last, on top of everything.
-  for (const auto& e : events) {
-    if (e.kind != EventKind::kDangling) continue;
-    const ImVec2 c = ObjPos(g, std::size_t(e.obj));
-    dl->AddCircle(c, r + 10.0f, th.danger, 40, 5.0f);
-    const char* label = Tr(Str::kDangling, ctx.lang);
-    const float fs = g.font * 0.75f;
-    const float tw = ImGui::GetFont()->CalcTextSizeA(fs, 1e9f, 0.0f, label).x + fs;
-    const float x = std::clamp(c.x - tw * 0.5f, g.graph_min.x, g.graph_max.x - tw);
-    Pill(dl, ImVec2(x, c.y + r * 1.9f), th.danger, IM_COL32(255, 255, 255, 255), label, fs);
-  }
-  // Hover: what an object is, in words.
-  const ImVec2 mouse = ImGui::GetIO().MousePos;
-  for (std::size_t i = 0; i < m_cur.objects.size(); ++i) {
-    const ImVec2 c = ObjPos(g, i);
-    const float dx = mouse.x - c.x, dy = mouse.y - c.y;
-    if (dx * dx + dy * dy > r * r || !ImGui::IsWindowHovered()) continue;
-    const auto& o = m_cur.objects[i];
-    std::string fields;
-    for (std::size_t f = 0; f < o.fields.size(); ++f) {
-      fields += " f" + std::to_string(f) + "=" +
-                (o.fields[f] == kNil ? "nil" : p.ObjectName(o.fields[f]));
-    }
-    ImGui::SetTooltip("%s: %s%s%s", p.ObjectName(std::int32_t(i)).c_str(),
-                      o.freed   ? "freed"
-                      : !o.live ? "not allocated"
-                                : std::string(gc::ColorName(o.color)).c_str(),
-                      p.objects[i].noscan ? " (noscan)" : "", fields.c_str());
-  }
 }
 
 }  // namespace gs::app

@@ -36,27 +36,46 @@ class GcView final : public TopicView {
 
  private:
   struct Geometry {
-    ImVec2 graph_min, graph_max;
+    ImVec2 graph_min, graph_max;  ///< where node centres are laid out
+    ImVec2 clip_min, clip_max;    ///< the whole graph area: every label stays inside
     float radius = 20;
-    float font = 16;
+    float font = 16;       ///< node labels
+    float root_font = 16;  ///< root names: the node size, smaller when a name is long
+    float root_x = 0;      ///< the roots' column centre, moved right when a name is wide
+    float cap = 16;        ///< captions and badges: the UI font
+    float line = 2;        ///< the thinnest stroke
+  };
+  /// A caption or badge beside a node or root, placed after every node so none overlaps.
+  struct Caption {
+    const char* text = "";
+    const char* short_text = nullptr;  ///< tried when `text` finds no room
+    ImVec2 centre;                     ///< the item it labels
+    ImVec2 half;                       ///< the item's half extent
+    ImU32 bg = 0, fg = 0;              ///< bg 0: plain text, else a pill
+    int priority = 0;                  ///< 0 first (essential), higher ones may be dropped
   };
 
-  static float RootFont(const Geometry& g);
-  static void BadgeNear(ImDrawList* dl, const Geometry& g, ImVec2 c, ImU32 bg, ImU32 fg,
-                        const char* text);
-  static float RootWidth(const Geometry& g, const std::string& id);
+  ImVec2 RootHalf(const ViewContext& ctx, const Geometry& g, std::size_t r) const;
   void UpdateStates(const gc::GcRun& run, std::size_t step, std::size_t prev);
   ImVec2 ObjPos(const Geometry& g, std::size_t i) const;
   ImVec2 RootPos(const Geometry& g, std::size_t r) const;
-  void DrawBanner(const ViewContext& ctx, const gc::GcRun& run, ImVec2 origin, float width,
-                  float height);
+  /// Lays out (and with `draw`, draws) the phase banner; returns its height.
+  float DrawBanner(const ViewContext& ctx, const gc::GcRun& run, ImVec2 origin, float width,
+                   bool draw);
   void DrawSidePanel(const ViewContext& ctx, const gc::GcRun& run, ImVec2 origin, ImVec2 size);
   void DrawEdges(const ViewContext& ctx, const gc::GcRun& run, const Geometry& g);
+  void DrawBarrierLinks(const ViewContext& ctx, const gc::GcRun& run, const Geometry& g);
   void DrawRoots(const ViewContext& ctx, const gc::GcRun& run, const Geometry& g);
   void DrawObjects(const ViewContext& ctx, const gc::GcRun& run, const Geometry& g);
+  void PlaceCaptions(const ViewContext& ctx, const Geometry& g);
+  bool TryPlace(const Geometry& g, ImVec2 pos, ImVec2 size, ImVec2* out) const;
+  void HoverTooltip(const ViewContext& ctx, const gc::GcRun& run, const Geometry& g);
   void DrawCompare(const ViewContext& ctx);
   void DrawSandbox(const ViewContext& ctx, const gc::GcRun& run, ImVec2 o, float width, float y);
   void HandleSelection(const ViewContext& ctx, const gc::GcRun& run, const Geometry& g);
+  /// The texts the graph drew this frame and the nodes' boxes (what captions must avoid).
+  std::vector<ImVec4> m_placed;
+  std::vector<Caption> m_captions;
   void LoadCompareRuns();
 
   std::shared_ptr<const gc::GcRun> m_run;
