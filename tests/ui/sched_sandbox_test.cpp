@@ -36,6 +36,7 @@ std::vector<Json> SandboxFrame(SchedView& view, const Run& run, std::size_t step
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(ImVec2(1200, 800));
   ImGui::Begin("canvas", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoTitleBar);
+  ImCanvas canvas = ImCanvas::ForCurrentWindow();
   ViewContext ctx{run,
                   step,
                   step,
@@ -48,6 +49,8 @@ std::vector<Json> SandboxFrame(SchedView& view, const Run& run, std::size_t step
                   ImGui::GetWindowSize(),
                   {},
                   true};
+  ctx.canvas = &canvas;
+  ctx.ui_font = ImGui::GetFontSize();
   view.Draw(ctx);
   ImGui::End();
   ImGui::Render();
