@@ -103,16 +103,17 @@ void GcView::DrawEdges(const ViewContext& ctx, const gc::GcRun& run, const Geome
   const float thick = std::max(g.line, g.radius * 0.08f);
   const float head = std::max(g.line * 4.0f, g.radius * 0.42f);
   const ImU32 ghost = WithAlpha(th.ghost, GhostAlpha(ctx.t));
-  // Which slot the step writes, and which edges lie on a dangling path.
+  // Which slot the step stores to (a barrier runs before its store, so it does not count),
+  // and which edges lie on a dangling path.
   std::int32_t w_obj = kNil, w_root = kNil, w_field = -1;
   auto& dangling_hops = m_dangling_hops;  // (from obj, to obj), reused between frames
   dangling_hops.clear();
   for (const auto& e : events) {
-    if (e.kind == EventKind::kWrite || (e.kind == EventKind::kBarrier && !e.on_root)) {
+    if (e.kind == EventKind::kWrite) {
       w_obj = e.obj;
       w_field = e.field;
     }
-    if (e.kind == EventKind::kRootWrite || (e.kind == EventKind::kBarrier && e.on_root)) {
+    if (e.kind == EventKind::kRootWrite) {
       w_root = e.root;
       w_field = e.field;
     }

@@ -1,5 +1,5 @@
-// [SECTION] index: labels · state cache · focus · layout · header · bucket cards · arrays ·
-// draw · input
+// [SECTION] index: labels · flow layout · state cache · focus · header · layout · bucket cards ·
+// arrays · evacuation arrows · draw · input
 #include "app/views/maps_view.h"
 
 #include <cstdlib>
@@ -15,6 +15,21 @@
 #include "app/views/draw_util.h"
 
 namespace gs::app {
+
+// Sizes and colours of one frame's picture: every text is at least `ui` px.
+struct MapsView::Pic {
+  Canvas& c;
+  const Theme& th;
+  Lang lang;
+  float ui = 20;   ///< the UI font size: the smallest text in the picture
+  float fs = 20;   ///< header text
+  float line = 2;  ///< thinnest line
+  float pad = 6;   ///< small gaps
+  float t = 1;     ///< animation progress of the step
+  bool zh = false;
+  const char* Tx(const char* en, const char* zh_text) const { return zh ? zh_text : en; }
+};
+
 namespace {
 
 using maps::Bucket;
@@ -22,112 +37,25 @@ using maps::EventKind;
 using maps::kBucketCnt;
 using maps::kNilBucket;
 
-// [SECTION] labels (this view's own words, in both languages)
-enum class L {
-  kBuckets,
-  kOld,
-  kLoad,
-  kOverflow,
-  kHash,
-  kTop,
-  kLowB,
-  kXY,
-  kEvac,
-  kDone,
-  kNil,
-  kMore,
-  kZoom
-};
-const char* Lbl(L id, Lang lang) {
-  const bool zh = lang == Lang::kZh;
-  switch (id) {
-    case L::kBuckets:
-      return zh ? "buckets（桶数组）" : "buckets";
-    case L::kOld:
-      return zh ? "oldbuckets（旧桶，搬迁中）" : "oldbuckets (being evacuated)";
-    case L::kLoad:
-      return zh ? "负载因子 count/2^B" : "load factor count/2^B";
-    case L::kOverflow:
-      return zh ? "溢出桶 noverflow" : "overflow noverflow";
-    case L::kHash:
-      return zh ? "哈希" : "hash";
-    case L::kTop:
-      return zh ? "高 8 位 → tophash" : "top 8 bits → tophash";
-    case L::kLowB:
-      return zh ? "低 B 位 → 桶号" : "low B bits → bucket";
-    case L::kXY:
-      return zh ? "下一位 → X/Y" : "next bit → X/Y";
-    case L::kEvac:
-      return zh ? "已搬迁" : "evacuated";
-    case L::kDone:
-      return zh ? "nevacuate" : "nevacuate";
-    case L::kNil:
-      return zh ? "nil map：还没有 hmap" : "nil map: no hmap yet";
-    case L::kMore:
-      return zh ? "溢出" : "ovf";
-    case L::kZoom:
-      return zh ? "滚轮缩放，拖动平移，双击复位" : "wheel: zoom, drag: pan, double-click: reset";
-  }
-  return "";
-}
-
-float TextW(float size, const char* s) {
-  return ImGui::GetFont()->CalcTextSizeA(size, 1e9f, 0, s).x;
-}
-
-void Text(ImDrawList* dl, ImVec2 p, ImU32 col, float size, const char* s) {
-  dl->AddText(ImGui::GetFont(), size, p, col, s);
-}
-
-using ArrayLayout = MapsView::Grid;
-
-// The grid for n buckets in a virtual canvas of w x h (the zoomed canvas).
-ArrayLayout ComputeLayout(std::uint64_t n, int max_chain, float w, float h, float s) {
-  ArrayLayout L;
-  const float gap = 8 * s;
-  // Full cards: 8 readable rows each, overflow cards hanging below.
-  const float min_card = 120 * s;
-  std::size_t cols = std::size_t(std::max(1.0f, std::floor((w + gap) / (min_card + gap))));
-  cols = std::min<std::size_t>(cols, std::size_t(n));
-  std::size_t rows = (std::size_t(n) + cols - 1) / cols;
-  float cw = std::min((w + gap) / float(cols) - gap, 230 * s);
-  // Cards get shorter when space is tight, down to rows still readable (12 px at scale 1).
-  // Overflow cards hang below; when they do not fit, the chain shows as a "+N" badge.
-  for (int chain : {std::min(max_chain, 2), 0}) {
-    float ch =
-        std::min(cw * 1.02f, (h / float(rows) - gap) / float(1 + chain) - gap * float(chain > 0));
-    if (ch / 9.0f >= 12.0f * s) {
-      L.detail = MapsView::Detail::kFull;
-      L.cols = cols;
-      L.cw = cw;
-      L.ch = ch;
-      L.px = cw + gap;
-      L.py = ch * float(1 + chain) + gap * float(1 + chain);
-      L.chain_rows = chain;
-      L.cells = std::size_t(n);
-      return L;
+// [SECTION] flow layout: items left to right, wrapping at `right`
+struct Flow {
+  float left, right, x, y, line_h, gap;
+  bool Fits(float w) const { return w <= right - left; }
+  /// Top-left for an item `w` wide; wraps first when the line has no room for it.
+  ImVec2 Place(float w) {
+    if (x > left && x + w > right) {
+      x = left;
+      y += line_h;
     }
-    if (max_chain == 0) break;
+    ImVec2 p(x, y);
+    x += w + gap;
+    return p;
   }
-  // Compact cells: one square per bucket, its 8 slots as stripes.
-  float p = std::sqrt(w * h / float(n));
-  const float min_cell = 7;
-  std::size_t fold = 1;
-  while (p < min_cell && fold < n) {
-    fold *= 2;
-    p = std::sqrt(w * h / float(n / fold));
-  }
-  L.detail = fold == 1 ? MapsView::Detail::kCompact : MapsView::Detail::kSummary;
-  L.fold = fold;
-  L.cells = std::size_t(n / fold);
-  L.cols = std::max<std::size_t>(1, std::size_t(w / p));
-  while ((L.cells + L.cols - 1) / L.cols * p > h && p > min_cell) {  // fit the rows too
-    p *= 0.95f;
-    L.cols = std::max<std::size_t>(1, std::size_t(w / p));
-  }
-  L.px = L.py = p;
-  L.cw = L.ch = std::max(2.0f, p - std::max(1.0f, p * 0.12f));
-  return L;
+  float Bottom() const { return x > left ? y + line_h : y; }
+};
+
+bool Inside(ImVec2 p, ImVec2 sz, ImVec2 a, ImVec2 b) {
+  return p.x >= a.x && p.y >= a.y && p.x + sz.x <= b.x && p.y + sz.y <= b.y;
 }
 
 int ChainLength(const maps::State& st, std::int32_t head) {
@@ -139,12 +67,30 @@ int ChainLength(const maps::State& st, std::int32_t head) {
   return d;
 }
 
+const char* EmptyName(std::uint8_t t) {
+  return t == maps::kEmptyRest    ? "emptyRest"
+         : t == maps::kEmptyOne   ? "emptyOne"
+         : t == maps::kEvacuatedX ? "evacuatedX"
+         : t == maps::kEvacuatedY ? "evacuatedY"
+                                  : "evacuatedEmpty";
+}
+
+// What a slot shows for an empty / evacuated tophash (short forms fit narrow cards).
+const char* EmptyShort(std::uint8_t t) {
+  return t == maps::kEmptyRest    ? "emptyRest"
+         : t == maps::kEmptyOne   ? "emptyOne"
+         : t == maps::kEvacuatedX ? "→X"
+         : t == maps::kEvacuatedY ? "→Y"
+                                  : "evacEmpty";
+}
+
 }  // namespace
 
 // [SECTION] state cache
 void MapsView::SetRun(const std::shared_ptr<const Run>& run) {
   m_run = std::dynamic_pointer_cast<const maps::MapsRun>(run);
   m_state_step = SIZE_MAX;
+  m_has_prev = false;
 }
 
 bool MapsView::SetOption(std::string_view key, std::string_view value) {
@@ -155,16 +101,31 @@ bool MapsView::SetOption(std::string_view key, std::string_view value) {
   return true;
 }
 
-// Stepping forward replays from the state already held (cheap); anything else seeks.
+// Stepping forward replays from the state already held (cheap); anything else seeks. The
+// state before the step is kept too: the picture marks what the step changed.
 void MapsView::UpdateState(std::size_t step) {
   if (step == m_state_step) return;
   const auto& tl = m_run->GetTimeline();
-  if (m_state_step != SIZE_MAX && step > m_state_step && step - m_state_step <= 4096) {
+  if (m_state_step != SIZE_MAX && step == m_state_step + 1) {
+    m_prev = m_state;
     m_state = tl.Advance(std::move(m_state), m_state_step, step);
+  } else if (m_state_step != SIZE_MAX && step + 1 == m_state_step && m_has_prev) {
+    m_state = std::move(m_prev);
+    m_prev = step > 0 ? tl.StateAt(step - 1) : maps::State{};
   } else {
-    m_state = tl.StateAt(step);
+    m_prev = step > 0 ? tl.StateAt(step - 1) : maps::State{};
+    m_state = step > 0 ? tl.Advance(m_prev, step - 1, step) : tl.StateAt(0);
   }
+  m_has_prev = step > 0;
   m_state_step = step;
+}
+
+// A bucket allocated by this step compares as an empty one.
+const maps::Bucket* MapsView::PrevBucket(std::int32_t arena) const {
+  static const Bucket kEmpty{};
+  if (!m_compare || arena < 0) return nullptr;
+  if (std::size_t(arena) >= m_prev.arena.size()) return &kEmpty;
+  return &m_prev.arena[std::size_t(arena)];
 }
 
 // [SECTION] focus: what this step touched, from its events
@@ -199,11 +160,14 @@ MapsView::Focus MapsView::FocusOf(std::size_t step) const {
         f.old = (e.depth & maps::kOldArrayBit) != 0;
         break;
       case EventKind::kEvacuate:
-        f.evac_old = e.bucket;
+        f.evac_old.push_back(e.bucket);
         f.same_size = e.slot != 0;
         break;
       case EventKind::kIterInit:
         f.bucket = e.bucket;
+        break;
+      case EventKind::kMake:
+        f.made = true;
         break;
       default:
         break;
@@ -228,18 +192,39 @@ MapsView::Focus MapsView::FocusOf(std::size_t step) const {
 }
 
 // [SECTION] header: hmap fields, gauges, the hash split
-float MapsView::DrawHeader(const ViewContext& ctx, ImVec2 o, float w, const Focus& f) {
-  const Theme& th = ctx.theme;
-  ImDrawList* dl = ctx.dl;
-  const float s = ctx.scale;
-  const float fs = ImGui::GetFontSize();
+float MapsView::DrawHeader(const ViewContext& ctx, const Pic& pic, ImVec2 o, float w,
+                           const Focus& f) {
+  Canvas& c = pic.c;
+  const Theme& th = pic.th;
+  const float fs = pic.fs;
   const maps::Hmap& h = m_state.h;
+  const maps::Hmap& ph = m_prev.h;
   char buf[256];
-  float y = o.y + 6 * s;
+  Flow flow{o.x, o.x + w, o.x, o.y, fs * 1.45f, fs * 0.9f};
   if (!h.made) {
-    Text(dl, ImVec2(o.x + 10 * s, y), th.text_dim, fs * 1.2f, Lbl(L::kNil, ctx.lang));
-    return fs * 2.5f;
+    const char* nil = pic.Tx("nil map: no hmap yet", "nil map：还没有 hmap");
+    const ImVec2 sz = c.TextSize(fs, nil, w);
+    c.Text(ImVec2(o.x, o.y), fs, th.text_dim, nil, w);
+    return sz.y + fs * 0.5f;
   }
+  // A field drawn as one token; outlined when this step changed it.
+  auto token = [&](const char* text, ImU32 col, bool changed) {
+    const ImVec2 sz = c.TextSize(fs, text);
+    if (!flow.Fits(sz.x)) return;
+    const ImVec2 p = flow.Place(sz.x);
+    c.Text(p, fs, col, text);
+    if (changed && m_compare) {
+      MarkChangedRect(c, ImVec2(p.x - 2, p.y), ImVec2(p.x + sz.x + 2, p.y + sz.y), th.changed,
+                      pic.line, pic.t, 3);
+      ++m_marks.changed_fields;
+    }
+  };
+  token("hmap", th.accent, false);
+  std::snprintf(buf, sizeof buf, "count=%" PRId64, h.count);
+  token(buf, th.text, h.count != ph.count);
+  std::snprintf(buf, sizeof buf, pic.Tx("B=%d (%" PRIu64 " buckets)", "B=%d（%" PRIu64 " 个桶）"),
+                int(h.B), maps::BucketShift(h.B));
+  token(buf, th.text, h.B != ph.B);
   char flags[96] = "";
   const char* names[] = {"iterator", "oldIterator", "hashWriting", "sameSizeGrow"};
   for (int i = 0; i < 4; ++i) {
@@ -248,282 +233,545 @@ float MapsView::DrawHeader(const ViewContext& ctx, ImVec2 o, float w, const Focu
       std::strncat(flags, names[i], sizeof flags - std::strlen(flags) - 1);
     }
   }
-  std::snprintf(
-      buf, sizeof buf,
-      "hmap  count=%" PRId64 "  B=%d (%" PRIu64 ")  flags=%s  noverflow=%d  hash0=%016" PRIx64,
-      h.count, int(h.B), maps::BucketShift(h.B), flags[0] ? flags : "0", int(h.noverflow), h.hash0);
-  Text(dl, ImVec2(o.x + 10 * s, y), th.text, fs * 1.05f, buf);
-  y += fs * 1.5f;
+  std::snprintf(buf, sizeof buf, "flags=%s", flags[0] ? flags : "0");
+  token(buf, th.text, h.flags != ph.flags);
+  std::snprintf(buf, sizeof buf, "noverflow=%d", int(h.noverflow));
+  token(buf, th.text, h.noverflow != ph.noverflow);
+  std::snprintf(buf, sizeof buf, "hash0=%016" PRIx64, h.hash0);
+  token(buf, th.text_dim, h.hash0 != ph.hash0);
+  flow.x = flow.left;
+  flow.y += flow.line_h;
 
-  // Gauges: load factor against 6.5 (and bucketCnt = 8), overflow against 2^min(B, 15).
-  const float gw = std::min(240 * s, w * 0.2f), gh = fs * 0.8f;
-  float x = o.x + 10 * s;
+  // Gauges: load factor against 6.5 (bucketCnt = 8 is full), overflow against 2^min(B, 15).
+  const float gw = std::min(fs * 8.0f, w * 0.3f), gh = fs * 0.7f;
   auto gauge = [&](const char* label, double value, double limit, double full,
                    const char* val_text) {
-    float need = TextW(fs * 0.85f, label) + gw + TextW(fs * 0.85f, val_text) + 20 * s;
-    if (x > o.x + 10 * s && x + need > o.x + w) {  // no room left on this line: wrap
-      x = o.x + 10 * s;
-      y += fs * 1.3f;
-    }
-    Text(dl, ImVec2(x, y), th.text_dim, fs * 0.85f, label);
-    float lx = x + TextW(fs * 0.85f, label) + 8 * s;
-    ImVec2 a(lx, y + fs * 0.1f), b(lx + gw, y + fs * 0.1f + gh);
-    dl->AddRectFilled(a, b, th.panel_bg, 3 * s);
-    float frac = float(std::min(1.0, value / full));
-    bool over = value > limit;
-    dl->AddRectFilled(a, ImVec2(a.x + gw * frac, b.y),
-                      over ? th.danger : (value > limit * 0.8 ? th.warn : th.ok), 3 * s);
-    float mx = a.x + gw * float(std::min(1.0, limit / full));
-    dl->AddLine(ImVec2(mx, a.y - 3 * s), ImVec2(mx, b.y + 3 * s), th.text, 2 * s);
-    dl->AddRect(a, b, th.panel_border, 3 * s);
-    Text(dl, ImVec2(b.x + 6 * s, y), th.text, fs * 0.85f, val_text);
-    x = b.x + 6 * s + TextW(fs * 0.85f, val_text) + 24 * s;
+    const ImVec2 ls = c.TextSize(fs, label), vs = c.TextSize(fs, val_text);
+    const float need = ls.x + gw + vs.x + 2 * pic.pad + 4;
+    if (!flow.Fits(need)) return;
+    const ImVec2 p = flow.Place(need);
+    c.Text(p, fs, th.text_dim, label);
+    const float lx = p.x + ls.x + pic.pad;
+    const ImVec2 a(lx, p.y + (ls.y - gh) * 0.5f), b(lx + gw, p.y + (ls.y + gh) * 0.5f);
+    c.RectFilled(a, b, th.panel_bg, 3);
+    const float frac = float(std::min(1.0, value / full));
+    const bool over = value > limit;
+    c.RectFilled(a, ImVec2(a.x + gw * frac, b.y), over ? th.warn : th.ok, 3);
+    const float mx = a.x + gw * float(std::min(1.0, limit / full));
+    c.Line(ImVec2(mx, a.y - 4), ImVec2(mx, b.y + 4), th.text, pic.line);
+    c.Rect(a, b, th.panel_border, 3, 1.0f);
+    c.Text(ImVec2(b.x + pic.pad, p.y), fs, over ? th.warn : th.text, val_text);
   };
-  double load = double(h.count) / double(maps::BucketShift(h.B));
-  std::snprintf(buf, sizeof buf, "%.2f / 6.5", load);
-  gauge(Lbl(L::kLoad, ctx.lang), load, 6.5, 8.0, buf);
-  double limit = double(std::uint64_t(1) << std::min<int>(h.B, 15));
+  const double load = double(h.count) / double(maps::BucketShift(h.B));
+  std::snprintf(buf, sizeof buf, "%.2f / 6.5%s", load,
+                load > 6.5 ? pic.Tx(" → grow", " → 扩容") : "");
+  gauge(pic.Tx("load count/2^B", "负载 count/2^B"), load, 6.5, 8.0, buf);
+  const double limit = double(std::uint64_t(1) << std::min<int>(h.B, 15));
   std::snprintf(buf, sizeof buf, "%d / %.0f", int(h.noverflow), limit);
-  gauge(Lbl(L::kOverflow, ctx.lang), double(h.noverflow), limit, limit * 1.25, buf);
-  y += fs * 1.5f;
+  gauge(pic.Tx("overflow", "溢出桶"), double(h.noverflow), limit, limit * 1.25, buf);
+  flow.x = flow.left;
+  flow.y += flow.line_h;
 
   // The hash split: 64 bits, top 8 (tophash), low B (bucket), and the X/Y bit while doubling.
   if (f.has_key) {
     const std::string key = m_run->Prog().KeyText(f.key);
-    std::snprintf(buf, sizeof buf, "%s(%s) = ", Lbl(L::kHash, ctx.lang), key.c_str());
-    float hx = o.x + 10 * s;
-    Text(dl, ImVec2(hx, y), th.text, fs, buf);
-    hx += TextW(fs, buf);
-    const float bw = std::max(6.0f, std::min(fs * 0.62f, (w - (hx - o.x) - 20 * s) / 68.0f));
+    std::snprintf(buf, sizeof buf, "%s(%s) =", pic.Tx("hash", "哈希"), key.c_str());
+    const float ts = pic.ui;
+    const ImVec2 ks = c.TextSize(ts, buf);
     const bool doubling = maps::Growing(h) && !maps::SameSizeGrow(h);
-    for (int bit = 63; bit >= 0; --bit) {
-      char c[2] = {char('0' + ((f.hash >> bit) & 1)), 0};
-      ImU32 col = th.text_dim;
-      if (bit >= 56) col = th.accent;
-      if (bit < h.B) col = th.ok;
-      if (doubling && bit == h.B - 1) col = th.warn;
-      float bx = hx + float(63 - bit) * bw + float((63 - bit) / 8) * bw * 0.5f;
-      Text(dl, ImVec2(bx, y), col, std::min(fs, bw * 1.6f), c);
+    const int low = h.B - (doubling ? 1 : 0);  // bits [low-1 .. 0]: the bucket (old) index
+    // Runs of bits: top 8, the middle, the X/Y bit, the low bits; a space every 8 bits.
+    struct Run {
+      std::string s;
+      ImU32 col;
+    };
+    auto bits = [&](int hi, int lo) {
+      std::string s;
+      for (int bit = hi; bit >= lo; --bit) {
+        s += char('0' + ((f.hash >> bit) & 1));
+        if (bit % 8 == 0 && bit > 0) s += ' ';
+      }
+      return s;
+    };
+    Run runs[4] = {
+        {bits(63, 56), th.accent},
+        {low + (doubling ? 1 : 0) < 56 ? bits(55, low + (doubling ? 1 : 0)) : "", th.text_dim},
+        {doubling ? bits(h.B - 1, h.B - 1) : "", th.warn},
+        {low > 0 ? bits(low - 1, 0) : "", th.ok}};
+    auto total = [&]() {
+      float sum = 0;
+      for (const Run& r : runs) sum += c.TextSize(ts, r.s).x;
+      return sum;
+    };
+    float tw = total();
+    if (ks.x + pic.pad + tw > w) {
+      runs[1].s = " … ";  // too long for the panel: elide the middle bits
+      tw = total();
     }
-    float ly = y + fs * 1.1f;
-    std::snprintf(buf, sizeof buf, "%s 0x%02x", Lbl(L::kTop, ctx.lang), int(maps::TopHash(f.hash)));
-    Text(dl, ImVec2(hx, ly), th.accent, fs * 0.8f, buf);
-    std::snprintf(buf, sizeof buf, "%s %" PRIu64, Lbl(L::kLowB, ctx.lang),
-                  f.hash & maps::BucketMask(h.B));
-    float tw = TextW(fs * 0.8f, buf);
-    float end = hx + 64 * bw + 7 * bw * 0.5f;
-    Text(dl, ImVec2(end - tw, ly), th.ok, fs * 0.8f, buf);
-    if (doubling) {
-      std::snprintf(buf, sizeof buf, "%s: %s", Lbl(L::kXY, ctx.lang),
-                    (f.hash >> (h.B - 1)) & 1 ? "Y" : "X");
-      Text(dl, ImVec2(end - tw - TextW(fs * 0.8f, buf) - 16 * s, ly), th.warn, fs * 0.8f, buf);
+    if (ks.x + pic.pad + tw <= w) {
+      ImVec2 p = flow.Place(ks.x);
+      c.Text(p, ts, th.text, buf);
+      float x = p.x + ks.x + pic.pad;
+      if (x + tw > o.x + w) {  // the bits go on their own line
+        flow.x = flow.left;
+        flow.y += flow.line_h;
+        x = flow.left;
+        p.y = flow.y;
+      }
+      for (const Run& r : runs) {
+        if (r.s.empty()) continue;
+        const ImVec2 rs = c.TextSize(ts, r.s);
+        c.Text(ImVec2(x, p.y), ts, r.col, r.s);
+        // An underline in the run's colour ties the bits to their label below.
+        c.Line(ImVec2(x + 1, p.y + rs.y + 1), ImVec2(x + rs.x - 1, p.y + rs.y + 1), r.col,
+               pic.line);
+        x += rs.x;
+      }
+      flow.x = flow.left;
+      flow.y += flow.line_h;
+      auto legend = [&](const char* text, ImU32 col) {
+        const ImVec2 sz = c.TextSize(ts, text);
+        if (!flow.Fits(sz.x)) return;
+        c.Text(flow.Place(sz.x), ts, col, text);
+      };
+      std::snprintf(buf, sizeof buf,
+                    pic.Tx("top 8 bits → tophash 0x%02x", "高 8 位 → tophash 0x%02x"),
+                    int(maps::TopHash(f.hash)));
+      legend(buf, th.accent);
+      if (doubling) {
+        std::snprintf(buf, sizeof buf, pic.Tx("next bit → %s", "下一位 → %s"),
+                      (f.hash >> (h.B - 1)) & 1 ? "Y" : "X");
+        legend(buf, th.warn);
+      }
+      std::snprintf(buf, sizeof buf,
+                    pic.Tx("low %d bits → bucket %" PRIu64, "低 %d 位 → 桶 %" PRIu64), int(h.B),
+                    f.hash & maps::BucketMask(h.B));
+      legend(buf, th.ok);
+      flow.x = flow.left;
+      flow.y += flow.line_h;
     }
-    y = ly + fs * 1.2f;
   }
-  return y - o.y + 4 * s;
+  (void)ctx;
+  return flow.Bottom() - o.y;
+}
+
+// [SECTION] layout: the biggest readable cards that fit, else compact or summary cells
+MapsView::Grid MapsView::Layout(const ViewContext& ctx, const Pic& pic, std::uint64_t n,
+                                std::int32_t base, float w, float h, bool old) const {
+  Grid g;
+  const Canvas& c = pic.c;
+  const float gap = pic.pad * 1.5f;
+  if (n == 0 || w < 20 || h < 20) return g;
+  int max_chain = 0;
+  float key_w = 0, elem_w = 0;  // widest key / elem at the UI font size
+  const maps::Program& prog = m_run->Prog();
+  if (n <= 512) {
+    char buf[32];
+    for (std::uint64_t i = 0; i < n; ++i) {
+      const std::int32_t head = base + std::int32_t(i);
+      max_chain = std::max(max_chain, ChainLength(m_state, head));
+      for (std::int32_t b = head; b != kNilBucket; b = m_state.arena[std::size_t(b)].overflow) {
+        const Bucket& bk = m_state.arena[std::size_t(b)];
+        for (int s = 0; s < kBucketCnt; ++s) {
+          if (bk.tophash[std::size_t(s)] < maps::kMinTopHash) continue;
+          key_w = std::max(key_w, c.TextSize(pic.ui, prog.KeyText(bk.keys[std::size_t(s)])).x);
+          std::snprintf(buf, sizeof buf, "%" PRId64, bk.elems[std::size_t(s)]);
+          elem_w = std::max(elem_w, c.TextSize(pic.ui, buf).x);
+        }
+      }
+    }
+  } else {
+    key_w = c.TextSize(pic.ui, "000000").x;
+    elem_w = key_w;
+  }
+  key_w = std::max(key_w, c.TextSize(pic.ui, "00").x);
+  elem_w = std::max(elem_w, c.TextSize(pic.ui, "0").x);
+  char label[48];
+  std::snprintf(label, sizeof label, "%s %" PRIu64, pic.Tx("old", "旧"), n - 1);
+  float head_w = c.TextSize(pic.ui, label).x;
+  std::snprintf(label, sizeof label, "b%" PRIu64 ".ovf%d", n - 1, std::max(1, max_chain));
+  head_w = std::max(head_w, c.TextSize(pic.ui, label).x);
+  const float marker_w = c.TextSize(pic.ui, old ? "evacEmpty" : "emptyRest").x;
+  const float top_w = c.TextSize(pic.ui, "ff").x;
+
+  // Full cards, from the biggest text down to the UI font.
+  const float zoom = old ? 1.0f : m_zoom;
+  const float vw = w * zoom, vh = h * zoom;
+  const float ts_max = std::max(pic.ui, pic.fs * 1.1f) * std::min(zoom, 4.0f);
+  std::vector<float> sizes;
+  for (float ts = ts_max; ts > pic.ui * 1.01f; ts *= 0.9f) sizes.push_back(ts);
+  sizes.push_back(pic.ui);
+  for (float ts : sizes) {
+    const float k = ts / pic.ui;
+    const float p = ts * 0.3f;
+    for (int columns : {3, 2, 1}) {
+      if (columns < 3 && ts > pic.ui * 1.15f) break;  // keep every column while text shrinks
+      float inner = columns == 3   ? std::max(key_w + p * 2 + elem_w, marker_w)
+                    : columns == 2 ? std::max(key_w, marker_w)
+                                   : key_w;
+      const float cw0 = std::max(p + top_w * k + p * 2 + inner * k + p, head_w * k + 2 * p);
+      const float head = ts * 1.35f, row = ts * 1.2f;
+      const float ch = head + kBucketCnt * row + p;
+      for (int chain : {std::min(max_chain, 2), std::min(max_chain, 1), 0}) {
+        std::size_t cols = std::size_t(std::max(1.0f, std::floor((vw + gap) / (cw0 + gap))));
+        if (cw0 > vw) continue;
+        cols = std::min<std::size_t>(cols, std::size_t(n));
+        const std::size_t rows = (std::size_t(n) + cols - 1) / cols;
+        const float py = ch * float(1 + chain) + gap * float(1 + chain);
+        const float need = float(rows) * py - gap;
+        if (need > vh && !(zoom > 1.0f && ts <= pic.ui)) continue;
+        // Cards share out spare width, up to 1.5× what they need.
+        const float cw = std::min((vw + gap) / float(cols) - gap, cw0 * 1.5f);
+        g.detail = Detail::kFull;
+        g.cols = cols;
+        g.cells = std::size_t(n);
+        g.cw = cw;
+        g.ch = ch;
+        g.px = cw + gap;
+        g.py = py;
+        g.chain_rows = chain;
+        g.ts = ts;
+        g.head = head;
+        g.row = row;
+        g.columns = columns;
+        g.top_w = top_w * k + p;
+        g.key_w = key_w * k + p;
+        g.height = std::min(need, vh);
+        return g;
+      }
+    }
+  }
+  // Compact cells: one square per bucket, its 8 slots as stripes; several buckets per cell
+  // (summary) when even that is too small to see.
+  float p = std::sqrt(vw * vh / float(n));
+  p = std::min(p, pic.ui * 5.0f);
+  const float min_cell = 7;
+  std::size_t fold = 1;
+  while (p < min_cell && fold < n) {
+    fold *= 2;
+    p = std::sqrt(vw * vh / float(n / fold));
+  }
+  g.detail = fold == 1 ? Detail::kCompact : Detail::kSummary;
+  g.fold = fold;
+  g.cells = std::size_t(n / fold);
+  g.cols = std::max<std::size_t>(1, std::min<std::size_t>(g.cells, std::size_t(vw / p)));
+  while ((g.cells + g.cols - 1) / g.cols * p > vh && p > min_cell) {  // fit the rows too
+    p *= 0.95f;
+    g.cols = std::max<std::size_t>(1, std::min<std::size_t>(g.cells, std::size_t(vw / p)));
+  }
+  g.px = g.py = p;
+  g.cw = g.ch = std::max(2.0f, p - std::max(1.0f, p * 0.12f));
+  g.height = std::min(vh, float((g.cells + g.cols - 1) / g.cols) * p);
+  (void)ctx;
+  return g;
 }
 
 // [SECTION] bucket cards: one full bucket and its overflow chain
-void MapsView::DrawBucketFull(const ViewContext& ctx, ImVec2 p, float w, float card_h,
+void MapsView::DrawBucketFull(const ViewContext& ctx, const Pic& pic, ImVec2 p, const Grid& g,
                               std::int32_t bucket, std::uint64_t index, bool old, const Focus& f,
-                              float max_y, int chain_rows) {
-  const Theme& th = ctx.theme;
-  ImDrawList* dl = ctx.dl;
-  const float s = ctx.scale;
+                              ImVec2 clip_a, ImVec2 clip_b) {
+  Canvas& c = pic.c;
+  const Theme& th = pic.th;
   const maps::Program& prog = m_run->Prog();
+  const float ts = g.ts, w = g.cw, card_h = g.ch;
+  const float pad = ts * 0.3f;
+  const float gap = g.py / float(1 + g.chain_rows) - card_h;
   char buf[64];
   const bool focus_bucket = f.bucket >= 0 && std::uint64_t(f.bucket) == index && f.old == old;
   int depth = 0;
-  float gap = 8 * s;
-  for (std::int32_t b = bucket; b != kNilBucket && p.y < max_y;
+  auto text_in = [&](ImVec2 pos, ImU32 col, const char* s) {
+    const ImVec2 sz = c.TextSize(ts, s);
+    if (Inside(pos, sz, clip_a, clip_b)) c.Text(pos, ts, col, s);
+    return sz;
+  };
+  for (std::int32_t b = bucket; b != kNilBucket && p.y < clip_b.y;
        b = m_state.arena[std::size_t(b)].overflow, ++depth) {
     if (depth > 0) {
-      if (depth > chain_rows) {
-        int rest = 0;
-        for (std::int32_t x = b; x != kNilBucket; x = m_state.arena[std::size_t(x)].overflow)
-          ++rest;
-        std::snprintf(buf, sizeof buf, "+%d %s", rest, Lbl(L::kMore, ctx.lang));
-        // On the last card drawn, at its header's right end.
-        const float bfs = ImGui::GetFontSize() * 0.8f;
-        Text(dl, ImVec2(p.x + w - TextW(bfs, buf) - 4 * s, p.y - gap - card_h + 1), th.warn, bfs,
-             buf);
-        break;
-      }
-      dl->AddLine(ImVec2(p.x + w * 0.5f, p.y - gap), ImVec2(p.x + w * 0.5f, p.y), th.edge, 2 * s);
+      if (depth > g.chain_rows) break;  // the "+N" tag on the last card says how many more
+      c.Line(ImVec2(p.x + w * 0.5f, p.y - gap), ImVec2(p.x + w * 0.5f, p.y), th.edge, pic.line);
     }
     const Bucket& bk = m_state.arena[std::size_t(b)];
+    const Bucket* pb = PrevBucket(b);
     const bool evac = old && maps::Evacuated(bk);
-    ImVec2 a = p, z(p.x + w, p.y + card_h);
-    dl->AddRectFilled(a, z, th.panel_bg, 4 * s);
-    const float head = card_h * 0.12f;
-    const float row = (card_h - head) / kBucketCnt;
-    const float fs = std::min(ImGui::GetFontSize(), row * 0.86f);
+    const ImVec2 a = p, z(p.x + w, p.y + card_h);
+    c.RectFilled(a, z, th.panel_bg, 4);
+    // Header: the bucket's name, then tags that fit (overflow count, X/Y, evacuated).
     if (depth == 0) {
-      std::snprintf(buf, sizeof buf, old ? "old %" PRIu64 : "b%" PRIu64, index);
+      if (old) {
+        std::snprintf(buf, sizeof buf, "%s %" PRIu64, pic.Tx("old", "旧"), index);
+      } else {
+        std::snprintf(buf, sizeof buf, "b%" PRIu64, index);
+      }
     } else {
       std::snprintf(buf, sizeof buf, "b%" PRIu64 ".ovf%d", index, depth);
     }
-    Text(dl, ImVec2(a.x + 4 * s, a.y + (head - fs) * 0.5f), evac ? th.text_dim : th.text, fs, buf);
-    if (evac) {
-      Text(dl, ImVec2(a.x + w * 0.5f, a.y + (head - fs) * 0.5f), th.text_dim, fs * 0.85f,
-           Lbl(L::kEvac, ctx.lang));
+    const float hy = a.y + (g.head - ts) * 0.5f;
+    float hx = a.x + pad + text_in(ImVec2(a.x + pad, hy), evac ? th.text_dim : th.text, buf).x;
+    float right = z.x - pad;
+    auto tag = [&](const char* s, ImU32 col) {
+      const ImVec2 sz = c.TextSize(ts, s);
+      if (right - sz.x < hx + pad) return false;
+      right -= sz.x;
+      text_in(ImVec2(right, hy), col, s);
+      right -= pad;
+      return true;
+    };
+    if (depth == g.chain_rows && bk.overflow != kNilBucket) {
+      int rest = 0;
+      for (std::int32_t x = bk.overflow; x != kNilBucket;
+           x = m_state.arena[std::size_t(x)].overflow)
+        ++rest;
+      std::snprintf(buf, sizeof buf, pic.Tx("+%d ovf", "+%d 溢出"), rest);
+      tag(buf, th.warn);
     }
-    const float c1 = a.x + 4 * s, c2 = a.x + w * 0.24f, c3 = a.x + w * 0.66f;
+    if (depth == 0 && !old) {
+      if (std::int32_t(index) == m_evac_dest_x) tag("X", th.move);
+      if (std::int32_t(index) == m_evac_dest_y) tag("Y", th.move);
+    }
+    if (evac) tag(pic.Tx("evacuated", "已搬迁"), th.text_dim);
+    const float c1 = a.x + pad, c2 = a.x + pad + g.top_w + pad, c3 = c2 + g.key_w + pad;
     for (int i = 0; i < kBucketCnt; ++i) {
-      float ry = a.y + head + float(i) * row;
-      std::uint8_t t = bk.tophash[std::size_t(i)];
-      ImVec2 ra(a.x + 2 * s, ry), rb(z.x - 2 * s, ry + row - 1);
+      const float ry = a.y + g.head + float(i) * g.row;
+      const float ty = ry + (g.row - ts) * 0.5f;
+      const std::uint8_t t = bk.tophash[std::size_t(i)];
+      const ImVec2 ra(a.x + 2, ry + 1), rb(z.x - 2, ry + g.row - 1);
       const bool hit = focus_bucket && f.depth == depth && f.slot == i;
+      const bool was_entry = pb && pb->tophash[std::size_t(i)] >= maps::kMinTopHash;
       if (t >= maps::kMinTopHash) {
-        dl->AddRectFilled(ra, rb, WithAlpha(th.ok, 0.16f), 2 * s);
+        c.RectFilled(ra, rb, WithAlpha(th.ok, 0.16f), 2);
         std::snprintf(buf, sizeof buf, "%02x", int(t));
-        Text(dl, ImVec2(c1, ry), th.accent, fs, buf);
-        std::string k = prog.KeyText(bk.keys[std::size_t(i)]);
-        dl->PushClipRect(ImVec2(c2, ry), ImVec2(c3 - 2 * s, ry + row), true);
-        Text(dl, ImVec2(c2, ry), th.text, fs, k.c_str());
-        dl->PopClipRect();
-        std::snprintf(buf, sizeof buf, "%" PRId64, bk.elems[std::size_t(i)]);
-        dl->PushClipRect(ImVec2(c3, ry), ImVec2(z.x - 2 * s, ry + row), true);
-        Text(dl, ImVec2(c3, ry), th.text_dim, fs, buf);
-        dl->PopClipRect();
+        text_in(ImVec2(c1, ty), th.accent, buf);
+        const std::string k = prog.KeyText(bk.keys[std::size_t(i)]);
+        text_in(ImVec2(c2, ty), th.text, k.c_str());
+        if (g.columns == 3) {
+          std::snprintf(buf, sizeof buf, "%" PRId64, bk.elems[std::size_t(i)]);
+          text_in(ImVec2(c3, ty), th.text_dim, buf);
+        }
+        const bool changed =
+            pb && (!was_entry || pb->keys[std::size_t(i)] != bk.keys[std::size_t(i)] ||
+                   pb->elems[std::size_t(i)] != bk.elems[std::size_t(i)] ||
+                   pb->tophash[std::size_t(i)] != t);
+        if (changed) {
+          MarkChangedRect(c, ra, rb, th.changed, pic.line, pic.t, 2);
+          ++m_marks.changed_slots;
+        }
       } else {
-        const char* mark = t == maps::kEmptyRest    ? "emptyRest"
-                           : t == maps::kEmptyOne   ? "emptyOne"
-                           : t == maps::kEvacuatedX ? "→X"
-                           : t == maps::kEvacuatedY ? "→Y"
-                                                    : "evacEmpty";
-        ImU32 col = t == maps::kEmptyOne                                 ? th.warn
-                    : (t == maps::kEvacuatedX || t == maps::kEvacuatedY) ? th.edge
-                                                                         : th.grid;
-        if (t == maps::kEmptyOne) HatchRect(dl, ra, rb, WithAlpha(th.warn, 0.25f), 6 * s, 1);
+        const bool moved = t == maps::kEvacuatedX || t == maps::kEvacuatedY;
+        const ImU32 col = t == maps::kEmptyOne ? th.warn : moved ? th.move : th.text_dim;
+        if (t == maps::kEmptyOne) HatchRect(c, ra, rb, WithAlpha(th.warn, 0.25f), 6, 1);
         std::snprintf(buf, sizeof buf, "%d", int(t));
-        Text(dl, ImVec2(c1, ry), col, fs, buf);
-        Text(dl, ImVec2(c2, ry), col, fs * 0.85f, mark);
+        text_in(ImVec2(c1, ty), col, buf);
+        if (was_entry) {
+          // Removed (deleted or evacuated) this step: the old key stays one step, faded and
+          // struck through, before the slot shows as empty.
+          const std::string k = prog.KeyText(pb->keys[std::size_t(i)]);
+          const ImU32 gcol = WithAlpha(th.ghost, GhostAlpha(pic.t));
+          const ImVec2 ks = c.TextSize(ts, k);
+          if (c2 + ks.x <= z.x - pad) {
+            text_in(ImVec2(c2, ty), gcol, k.c_str());
+            c.Line(ImVec2(c2 - 1, ty + ks.y * 0.55f), ImVec2(c2 + ks.x + 1, ty + ks.y * 0.55f),
+                   gcol, pic.line);
+            ++m_marks.ghost_slots;
+          }
+          const char* what = moved ? EmptyShort(t) : "✗";
+          const ImVec2 ws = c.TextSize(ts, what);
+          const float wx = std::max(c3, c2 + ks.x + pad);
+          if (wx + ws.x <= z.x - pad) text_in(ImVec2(wx, ty), col, what);
+        } else if (g.columns >= 2) {
+          const char* name = g.columns == 3 && c2 + c.TextSize(ts, EmptyName(t)).x <= z.x - pad
+                                 ? EmptyName(t)
+                                 : EmptyShort(t);
+          if (c2 + c.TextSize(ts, name).x <= z.x - pad) text_in(ImVec2(c2, ty), col, name);
+          if (pb && pb->tophash[std::size_t(i)] != t) {
+            MarkChangedRect(c, ra, rb, th.changed, pic.line, pic.t, 2);
+            ++m_marks.changed_slots;
+          }
+        }
       }
-      if (hit) dl->AddRect(ra, rb, th.accent, 2 * s, 0, 2.5f * s);
+      if (hit) c.Rect(ra, rb, th.accent, 2, pic.line * 1.25f);
     }
     const bool focus_here =
-        focus_bucket && (f.depth == depth || (depth == 0 && f.depth > chain_rows));
-    dl->AddRect(a, z, focus_here ? th.accent : (evac ? th.grid : th.panel_border), 4 * s, 0,
-                (focus_here ? 2.5f : 1.2f) * s);
+        focus_bucket && (f.depth == depth || (depth == 0 && f.depth > g.chain_rows));
+    c.Rect(a, z, focus_here ? th.accent : (evac ? th.grid : th.panel_border), 4,
+           focus_here ? pic.line * 1.25f : std::max(1.0f, pic.line * 0.6f));
+    // A new overflow bucket (newoverflow this step).
+    if (depth > 0 && m_compare && (std::size_t(b) >= m_prev.arena.size())) {
+      MarkChangedRect(c, a, z, th.changed, pic.line, pic.t, 4);
+      ++m_marks.new_overflow;
+    }
     p.y += card_h + gap;
   }
+  (void)ctx;
 }
 
 // [SECTION] arrays: a whole bucket array at the chosen level of detail, culled to the rect
-MapsView::Grid MapsView::DrawArray(const ViewContext& ctx, ImVec2 a, ImVec2 b, std::int32_t base,
-                                   std::uint64_t n, bool old, const Focus& f) {
-  const Theme& th = ctx.theme;
-  ImDrawList* dl = ctx.dl;
-  const float s = ctx.scale;
-  const float w = b.x - a.x, h = b.y - a.y;
-  if (w < 20 || h < 20) return Grid{};
-  int max_chain = 0;
-  if (n <= 512) {
-    for (std::uint64_t i = 0; i < n; ++i)
-      max_chain = std::max(max_chain, ChainLength(m_state, base + std::int32_t(i)));
-  }
-  const float zoom = old ? 1.0f : m_zoom;
-  ArrayLayout L = ComputeLayout(n, max_chain, w * zoom, h * zoom, s);
-  const ImVec2 pan = old ? ImVec2(0, 0) : m_pan;
-  L.first = ImVec2(a.x + pan.x, a.y + pan.y);
+void MapsView::DrawArray(const ViewContext& ctx, const Pic& pic, ImVec2 a, ImVec2 b,
+                         std::int32_t base, bool old, const Focus& f, const Grid& g) {
+  Canvas& c = pic.c;
+  const Theme& th = pic.th;
+  if (g.cells == 0) return;
   if (!old) {
-    m_last_detail = L.detail;
-    m_last_fold = L.fold;
+    m_last_detail = g.detail;
+    m_last_fold = g.fold;
   }
-  dl->PushClipRect(a, b, true);
+  c.PushClip(a, b);
   // Only the rows that intersect the rect.
-  std::size_t rows = (L.cells + L.cols - 1) / L.cols;
-  std::size_t row0 = L.first.y < a.y ? std::size_t((a.y - L.first.y) / L.py) : 0;
-  std::size_t row1 = std::min(rows, std::size_t((b.y - L.first.y) / L.py) + 1);
-  char buf[32];
+  const std::size_t rows = (g.cells + g.cols - 1) / g.cols;
+  const std::size_t row0 = g.first.y < a.y ? std::size_t((a.y - g.first.y) / g.py) : 0;
+  const std::size_t row1 =
+      std::min(rows, std::size_t(std::max(0.0f, (b.y - g.first.y) / g.py)) + 1);
+  char buf[48];
   // ImGui 1.86 draw lists index vertices with 16 bits: keep the frame far below 65536 by
   // drawing a slot stripe per slot only when few cells are on screen.
-  const std::size_t visible_cells = (row1 - row0) * L.cols;
+  const std::size_t visible_cells = (row1 > row0 ? row1 - row0 : 0) * g.cols;
   const bool stripes = visible_cells * kBucketCnt * 4 < 24000;
   for (std::size_t r = row0; r < row1; ++r) {
-    for (std::size_t c = 0; c < L.cols; ++c) {
-      std::size_t cell = r * L.cols + c;
-      if (cell >= L.cells) break;
-      ImVec2 p = L.CellPos(cell);
-      if (p.x > b.x || p.x + L.cw < a.x) continue;
-      if (L.detail == Detail::kFull) {
-        DrawBucketFull(ctx, p, L.cw, L.ch, base + std::int32_t(cell), cell, old, f, b.y,
-                       L.chain_rows);
+    for (std::size_t col = 0; col < g.cols; ++col) {
+      const std::size_t cell = r * g.cols + col;
+      if (cell >= g.cells) break;
+      const ImVec2 p = g.CellPos(cell);
+      if (p.x > b.x || p.x + g.cw < a.x) continue;
+      if (g.detail == Detail::kFull) {
+        DrawBucketFull(ctx, pic, p, g, base + std::int32_t(cell), cell, old, f, a, b);
         continue;
       }
-      ImVec2 z(p.x + L.cw, p.y + L.ch);
-      if (L.detail == Detail::kCompact) {
-        std::int32_t bi = base + std::int32_t(cell);
+      const ImVec2 z(p.x + g.cw, p.y + g.ch);
+      const bool focus = f.bucket >= 0 && std::uint64_t(f.bucket) / g.fold == cell && f.old == old;
+      if (g.detail == Detail::kCompact) {
+        const std::int32_t bi = base + std::int32_t(cell);
         const Bucket& bk = m_state.arena[std::size_t(bi)];
+        const Bucket* pb = PrevBucket(bi);
         const bool evac = old && maps::Evacuated(bk);
-        dl->AddRectFilled(p, z, th.panel_bg);
+        c.RectFilled(p, z, th.panel_bg, 0);
+        bool changed = false;
         if (stripes) {
-          float stripe = L.ch / kBucketCnt;
+          const float stripe = g.ch / kBucketCnt;
           for (int i = 0; i < kBucketCnt; ++i) {
-            std::uint8_t t = bk.tophash[std::size_t(i)];
-            ImU32 col = t >= maps::kMinTopHash ? th.ok
-                        : t == maps::kEmptyOne ? WithAlpha(th.warn, 0.6f)
-                        : (t == maps::kEvacuatedX || t == maps::kEvacuatedY)
-                            ? WithAlpha(th.edge, 0.5f)
-                            : 0;
-            if (col) {
-              dl->AddRectFilled(ImVec2(p.x, p.y + float(i) * stripe),
-                                ImVec2(z.x, p.y + float(i + 1) * stripe - (stripe > 3 ? 1 : 0)),
-                                col);
+            const std::uint8_t t = bk.tophash[std::size_t(i)];
+            changed |= pb && (pb->tophash[std::size_t(i)] != t ||
+                              pb->keys[std::size_t(i)] != bk.keys[std::size_t(i)]);
+            const ImU32 fill = t >= maps::kMinTopHash ? th.ok
+                               : t == maps::kEmptyOne ? WithAlpha(th.warn, 0.6f)
+                               : (t == maps::kEvacuatedX || t == maps::kEvacuatedY)
+                                   ? WithAlpha(th.move, 0.5f)
+                                   : 0;
+            if (fill) {
+              c.RectFilled(ImVec2(p.x, p.y + float(i) * stripe),
+                           ImVec2(z.x, p.y + float(i + 1) * stripe - (stripe > 3 ? 1 : 0)), fill,
+                           0);
             }
           }
         } else {
           // Too many cells on screen for a stripe per slot: one bar as tall as the bucket is full.
           int used = 0;
           for (auto t : bk.tophash) used += t >= maps::kMinTopHash;
-          if (used)
-            dl->AddRectFilled(ImVec2(p.x, z.y - L.ch * float(used) / kBucketCnt), z,
-                              evac ? th.grid : th.ok);
+          if (used) {
+            c.RectFilled(ImVec2(p.x, z.y - g.ch * float(used) / kBucketCnt), z,
+                         evac ? th.grid : th.ok, 0);
+          }
         }
-        int chain = ChainLength(m_state, bi);
+        const int chain = ChainLength(m_state, bi);
         if (chain > 0) {
-          dl->AddRect(p, z, th.warn, 0, 0, std::min(3.0f, 1.0f + float(chain)) * s);
-          if (L.cw > 22 * s) {
-            std::snprintf(buf, sizeof buf, "+%d", chain);
-            Text(dl, ImVec2(p.x + 2, p.y), th.text, std::min(ImGui::GetFontSize(), L.ch * 0.4f),
-                 buf);
+          c.Rect(p, z, th.warn, 0, std::min(3.0f, 1.0f + float(chain)));
+          std::snprintf(buf, sizeof buf, "+%d", chain);
+          const ImVec2 sz = c.TextSize(pic.ui, buf);
+          const ImVec2 tp(p.x + 2, p.y + 1);
+          if (sz.x + 4 <= g.cw && sz.y + 2 <= g.ch && Inside(tp, sz, a, b)) {
+            c.RectFilled(tp, ImVec2(tp.x + sz.x, tp.y + sz.y), WithAlpha(th.panel_bg, 0.8f), 2);
+            c.Text(tp, pic.ui, th.text, buf);
           }
         } else if (evac) {
-          dl->AddRect(p, z, th.grid);
+          c.Rect(p, z, th.grid, 0, 1);
         }
-        if (f.bucket >= 0 && std::uint64_t(f.bucket) == cell && f.old == old) {
-          dl->AddRect(ImVec2(p.x - 2, p.y - 2), ImVec2(z.x + 2, z.y + 2), th.accent, 0, 0,
-                      2.5f * s);
+        if (changed && visible_cells <= 1024) {
+          MarkChangedRect(c, p, z, th.changed, pic.line * 0.75f, pic.t);
+          ++m_marks.changed_slots;
         }
       } else {
         // Summary: `fold` buckets in one cell, shaded by how full they are.
         std::size_t used = 0, ovf = 0;
-        for (std::size_t k = 0; k < L.fold; ++k) {
-          std::int32_t bi = base + std::int32_t(cell * L.fold + k);
+        for (std::size_t k = 0; k < g.fold; ++k) {
+          const std::int32_t bi = base + std::int32_t(cell * g.fold + k);
           const Bucket& bk = m_state.arena[std::size_t(bi)];
           for (auto t : bk.tophash) used += t >= maps::kMinTopHash;
           ovf += bk.overflow != kNilBucket;
         }
-        float fill = std::min(1.0f, float(used) / float(kBucketCnt * L.fold));
-        dl->AddRectFilled(p, z, LerpColor(th.panel_bg, th.ok, fill));
-        if (ovf) dl->AddRectFilled(ImVec2(p.x, z.y - std::max(1.0f, L.ch * 0.2f)), z, th.warn);
-        if (f.bucket >= 0 && std::uint64_t(f.bucket) / L.fold == cell && f.old == old) {
-          dl->AddRect(ImVec2(p.x - 2, p.y - 2), ImVec2(z.x + 2, z.y + 2), th.accent, 0, 0,
-                      2.5f * s);
-        }
+        const float fill = std::min(1.0f, float(used) / float(kBucketCnt * g.fold));
+        c.RectFilled(p, z, LerpColor(th.panel_bg, th.ok, fill), 0);
+        if (ovf) c.RectFilled(ImVec2(p.x, z.y - std::max(1.0f, g.ch * 0.2f)), z, th.warn, 0);
+      }
+      if (focus) {
+        c.Rect(ImVec2(p.x - 2, p.y - 2), ImVec2(z.x + 2, z.y + 2), th.accent, 0, pic.line * 1.25f);
       }
     }
   }
-  if (L.detail == Detail::kSummary && !old) {
-    std::snprintf(buf, sizeof buf, "1 cell = %zu buckets", L.fold);
-    Pill(dl,
-         ImVec2(b.x - TextW(ImGui::GetFontSize() * 0.8f, buf) - 24 * s,
-                b.y - ImGui::GetFontSize() * 1.6f),
-         th.panel_bg, th.text, buf, ImGui::GetFontSize() * 0.8f);
+  c.PopClip();
+}
+
+// [SECTION] evacuation arrows: each entry of an old bucket evacuated this step, to its slot in
+// the X (same index) or Y (index + old size) bucket
+void MapsView::DrawEvacuation(const ViewContext& ctx, const Pic& pic, const Focus& f,
+                              const Grid& og, const Grid& ng, ImVec2 clip_a, ImVec2 clip_b) {
+  if (!m_compare || og.cells == 0 || ng.cells == 0 || og.fold != 1 || ng.fold != 1) return;
+  Canvas& c = pic.c;
+  const maps::Hmap& h = m_state.h;
+  const std::uint64_t nold = maps::NoldBuckets(h);
+  const float thick = pic.line * 1.25f, head = pic.ui * 0.55f;
+  auto inside = [&](ImVec2 q) {
+    return q.x >= clip_a.x && q.y >= clip_a.y && q.x <= clip_b.x && q.y <= clip_b.y;
+  };
+  for (std::int32_t ob : f.evac_old) {
+    if (ob < 0 || std::uint64_t(ob) >= nold) continue;
+    const ImVec2 op = og.CellPos(std::size_t(ob));
+    int depth = 0;
+    for (std::int32_t b = h.oldbuckets + ob; b != kNilBucket;
+         b = m_state.arena[std::size_t(b)].overflow, ++depth) {
+      const Bucket& bk = m_state.arena[std::size_t(b)];
+      const Bucket* pb = PrevBucket(b);
+      if (!pb) continue;
+      for (int i = 0; i < kBucketCnt; ++i) {
+        const std::uint8_t t = bk.tophash[std::size_t(i)];
+        if (pb->tophash[std::size_t(i)] < maps::kMinTopHash ||
+            (t != maps::kEvacuatedX && t != maps::kEvacuatedY)) {
+          continue;
+        }
+        const std::uint64_t dest = std::uint64_t(ob) + (t == maps::kEvacuatedY ? nold : 0);
+        if (dest >= ng.cells) continue;
+        // Where the key landed: its slot in the destination chain.
+        const std::int64_t key = pb->keys[std::size_t(i)];
+        int ddepth = -1, dslot = -1, dd = 0;
+        for (std::int32_t x = h.buckets + std::int32_t(dest); x != kNilBucket && ddepth < 0;
+             x = m_state.arena[std::size_t(x)].overflow, ++dd) {
+          const Bucket& xb = m_state.arena[std::size_t(x)];
+          for (int s = 0; s < kBucketCnt; ++s) {
+            if (xb.tophash[std::size_t(s)] >= maps::kMinTopHash && xb.keys[std::size_t(s)] == key) {
+              ddepth = dd;
+              dslot = s;
+              break;
+            }
+          }
+        }
+        const ImVec2 dp = ng.CellPos(std::size_t(dest));
+        ImVec2 from, to;
+        if (og.detail == Detail::kFull && depth <= og.chain_rows) {
+          const float cy = op.y + float(depth) * og.py / float(1 + og.chain_rows);
+          from = ImVec2(op.x + og.cw - og.ts * 0.6f, cy + og.head + (float(i) + 0.5f) * og.row);
+        } else {
+          from = ImVec2(op.x + og.cw * 0.5f, op.y + og.ch * 0.5f);
+        }
+        if (ng.detail == Detail::kFull && ddepth >= 0 && ddepth <= ng.chain_rows) {
+          const float cy = dp.y + float(ddepth) * ng.py / float(1 + ng.chain_rows);
+          to = ImVec2(dp.x + 3, cy + ng.head + (float(dslot) + 0.5f) * ng.row);
+        } else {
+          to = ImVec2(dp.x + ng.cw * 0.5f, dp.y + (ng.detail == Detail::kFull ? 2 : ng.ch * 0.5f));
+        }
+        if (!inside(from) || !inside(to)) continue;
+        MoveArrow(c, from, to, pic.th.move, thick, head, pic.t);
+        ++m_marks.move_arrows;
+      }
+    }
   }
-  dl->PopClipRect();
-  return L;
+  (void)ctx;
 }
 
 // [SECTION] draw
@@ -572,73 +820,137 @@ void MapsView::DrawWhatIf(const ViewContext& ctx) {
 }
 
 void MapsView::Draw(const ViewContext& ctx) {
-  if (!m_run) return;
-  HandleInput(ctx);
-  DrawWhatIf(ctx);
+  if (!m_run || !ctx.canvas) return;
+  const bool widgets = !ctx.picture_only && !ctx.presenter;
+  if (!ctx.picture_only) HandleInput(ctx);
+  if (widgets) DrawWhatIf(ctx);
   UpdateState(ctx.step);
+  m_marks = Marks{};
   const Theme& th = ctx.theme;
-  ImDrawList* dl = ctx.dl;
-  const float s = ctx.scale;
-  const float fs = ImGui::GetFontSize();
-  const ImVec2 o = ctx.origin;
-  const float w = ctx.size.x;
+  Canvas& c = *ctx.canvas;
+  // The picture grows with its panel: the design fits 820 x 540 UI px at the UI font size.
+  const float k = std::min(1.5f, FitScale(ctx.size, ImVec2(820 * ctx.scale, 540 * ctx.scale)));
+  Pic pic{c, th, ctx.lang};
+  pic.ui = ctx.ui_font;
+  pic.fs = ctx.ui_font * std::min(k, 1.25f);
+  pic.line = ctx.Line();
+  pic.pad = ctx.ui_font * 0.3f * k;
+  pic.t = ctx.t;
+  pic.zh = ctx.lang == Lang::kZh;
   Focus f = FocusOf(ctx.step);
-  float y = o.y + DrawHeader(ctx, o, w, f);
+  m_compare = m_has_prev && !f.made && m_prev.h.made;
+  const float margin = pic.pad * 1.5f;
+  const ImVec2 o(ctx.origin.x + margin, ctx.origin.y + margin);
+  const float w = ctx.size.x - 2 * margin;
+  const float bottom =
+      ctx.origin.y + ctx.size.y - margin - (widgets ? ImGui::GetFrameHeight() * 1.5f : 0.0f);
+  float y = o.y + DrawHeader(ctx, pic, o, w, f);
   const maps::Hmap& h = m_state.h;
   if (!h.made || h.buckets == kNilBucket) return;
-  const float bottom = o.y + ctx.size.y - 4 * s;
-  char buf[96];
+  char buf[128];
+  const float ui = pic.ui;
+  const float label_h = ui * 1.4f;
 
-  Grid old_grid, new_grid;
-  std::uint64_t nold = 0;
-  if (maps::Growing(h)) {
-    nold = maps::NoldBuckets(h);
-    std::snprintf(buf, sizeof buf, "%s   nevacuate = %" PRIu64 " / %" PRIu64,
-                  Lbl(L::kOld, ctx.lang), h.nevacuate, nold);
-    Text(dl, ImVec2(o.x + 10 * s, y), th.warn, fs * 0.9f, buf);
-    float bx = o.x + 20 * s + TextW(fs * 0.9f, buf);
-    float bw = std::min(220 * s, o.x + w - bx - 10 * s);
-    if (bw > 20) {
-      dl->AddRectFilled(ImVec2(bx, y + fs * 0.2f), ImVec2(bx + bw, y + fs * 0.8f), th.panel_bg,
-                        3 * s);
-      dl->AddRectFilled(ImVec2(bx, y + fs * 0.2f),
-                        ImVec2(bx + bw * float(h.nevacuate) / float(nold), y + fs * 0.8f), th.warn,
-                        3 * s);
-    }
-    y += fs * 1.2f;
-    float band = nold <= 16 ? (bottom - y) * 0.46f : std::min((bottom - y) * 0.3f, 160 * s);
-    old_grid = DrawArray(ctx, ImVec2(o.x + 10 * s, y), ImVec2(o.x + w - 10 * s, y + band),
-                         h.oldbuckets, nold, true, f);
-    y += band + 4 * s;
+  // X / Y destinations of this step's evacuation (tags on their cards).
+  m_evac_dest_x = m_evac_dest_y = -1;
+  const bool growing = maps::Growing(h);
+  const std::uint64_t nold = growing ? maps::NoldBuckets(h) : 0;
+  if (growing && !f.evac_old.empty()) {
+    m_evac_dest_x = f.evac_old.front();
+    if (!f.same_size) m_evac_dest_y = f.evac_old.front() + std::int32_t(nold);
   }
-  std::snprintf(buf, sizeof buf, "%s  (2^%d = %" PRIu64 ")", Lbl(L::kBuckets, ctx.lang), int(h.B),
-                maps::BucketShift(h.B));
-  Text(dl, ImVec2(o.x + 10 * s, y), th.text_dim, fs * 0.9f, buf);
-  Text(dl, ImVec2(o.x + w - TextW(fs * 0.75f, Lbl(L::kZoom, ctx.lang)) - 10 * s, y), th.text_dim,
-       fs * 0.75f, Lbl(L::kZoom, ctx.lang));
-  y += fs * 1.2f;
-  new_grid = DrawArray(ctx, ImVec2(o.x + 10 * s, y), ImVec2(o.x + w - 10 * s, bottom), h.buckets,
-                       maps::BucketShift(h.B), false, f);
 
-  // X/Y arrows for the old bucket evacuated in this step: to index i (X) and i + nold (Y).
-  if (f.evac_old >= 0 && maps::Growing(h) && old_grid.cells > 0 && new_grid.cells > 0 &&
-      old_grid.fold == 1 && new_grid.fold == 1) {
-    const std::size_t xi = std::size_t(f.evac_old);
-    ImVec2 op = old_grid.CellPos(xi);
-    ImVec2 from(op.x + old_grid.cw * 0.5f, op.y + old_grid.ch);
-    auto target = [&](std::size_t i) {
-      ImVec2 p = new_grid.CellPos(i);
-      return ImVec2(p.x + new_grid.cw * 0.5f, p.y + 2 * s);
-    };
-    const float clip_y = bottom;
-    auto arrow = [&](std::size_t i, ImU32 col, const char* label) {
-      ImVec2 t = target(i);
-      if (t.y > clip_y || t.y < o.y || from.y > clip_y) return;
-      Arrow(dl, from, t, col, 2.5f * s, 10 * s);
-      Text(dl, ImVec2(t.x + 5 * s, t.y - fs * 1.1f), col, fs, label);
-    };
-    arrow(xi, th.edge, "X");
-    if (!f.same_size) arrow(xi + nold, th.warn, "Y");
+  // Layout: old array above the new one while growing; both share the height left.
+  const std::uint64_t nnew = maps::BucketShift(h.B);
+  const float avail = bottom - y - label_h * (growing ? 2 : 1) - (growing ? pic.pad : 0);
+  Grid og, ng;
+  if (growing) {
+    // The old array takes what it needs up to half (less when it is the smaller one).
+    const float share = float(nold) / float(nold + nnew);
+    og = Layout(ctx, pic, nold, h.oldbuckets, w, avail * std::max(share, 0.3f), true);
+    ng = Layout(ctx, pic, nnew, h.buckets, w, avail - og.height, false);
+    if (ng.detail != Detail::kFull && og.detail == Detail::kFull) {
+      // The new array matters more: give it the room and fold the old one first.
+      Grid og2 = Layout(ctx, pic, nold, h.oldbuckets, w, avail * 0.25f, true);
+      Grid ng2 = Layout(ctx, pic, nnew, h.buckets, w, avail - og2.height, false);
+      if (ng2.detail == Detail::kFull) {
+        og = og2;
+        ng = ng2;
+      }
+    }
+  } else {
+    ng = Layout(ctx, pic, nnew, h.buckets, w, avail, false);
+  }
+
+  // An array label, outlined (and tagged "new") when this step allocated the array.
+  auto array_label = [&](const char* text, ImU32 col, bool fresh, float ly, float right) {
+    const ImVec2 sz = c.TextSize(ui, text);
+    float x = o.x;
+    if (x + sz.x > right) return x;
+    c.Text(ImVec2(x, ly), ui, col, text);
+    x += sz.x + pic.pad * 2;
+    if (fresh) {
+      const char* nw = pic.Tx("new", "新");
+      const ImVec2 ns = c.TextSize(ui, nw);
+      if (x + ns.x <= right) {
+        c.Text(ImVec2(x, ly), ui, th.changed, nw);
+        MarkChangedRect(c, ImVec2(x - 3, ly), ImVec2(x + ns.x + 3, ly + ns.y), th.changed, pic.line,
+                        pic.t, 3);
+        ++m_marks.changed_fields;
+        x += ns.x + pic.pad * 2;
+      }
+    }
+    return x;
+  };
+
+  if (growing) {
+    std::snprintf(buf, sizeof buf, "%s   nevacuate = %" PRIu64 " / %" PRIu64,
+                  pic.Tx("oldbuckets (being evacuated)", "oldbuckets（旧桶，搬迁中）"), h.nevacuate,
+                  nold);
+    const bool fresh = m_compare && m_prev.h.oldbuckets != h.oldbuckets;
+    float x = array_label(buf, th.warn, fresh, y, o.x + w);
+    const float bw = std::min(ui * 10, o.x + w - x);
+    if (bw > ui * 2) {
+      const float by0 = y + ui * 0.3f, by1 = y + ui * 1.0f;
+      c.RectFilled(ImVec2(x, by0), ImVec2(x + bw, by1), th.panel_bg, 3);
+      c.RectFilled(ImVec2(x, by0), ImVec2(x + bw * float(h.nevacuate) / float(nold), by1), th.warn,
+                   3);
+      c.Rect(ImVec2(x, by0), ImVec2(x + bw, by1), th.panel_border, 3, 1);
+      if (m_compare && m_prev.h.nevacuate != h.nevacuate && !fresh) {
+        MarkChangedRect(c, ImVec2(x, by0), ImVec2(x + bw, by1), th.changed, pic.line, pic.t, 3);
+        ++m_marks.changed_fields;
+      }
+    }
+    y += label_h;
+    og.first = ImVec2(o.x, y);
+    const float oh = og.detail == Detail::kFull ? og.height : std::max(og.height, ui);
+    DrawArray(ctx, pic, ImVec2(o.x, y), ImVec2(o.x + w, y + oh + 1), h.oldbuckets, true, f, og);
+    y += oh + pic.pad;
+  }
+  std::snprintf(buf, sizeof buf, "%s (2^%d = %" PRIu64 ")", pic.Tx("buckets", "buckets（桶数组）"),
+                int(h.B), nnew);
+  const bool fresh = m_compare && m_prev.h.buckets != h.buckets;
+  float lx = array_label(buf, th.text_dim, fresh, y, o.x + w);
+  if (ng.detail == Detail::kSummary) {
+    std::snprintf(buf, sizeof buf, pic.Tx("1 cell = %zu buckets", "1 格 = %zu 个桶"), ng.fold);
+    const ImVec2 ps = PillSize(c, buf, ui);
+    if (lx + ps.x <= o.x + w) {
+      Pill(c, ImVec2(lx, y - (ps.y - ui) * 0.5f), th.panel_bg, th.text, buf, ui);
+      lx += ps.x + pic.pad * 2;
+    }
+  }
+  if (widgets) {
+    const char* hint =
+        pic.Tx("wheel: zoom, drag: pan, double-click: reset", "滚轮缩放，拖动平移，双击复位");
+    const ImVec2 hs = c.TextSize(ui, hint);
+    if (lx + hs.x <= o.x + w) c.Text(ImVec2(o.x + w - hs.x, y), ui, th.text_dim, hint);
+  }
+  y += label_h;
+  const ImVec2 na(o.x, y), nb(o.x + w, std::max(y + 1, bottom));
+  ng.first = ImVec2(na.x + m_pan.x, na.y + m_pan.y);
+  DrawArray(ctx, pic, na, nb, h.buckets, false, f, ng);
+  if (growing) {
+    DrawEvacuation(ctx, pic, f, og, ng, ImVec2(o.x, o.y), nb);
   }
 }
 

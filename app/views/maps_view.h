@@ -1,11 +1,15 @@
 // The classic map view: hmap header with the load-factor and overflow gauges, the current
 // key's hash split into tophash / low-B bits, oldbuckets above during a grow (nevacuate
-// progress, X/Y arrows), and the bucket grid with 8 slots per bucket and overflow chains
-// hanging below. Buckets too small to read fold into compact cells, then summary cells.
+// progress, X/Y move arrows), and the bucket grid with 8 slots per bucket and overflow chains
+// hanging below. Cards grow with the panel; when they no longer fit at the UI font size the
+// buckets fold into compact cells, then summary cells. What the step changed is outlined,
+// what it removed stays one step as a ghost.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
+#include <vector>
 
 #include "app/views/topic_view.h"
 #include "engine/maps/maps_run.h"
@@ -23,6 +27,15 @@ class MapsView final : public TopicView {
   Detail LastDetail() const { return m_last_detail; }
   /// Buckets per summary cell in the last Draw (1 unless folded).
   std::size_t LastFold() const { return m_last_fold; }
+  /// What the last Draw marked as changed by the step (for tests).
+  struct Marks {
+    int changed_slots = 0;   ///< slots written or re-marked this step (change outline)
+    int ghost_slots = 0;     ///< entries removed this step, drawn faded
+    int new_overflow = 0;    ///< overflow buckets allocated this step (change outline)
+    int move_arrows = 0;     ///< evacuation arrows old → X / Y
+    int changed_fields = 0;  ///< hmap header fields that changed
+  };
+  const Marks& LastMarks() const { return m_marks; }
 
   /// Where an array of buckets was drawn: cell i sits at first + (i % cols, i / cols) * pitch.
   struct Grid {
@@ -30,6 +43,13 @@ class MapsView final : public TopicView {
     std::size_t fold = 1, cells = 0, cols = 1;
     float cw = 0, ch = 0, px = 0, py = 0;
     int chain_rows = 0;
+    float ts = 0;      ///< slot text size (full cards)
+    float head = 0;    ///< card header height
+    float row = 0;     ///< slot row height
+    int columns = 3;   ///< 3: tophash | key | elem, 2: tophash | key, 1: no empty-slot names
+    float top_w = 0;   ///< tophash column width
+    float key_w = 0;   ///< key column width
+    float height = 0;  ///< total height the grid needs
     ImVec2 first{0, 0};
     ImVec2 CellPos(std::size_t i) const {
       return {first.x + float(i % cols) * px, first.y + float(i / cols) * py};
@@ -45,17 +65,25 @@ class MapsView final : public TopicView {
     int depth = -1;
     int slot = -1;
     bool old = false;
-    std::int32_t evac_old = -1;  ///< old bucket evacuated this step
+    std::vector<std::int32_t> evac_old;  ///< old buckets evacuated this step
     bool same_size = false;
+    bool made = false;  ///< makemap ran this step: nothing to compare with
   };
+  struct Pic;  // per-frame sizes and colours (maps_view.cpp)
 
   void UpdateState(std::size_t step);
   Focus FocusOf(std::size_t step) const;
-  float DrawHeader(const ViewContext& ctx, ImVec2 o, float w, const Focus& f);
-  Grid DrawArray(const ViewContext& ctx, ImVec2 a, ImVec2 b, std::int32_t base, std::uint64_t n,
-                 bool old, const Focus& f);
-  void DrawBucketFull(const ViewContext& ctx, ImVec2 p, float w, float row_h, std::int32_t bucket,
-                      std::uint64_t index, bool old, const Focus& f, float max_y, int chain_rows);
+  const maps::Bucket* PrevBucket(std::int32_t arena) const;
+  float DrawHeader(const ViewContext& ctx, const Pic& pic, ImVec2 o, float w, const Focus& f);
+  Grid Layout(const ViewContext& ctx, const Pic& pic, std::uint64_t n, std::int32_t base, float w,
+              float h, bool old) const;
+  void DrawArray(const ViewContext& ctx, const Pic& pic, ImVec2 a, ImVec2 b, std::int32_t base,
+                 bool old, const Focus& f, const Grid& g);
+  void DrawBucketFull(const ViewContext& ctx, const Pic& pic, ImVec2 p, const Grid& g,
+                      std::int32_t bucket, std::uint64_t index, bool old, const Focus& f,
+                      ImVec2 clip_a, ImVec2 clip_b);
+  void DrawEvacuation(const ViewContext& ctx, const Pic& pic, const Focus& f, const Grid& og,
+                      const Grid& ng, ImVec2 clip_a, ImVec2 clip_b);
   void HandleInput(const ViewContext& ctx);
   /// The what-if bar: insert, delete or look up a typed key at the current step (recorded
   /// as a branch of the run; the scenario file is not changed).
@@ -64,10 +92,15 @@ class MapsView final : public TopicView {
   std::shared_ptr<const maps::MapsRun> m_run;
   maps::State m_state;
   std::size_t m_state_step = SIZE_MAX;
+  maps::State m_prev;  ///< the state before m_state_step (what the step changed)
+  bool m_has_prev = false;
+  bool m_compare = false;  ///< this frame compares with m_prev
   float m_zoom = 1.0f;
   ImVec2 m_pan{0, 0};
   Detail m_last_detail = Detail::kFull;
   std::size_t m_last_fold = 1;
+  Marks m_marks;
+  std::int32_t m_evac_dest_x = -1, m_evac_dest_y = -1;  ///< this step's X / Y destinations
   char m_whatif_key[64] = {};
   bool m_whatif_not_int = false;  ///< the last what-if key was not an integer (int map)
 };

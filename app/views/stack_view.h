@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/views/topic_view.h"
@@ -31,17 +32,40 @@ class StackView final : public TopicView {
     std::uint64_t top = 0, bottom = 0;  ///< addresses shown: [bottom, top)
     float row = 20;
   };
+  /// The picture's sizes for this frame: text, rows, lines, and the texts placed so far
+  /// (no text is drawn over another or outside the panel; see Say).
+  struct Layout {
+    float u = 18;      ///< text size (never below the UI font)
+    float lh = 22;     ///< a text line's height
+    float row = 24;    ///< a stack word's row
+    float pad = 10;    ///< margins
+    float line = 2;    ///< stroke width
+    float addr_w = 0;  ///< the address lane left of the word boxes
+    bool short_addr = false;
+    ImVec2 min, max;  ///< the picture's panel
+    std::vector<ImVec4> placed;
+  };
   const stack::State& StateAt(std::size_t step);
+  const stack::State& PrevAt(std::size_t step);
+  /// Draws `text` at `pos` unless it would leave the panel or cover a text already drawn.
+  bool Say(const ViewContext& ctx, ImVec2 pos, ImU32 col, std::string_view text, float wrap = 0);
+  bool Free(ImVec2 a, ImVec2 b) const;
   void DrawSource(const ViewContext& ctx, ImVec2 o, ImVec2 size);
-  Column PlaceColumn(const stack::Stack& st, std::uint64_t sp, ImVec2 o, ImVec2 size,
-                     float font) const;
+  Column PlaceColumn(const stack::Stack& st, std::uint64_t sp, ImVec2 o, ImVec2 size) const;
+  /// The old stack's column beside `c`: the same rows, by distance from hi (copystack keeps it).
+  Column MirrorColumn(const stack::Stack& old, const stack::Stack& st, const Column& c, float x0,
+                      float x1) const;
   bool RowOf(const Column& c, std::uint64_t addr, float* y) const;
-  void DrawStack(const ViewContext& ctx, const stack::State& s, const stack::Stack& st,
-                 const Column& c, bool old_copy, float font);
-  void DrawFrames(const ViewContext& ctx, const stack::State& s, const Column& c, float font);
-  void DrawHeap(const ViewContext& ctx, const stack::State& s, const Column& c, ImVec2 o,
-                ImVec2 size, float font);
-  void DrawMessages(const ViewContext& ctx, ImVec2 o, float width, float font);
+  void DrawStack(const ViewContext& ctx, const stack::State& s, const stack::State* prev,
+                 const Column& c);
+  void DrawOldStack(const ViewContext& ctx, const stack::Stack& old, const stack::Stack& st,
+                    const Column& oc, const Column& c, bool freed);
+  void DrawFrames(const ViewContext& ctx, const stack::State& s, const stack::State* prev,
+                  const Column& c, float width);
+  void DrawHeap(const ViewContext& ctx, const stack::State& s, const stack::State* prev,
+                const Column& c, ImVec2 o, ImVec2 size);
+  void DrawMessages(const ViewContext& ctx, ImVec2 o, float width, int max_lines);
+  int MessageLines(const ViewContext& ctx, float width) const;
   // The sandbox (record by demonstration).
   void UpdateSandbox(std::size_t step);
   void SelectCallee(std::size_t i);
@@ -51,8 +75,9 @@ class StackView final : public TopicView {
   void DrawReturnRow(const ViewContext& ctx, float x, float y, float width, float button_w);
 
   std::shared_ptr<const stack::StackRun> m_run;
-  stack::State m_state;
-  std::size_t m_state_step = SIZE_MAX;
+  stack::State m_state, m_prev;
+  std::size_t m_state_step = SIZE_MAX, m_prev_step = SIZE_MAX;
+  Layout m_lay;
   std::vector<float> m_heap_y;  ///< per heap object: its box's top (scratch, reused)
 
   // Sandbox: what can be recorded, from the state after the op the shown step belongs to

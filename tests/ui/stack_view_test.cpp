@@ -36,7 +36,7 @@ TEST(StackViewHeadless, EveryStackScenarioDrawsAtEveryStep) {
   }
 }
 
-// While copystack runs, the old stack is drawn beside the new one: more geometry than the
+// While copystack runs, the old stack is drawn beside the new one: more in the picture than the
 // step before morestack.
 TEST(StackViewHeadless, GrowthDrawsOldAndNewStacks) {
   test::Headless h;
@@ -54,11 +54,129 @@ TEST(StackViewHeadless, GrowthDrawsOldAndNewStacks) {
   ASSERT_GT(copy, 1u);
   StackView view;
   view.SetRun(r.run);
-  int before =
-      DrawStack(view, *r.run, copy - 2, 1.0f, Lang::kEn, ThemeKind::kDark, 1200)->TotalVtxCount;
-  int during =
-      DrawStack(view, *r.run, copy, 1.0f, Lang::kEn, ThemeKind::kDark, 1200)->TotalVtxCount;
-  EXPECT_GT(during, before + 500);
+  // Change marks come and go with each step, so count what the columns say: the old stack
+  // adds a value per copied word and its own title.
+  std::vector<TextItem> before, during;
+  test::DrawViewFrame(view, *r.run, copy - 2, 1.0f, Lang::kEn, ThemeKind::kDark, 1200, 800,
+                      &before);
+  test::DrawViewFrame(view, *r.run, copy, 1.0f, Lang::kEn, ThemeKind::kDark, 1200, 800, &during);
+  EXPECT_GT(during.size(), before.size() + 5);
+}
+
+// The step where `kind` first happens in `run` (0 when it never does).
+std::size_t FirstStepWith(const stack::StackRun& run, stack::EventKind kind) {
+  for (std::size_t i = 1; i < run.StepCount(); ++i) {
+    for (const stack::Event& e : run.GetTimeline().Events(i)) {
+      if (e.kind == kind) return i;
+    }
+  }
+  return 0;
+}
+
+// How many vertices of the frame are exactly `col` (the change marks and move arrows draw in
+// the theme's own colours).
+int VerticesOf(const ImDrawData* dd, ImU32 col) {
+  int n = 0;
+  for (int l = 0; l < dd->CmdListsCount; ++l) {
+    for (const ImDrawVert& v : dd->CmdLists[l]->VtxBuffer) n += v.col == col;
+  }
+  return n;
+}
+
+bool AnyTextHas(const std::vector<TextItem>& texts, std::string_view part) {
+  for (const TextItem& t : texts) {
+    if (t.text.find(part) != std::string::npos) return true;
+  }
+  return false;
+}
+
+std::shared_ptr<const stack::StackRun> LoadStack(const char* name) {
+  LoadResult r = LoadScenarioFile(std::string(GS_SCENARIO_DIR) + "/stack/" + name);
+  return std::dynamic_pointer_cast<const stack::StackRun>(r.run);
+}
+
+// A return: the frame that went away stays one step as a ghost labelled "returned"; the step
+// after it, it is gone. The first step has nothing to compare with: no change marks.
+TEST(StackViewMarks, ReturnedFrameStaysOneStepAsAGhost) {
+  test::Headless h;
+  App app(GS_SCENARIO_DIR, "");
+  h.BuildFonts(app);
+  auto run = LoadStack("return-address.json");
+  ASSERT_TRUE(run);
+  const std::size_t pop = FirstStepWith(*run, stack::EventKind::kPop);
+  ASSERT_GT(pop, 0u);
+  StackView view;
+  view.SetRun(run);
+  std::vector<TextItem> texts;
+  const Theme& th = GetTheme(ThemeKind::kDark);
+  test::DrawViewFrame(view, *run, pop, 1.0f, Lang::kEn, ThemeKind::kDark, 1400, 800, &texts);
+  EXPECT_TRUE(AnyTextHas(texts, "returned")) << "step " << pop;
+  test::DrawViewFrame(view, *run, pop, 1.0f, Lang::kZh, ThemeKind::kDark, 1400, 800, &texts);
+  EXPECT_TRUE(AnyTextHas(texts, "已返回"));
+  if (pop + 1 < run->StepCount()) {
+    test::DrawViewFrame(view, *run, pop + 1, 1.0f, Lang::kEn, ThemeKind::kDark, 1400, 800, &texts);
+    EXPECT_FALSE(AnyTextHas(texts, "returned")) << "the ghost lasts one step";
+  }
+  EXPECT_EQ(
+      VerticesOf(test::DrawViewFrame(view, *run, 0, 1.0f, Lang::kEn, ThemeKind::kDark, 1400, 800),
+                 th.changed),
+      0);
+}
+
+// A call writes the return address (and a new frame appears): change outlines in the theme's
+// `changed` colour.
+TEST(StackViewMarks, CallMarksTheWordsItWrote) {
+  test::Headless h;
+  App app(GS_SCENARIO_DIR, "");
+  h.BuildFonts(app);
+  auto run = LoadStack("return-address.json");
+  ASSERT_TRUE(run);
+  const std::size_t call = FirstStepWith(*run, stack::EventKind::kCall);
+  ASSERT_GT(call, 0u);
+  StackView view;
+  view.SetRun(run);
+  const Theme& th = GetTheme(ThemeKind::kLight);
+  EXPECT_GT(VerticesOf(test::DrawViewFrame(view, *run, call, 1.0f, Lang::kEn, ThemeKind::kLight,
+                                           1400, 800),
+                       th.changed),
+            0);
+}
+
+// copystack: one move arrow per adjusted pointer, old copy → new, growing with t; the old stack
+// is drawn beside the new one and the note says how many pointers were adjusted. On the
+// stackfree step the old stack is a ghost titled "freed".
+TEST(StackViewMarks, CopyStackShowsMovesAndTheOldStack) {
+  test::Headless h;
+  App app(GS_SCENARIO_DIR, "");
+  h.BuildFonts(app);
+  auto run = LoadStack("grow-by-copying.json");
+  ASSERT_TRUE(run);
+  const std::size_t copy = FirstStepWith(*run, stack::EventKind::kCopyStack);
+  ASSERT_GT(copy, 0u);
+  int adjusted = 0;
+  for (const stack::Event& e : run->GetTimeline().Events(copy)) {
+    adjusted += e.kind == stack::EventKind::kAdjust;
+  }
+  ASSERT_GT(adjusted, 0);
+  StackView view;
+  view.SetRun(run);
+  const Theme& th = GetTheme(ThemeKind::kDark);
+  std::vector<TextItem> texts;
+  const int settled = VerticesOf(
+      test::DrawViewFrame(view, *run, copy, 1.0f, Lang::kEn, ThemeKind::kDark, 1400, 800, &texts),
+      th.move);
+  EXPECT_GT(settled, 0);
+  EXPECT_TRUE(AnyTextHas(texts, "old ")) << "the old stack's title";
+  EXPECT_TRUE(AnyTextHas(texts, std::to_string(adjusted) + " pointers adjusted"));
+  // At the very start of the animation the arrows have not grown yet.
+  EXPECT_EQ(VerticesOf(
+                test::DrawViewFrame(view, *run, copy, 0.0f, Lang::kEn, ThemeKind::kDark, 1400, 800),
+                th.move),
+            0);
+  const std::size_t free = FirstStepWith(*run, stack::EventKind::kStackFree);
+  ASSERT_GT(free, copy);
+  test::DrawViewFrame(view, *run, free, 1.0f, Lang::kEn, ThemeKind::kDark, 1400, 800, &texts);
+  EXPECT_TRUE(AnyTextHas(texts, "freed "));
 }
 
 TEST(StackViewHeadless, RegistryMakesTheStackView) {
