@@ -102,7 +102,7 @@ constexpr Entry kStrings[] = {
     {"born black", "生来即黑"},
     {"Predict the next step:", "预测下一步："},
     {"\u2713 Right! The answer is", "\u2713 答对了！答案是"},
-    {"\u2717 Not quite. The answer is", "\u2717 不对。答案是"},
+    {"\u2715 Not quite. The answer is", "\u2715 不对。答案是"},
     {"The scenario text does not parse; fix it in the editor first.",
      "场景文本无法解析；请先在编辑器中修正。"},
     {"That file exists already; choose a new name.", "该文件已存在；请换一个名字。"},
