@@ -24,10 +24,10 @@ std::vector<QuizItem> TwoQuestions() {
   QuizItem a;
   a.before_step = 3;
   a.choices = {"x", "y"};
-  a.answer = "y";
+  a.answer = a.choices[1];  // "y" (a choice copied, not a literal: GCC 12 -Wrestrict noise)
   QuizItem b = a;
   b.before_step = 6;
-  b.answer = "x";
+  b.answer = a.choices[0];  // "x"
   return {a, b};
 }
 
