@@ -30,8 +30,18 @@ void App::DrawPresenter(Commands& cmd) {
   }
   const Lang l = m_ui.lang;
   const auto& run = m_doc.GetRun();
-  // The strip takes about a quarter of the height: two or three lines of large narration.
-  const float strip_h = m_ui.presenter.narration ? std::floor(display.y * 0.26f) : 0.0f;
+  // The strip is as tall as the step's narration needs (a heading line, the wrapped text and
+  // padding), between a fifth and two fifths of the height; beyond that it scrolls.
+  float strip_h = 0.0f;
+  if (m_ui.presenter.narration && run) {
+    m_narration.Update(*run, m_play.step, l);
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float wrap = display.x - 2.0f * st.WindowPadding.x - st.ScrollbarSize;
+    const float text_h =
+        ImGui::CalcTextSize(m_narration.narration.text.Get(l).c_str(), nullptr, false, wrap).y;
+    const float need = text_h + ImGui::GetFrameHeightWithSpacing() * 2.0f + st.WindowPadding.y * 2;
+    strip_h = std::floor(std::clamp(need, display.y * 0.2f, display.y * 0.4f));
+  }
   DrawCanvas(0, 0, display.x, display.y - strip_h);
   if (strip_h <= 0 || !run) return;
   ImGui::SetNextWindowPos(ImVec2(0, display.y - strip_h));
