@@ -85,6 +85,24 @@ float TextFirstFit(Canvas& c, ImVec2 pos, float size, ImU32 col,
   return TextFit(c, pos, size, col, *(options.end() - 1), max_w);
 }
 
+// The legend's row height (in u) when it cannot sit beside the time.
+constexpr float kLegendRow = 1.3f;
+
+// Width of the legend (three swatches and their words) at text size u.
+float LegendWidth(const Canvas& c, float u, Lang l) {
+  const char* words[3] = {T(l, "changed", "有变化"), T(l, "left this slot", "已离开"),
+                          T(l, "moved", "移动")};
+  float w = 0;
+  for (const char* word : words) w += u * 1.6f + u * 0.4f + c.TextSize(u, word).x + u * 0.9f;
+  return w;
+}
+
+// The shortest form of the header's time line.
+void HeaderBrief(char* buf, std::size_t n, const sched::State& st) {
+  std::snprintf(buf, n, "t = %lld µs   GOMAXPROCS = %d", static_cast<long long>(st.now),
+                st.gomaxprocs);
+}
+
 }  // namespace
 
 // [SECTION] run/lanes
@@ -354,25 +372,27 @@ void SchedView::DrawHeader(const ViewContext& ctx, const Layout& lay) {
   const float u = lay.u;
   const float x0 = ctx.origin.x + u * 0.5f, x1 = ctx.origin.x + ctx.size.x - u * 0.5f;
   const float y = ctx.origin.y + u * 0.3f;
-  // The legend on the right, when there is room for it next to the time.
+  // The legend on the right when there is room for it next to the time, else on a row of its
+  // own when Draw left one (a narrow picture: one P at a large text size).
   const char* words[3] = {T(l, "changed", "有变化"), T(l, "left this slot", "已离开"),
                           T(l, "moved", "移动")};
   const float sw = u * 1.6f, sg = u * 0.4f, ig = u * 0.9f;
-  float legend_w = 0;
-  for (const char* w : words) legend_w += sw + sg + c.TextSize(u, w).x + ig;
+  const float legend_w = LegendWidth(c, u, l);
   char full[160], mid[120], brief[80];
   const long long now = static_cast<long long>(m_state.now);
   std::snprintf(full, sizeof full, "t = %lld µs (%.3f ms)   GOMAXPROCS = %d   nmspinning = %d", now,
                 double(m_state.now) / 1000.0, m_state.gomaxprocs, m_state.nmspinning);
   std::snprintf(mid, sizeof mid, "t = %lld µs   GOMAXPROCS = %d   nmspinning = %d", now,
                 m_state.gomaxprocs, m_state.nmspinning);
-  std::snprintf(brief, sizeof brief, "t = %lld µs   GOMAXPROCS = %d", now, m_state.gomaxprocs);
-  const bool legend = c.TextSize(lay.title, brief).x + u + legend_w <= x1 - x0;
-  const float room = x1 - x0 - (legend ? legend_w + u : 0.0f);
+  HeaderBrief(brief, sizeof brief, m_state);
+  const bool beside = c.TextSize(lay.title, brief).x + u + legend_w <= x1 - x0;
+  const bool below =
+      !beside && legend_w - ig <= x1 - x0 && lay.cols_min.y - (y + lay.title) >= u * kLegendRow;
+  const float room = x1 - x0 - (beside ? legend_w + u : 0.0f);
   TextFirstFit(c, ImVec2(x0, y), lay.title, th.text, {full, mid, brief}, room);
-  if (!legend) return;
-  float x = x1 - legend_w + ig;
-  const float cy = y + lay.title * 0.5f;
+  if (!beside && !below) return;
+  float x = beside ? x1 - legend_w + ig : x0;
+  const float cy = beside ? y + lay.title * 0.5f : y + lay.title + u * kLegendRow * 0.5f;
   const float h = u * 0.9f;
   for (int i = 0; i < 3; ++i) {
     const ImVec2 a(x, cy - h * 0.5f), b(x + sw, cy + h * 0.5f);
@@ -659,16 +679,16 @@ void SchedView::DrawSide(const ViewContext& ctx, const Layout& lay) {
       } else {
         std::snprintf(buf, sizeof buf, "M%zu %s", i, MStateText(m, l));
       }
-      const float w = std::min(xr - xi, PillSize(c, buf, u).x);
-      if (x > xi && x + w > xr) {
+      const float full_w = PillSize(c, buf, u).x;
+      if (full_w > xr - xi) continue;  // an M chip wider than the panel: the count says it
+      if (x > xi && x + full_w > xr) {
         x = xi;
         y += row;
       }
       if (y + chip_h > rows_end) break;
-      bool cut = false;
-      std::string_view text = Shorten(c, u, buf, w - u * 0.7f, &cut);
-      if (cut) continue;  // an M chip wider than the panel: the count says it
-      const ImVec2 sz = Pill(c, ImVec2(x, y), bg, fg, text, u);
+      // Compared as whole pill widths: shortening to the pill's own width minus its padding
+      // could drop a chip that fits by a rounding error.
+      const ImVec2 sz = Pill(c, ImVec2(x, y), bg, fg, buf, u);
       const bool changed =
           m_has_prev && (i >= m_prev.ms.size() || m_prev.ms[i].state != m.state ||
                          m_prev.ms[i].p != m.p || m_prev.ms[i].spinning != m.spinning);
@@ -970,10 +990,13 @@ void SchedView::Draw(const ViewContext& ctx) {
   m_arrows = 0;
   for (auto& b : m_buttons) b = {};
   // The picture grows with its panel: every size is a multiple of u, the text size, which
-  // never goes below the UI font.
+  // never goes below the UI font. Its design size follows the P count (columns) and the lanes,
+  // so one P is not stretched thin and four still fit.
   const float ui = ctx.ui_font;
+  const float procs = float(std::clamp(m_run->MaxProcs(), 1, 4));
+  const ImVec2 design(ui * (17.0f + 11.0f * procs), ui * (16.0f + 1.5f * float(m_lanes.size())));
   Layout lay;
-  lay.u = ui * FitScale(ctx.size, ImVec2(ui * 50.0f, ui * 28.0f));
+  lay.u = ui * FitScale(ctx.size, design);
   lay.title = lay.u * 1.15f;
   lay.line = std::max(ctx.Line(), lay.u * 0.1f);
   const float u = lay.u;
@@ -988,7 +1011,17 @@ void SchedView::Draw(const ViewContext& ctx) {
   const float strip = sandbox ? strip_h + u * 0.4f : 0.0f;
   // The P columns and the side panel need about 12 rows; the lanes give up room for them,
   // and are left out when they could not label their Ps.
-  const float top = lay.title * 1.6f;
+  // The legend takes a row of its own under the time when it does not fit beside it, but
+  // only where that row costs the columns and the lanes nothing; else it is left out.
+  char brief[80];
+  HeaderBrief(brief, sizeof brief, m_state);
+  const float head_w = ctx.size.x - u;
+  const float legend_w = LegendWidth(c, u, ctx.lang);
+  const float room_one = ctx.size.y - lay.title * 1.6f - bottom - strip - u * 0.4f;
+  const bool legend_row = c.TextSize(lay.title, brief).x + u + legend_w > head_w &&
+                          legend_w - u * 0.9f <= head_w &&
+                          room_one - u * kLegendRow - lanes_h >= u * 12.5f;
+  const float top = lay.title * 1.6f + (legend_row ? u * kLegendRow : 0.0f);
   const float room = ctx.size.y - top - bottom - strip - u * 0.4f;
   if (room - lanes_h < u * 12.5f) {
     lanes_h = std::max(0.0f, room - u * 12.5f);
