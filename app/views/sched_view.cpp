@@ -746,6 +746,9 @@ void SchedView::DrawMoves(const ViewContext& ctx, const Layout& lay) {
                 runs ? sp->run_max : sp->runq_max);
         }
         break;
+      case EventKind::kRunnextKick:  // runqput: the old runnext goes to the tail of the runq
+        if (sp) arrow(sp->next_min, sp->next_max, sp->runq_min, sp->runq_max);
+        break;
       case EventKind::kReady:  // ready: the woken G goes to runnext
         if (!sp) break;
         if (GhostRect(e.g, &a, &b) || ChipRect(e.g2, &a, &b)) {

@@ -125,6 +125,36 @@ TEST(SchedViewHeadless, RunqputslowMarksTheGlobalQueue) {
   }
 }
 
+// runqput: a go statement that kicks the old runnext to the tail of the local runq draws one
+// arrow more than the go statement before it, which found runnext empty.
+TEST(SchedViewHeadless, RunnextKickDrawsAnArrow) {
+  test::Headless h;
+  App app(GS_SCENARIO_DIR, "");
+  h.BuildFonts(app);
+  auto run = LoadSched("spawn-order.json");
+  ASSERT_TRUE(run);
+  std::size_t step = 0;
+  sched::Event kick;
+  ASSERT_TRUE(FindEvent(*run, sched::EventKind::kRunnextKick, &step, &kick));
+  ASSERT_GE(step, 2u);
+  auto kicks = [&](std::size_t s) {
+    const auto& evs = run->GetTimeline().Events(s);
+    return std::count_if(evs.begin(), evs.end(), [](const sched::Event& e) {
+      return e.kind == sched::EventKind::kRunnextKick;
+    });
+  };
+  ASSERT_EQ(kicks(step), 1);
+  ASSERT_EQ(kicks(step - 1), 0);
+  SchedView view;
+  view.SetRun(run);
+  test::DrawViewFrame(view, *run, step - 1, 1.0f, Lang::kEn, ThemeKind::kDark, 1400, 800);
+  const std::size_t before = view.MoveArrows();
+  for (float t : {0.3f, 1.0f}) {
+    test::DrawViewFrame(view, *run, step, t, Lang::kEn, ThemeKind::kDark, 1400, 800);
+    EXPECT_EQ(view.MoveArrows(), before + 1) << "t " << t;
+  }
+}
+
 // Red means an error only: no scheduler picture draws a goroutine (or anything) in danger red.
 TEST(SchedViewHeadless, NoGoroutineIsRed) {
   test::Headless h;
