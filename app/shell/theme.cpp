@@ -20,7 +20,7 @@ Theme MakeDark() {
   t.ok = Rgb(80, 200, 120);
   t.warn = Rgb(255, 180, 50);
   t.obj_white_fill = Rgb(245, 245, 245);
-  t.obj_white_outline = Rgb(200, 200, 200);
+  t.obj_white_outline = Rgb(220, 220, 220);
   t.obj_grey_fill = Rgb(128, 132, 140);
   t.obj_grey_outline = Rgb(220, 222, 228);
   t.obj_black_fill = Rgb(8, 8, 10);
@@ -60,7 +60,7 @@ Theme MakeLight() {
   t.obj_label_on_black = Rgb(255, 255, 255);
   t.panel_bg = Rgb(242, 244, 247);
   t.panel_border = Rgb(120, 124, 132);
-  t.changed = Rgb(120, 0, 200);
+  t.changed = Rgb(145, 50, 225);
   t.ghost = Rgb(70, 74, 82, 140);
   t.move = Rgb(0, 120, 140);
   return t;
