@@ -13,6 +13,9 @@ const std::vector<TopicSpec>& Topics() {
       {"maps", {"map"}, &maps::Load, &maps::StarterScenario},
       {"stack", {"go_source", "types", "globals", "funcs"}, &stack::Load, &stack::StarterScenario},
       {"sched", {"funcs", "chans", "initial"}, &sched::Load, &sched::StarterScenario},
+      // Channels and select run on the scheduler's engine and goroutine program language;
+      // the kind picks the channel view.
+      {"chan", {"funcs", "chans", "initial"}, &sched::Load, &sched::ChanStarterScenario},
   };
   return kTopics;
 }

@@ -11,6 +11,7 @@ namespace {
 Str TopicName(const std::string& kind) {
   if (kind == "gc") return Str::kTopicGc;
   if (kind == "sched") return Str::kTopicSched;
+  if (kind == "chan") return Str::kTopicChan;
   if (kind == "maps") return Str::kTopicMaps;
   if (kind == "stack") return Str::kTopicStack;
   return Str::kTopicOther;

@@ -58,6 +58,7 @@ constexpr Entry kStrings[] = {
     {"Close", "关闭"},
     {"Garbage collector", "垃圾回收"},
     {"Scheduler (GMP)", "调度器（GMP）"},
+    {"Channels and select", "通道与 select"},
     {"Maps", "map"},
     {"Stack frames", "栈帧"},
     {"Other", "其他"},

@@ -52,6 +52,7 @@ enum class Str {
   kClose,
   kTopicGc,
   kTopicSched,
+  kTopicChan,
   kTopicMaps,
   kTopicStack,
   kTopicOther,

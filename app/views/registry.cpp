@@ -12,6 +12,7 @@ std::unique_ptr<TopicView> MakeView(std::string_view kind) {
   if (kind == "maps") return std::make_unique<MapsView>();
   if (kind == "stack") return std::make_unique<StackView>();
   if (kind == "sched") return std::make_unique<SchedView>();
+  if (kind == "chan") return std::make_unique<SchedView>();
   return nullptr;
 }
 

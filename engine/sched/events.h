@@ -36,8 +36,17 @@ enum class EventKind : std::uint8_t {
   kTimerFire,     ///< g's timer fired: readied on p (flag: early, by a script "wake")
   kNetBlock,      ///< g parks on the poller for n µs
   kFdReady,       ///< g's fd is ready (flag: an M blocked in netpoll wakes = m)
-  kChanSend,      ///< g sends on ch: n = 0 direct to receiver g2, 1 into buffer, 2 parks
-  kChanRecv,      ///< g receives on ch: n = 0 from sender g2, 1 from buffer, 2 parks
+  kChanSend,      ///< g sends on ch: n = ChanPath, n2 = the value, p2 = the slot, g2 = partner
+  kChanRecv,      ///< g receives on ch: n = ChanPath, n2 = the value, p2 = the slot, g2 = partner
+  kMakeChan,      ///< g makes ch with cap n
+  kClose,         ///< g closes ch: n receivers and n2 senders woken
+  kPanic,         ///< g panics: n = PanicKind; the program ends (exit status 2)
+  kSelectStart,   ///< g runs a select of n cases (n2: has default; flag: the compiler rewrote it)
+  kSelectDefault, ///< no case was ready: g takes the default
+  kSelectPark,    ///< pass 2: g enqueues n sudogs and parks
+  kSelectWake,    ///< pass 3: g resumes with case cas; n stale sudogs dequeued
+  kStaleSudog,    ///< a waker on ch skipped g's sudog: g's select was already won (selectDone)
+  kPrint,         ///< g prints value n2 of type n (VType)
   kWaitDone,      ///< g's wait on group ch returns at once (count 0)
   kExit,          ///< g exits (goexit0)
   kMainExit,      ///< main.main returned: exit(0)
@@ -51,6 +60,18 @@ enum class EventKind : std::uint8_t {
   kScriptGo,       ///< script: g (running on p) executes a go statement of func n
   kScriptSyscall,  ///< script: g on p enters a syscall of n µs; n2 = CPU µs still to run (-1)
   kWake,           ///< script: wakes g by path n (WakePath); n2 = µs earlier than planned
+};
+
+/// What a channel operation did (kChanSend / kChanRecv's n).
+enum class ChanPath : std::uint8_t {
+  kDirect = 0,     ///< send: straight to a parked receiver; recv: from a parked sender (unbuffered)
+  kBuffer = 1,     ///< into / out of the ring buffer
+  kPark = 2,       ///< no partner and no room: joins the wait queue
+  kSlotReuse = 3,  ///< recv on a full buffer with a parked sender: buf[recvx] out, its value in
+  kClosed = 4,     ///< recv on a closed, drained channel: the zero value, ok = false
+  kNilBlock = 5,   ///< nil channel: blocks forever
+  kWouldBlock = 6, ///< non-blocking (select with default): not ready
+  kWoken = 7,      ///< a parked G resumes: its partner (or close) completed the operation
 };
 
 /// Where findRunnable found the G (kExecute's n).
@@ -77,6 +98,11 @@ struct Event {
   std::int64_t n = 0;
   std::int64_t n2 = 0;
   WaitReason wait = WaitReason::kNoReason;
+  std::int8_t cas = -1;  ///< channel events inside a select: the case (source order)
+  bool range = false;    ///< kChanRecv of a for-range loop
+  /// kSelectStart: pollorder and lockorder, 4 bits per case (first case in the low bits);
+  /// `cas` holds how many there are.
+  std::uint32_t poll = 0, lock = 0;
 };
 
 }  // namespace gs::sched

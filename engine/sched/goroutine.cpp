@@ -71,6 +71,52 @@ void Sim::Goexit(std::int32_t g) {
   ToSchedule(m);
 }
 
+bool Sim::ChanOp(std::int32_t p, std::int32_t m, std::int32_t g, const GInstr& in) {
+  // A channel op leaves pc on itself while g is parked; the wake's end (FinishWake) moves on.
+  std::int32_t jump = 1;
+  OpEnd end = OpEnd::kContinue;
+  bool visible = true;
+  if (m_s.Gor(g).wake_pending) {
+    end = FinishWake(g, in, &jump, &visible);
+  } else {
+    switch (in.op) {
+      case GOp::kChanSend:
+        end = Chansend(g, p, in.ch, Eval(g, in.value), true, -1);
+        break;
+      case GOp::kChanRecv:
+        end = Chanrecv(g, p, in.ch, in.into, in.ok, true, -1, false);
+        break;
+      case GOp::kRangeRecv:
+        end = Chanrecv(g, p, in.ch, in.into, kNone, true, -1, true);
+        // Closed and drained: the loop ends.
+        if (end == OpEnd::kContinue && !m_out.empty() &&
+            m_out.back().kind == EventKind::kChanRecv &&
+            m_out.back().n == std::int64_t(ChanPath::kClosed)) {
+          jump = in.jump;
+        }
+        break;
+      case GOp::kClose:
+        end = Closechan(g, p, in.ch);
+        break;
+      case GOp::kSelect:
+        end = Select(g, p, m_prog.selects[std::size_t(in.sel)], &jump);
+        break;
+      default:
+        end = MakeChan(g, in.ch, in.cap);
+        break;
+    }
+  }
+  if (end == OpEnd::kEnded) return true;
+  if (end == OpEnd::kParked) {
+    ToSchedule(m);
+    return true;
+  }
+  G& gg = m_s.MutG(g);
+  gg.pc += jump;
+  gg.until = m_s.now;
+  return visible;
+}
+
 bool Sim::ResumeG(std::int32_t p) {
   std::int32_t m = m_s.ps[std::size_t(p)].m;
   std::int32_t g = m_s.ms[std::size_t(m)].curg;
@@ -131,54 +177,31 @@ bool Sim::ResumeG(std::int32_t p) {
         Gopark(g, WaitReason::kIOWait);
         ToSchedule(m);
         return true;
-      case GOp::kChanSend: {
-        ++m_s.MutG(g).pc;
-        Chan& c = m_s.chans[std::size_t(in.ch)];
-        std::int32_t cap = m_prog.chan_caps[std::size_t(in.ch)];
-        if (!c.recvq.empty()) {
-          // chansend: a receiver is parked: copy straight to it and goready it.
-          std::int32_t r = c.recvq.front();
-          c.recvq.erase(c.recvq.begin());
-          Emit({.kind = EventKind::kChanSend, .ch = in.ch, .g = g, .g2 = r, .n = 0});
-          Goready(r, p, g);
-          m_s.MutG(g).until = m_s.now;
-          return true;
-        }
-        if (c.count < cap) {
-          ++c.count;
-          Emit({.kind = EventKind::kChanSend, .ch = in.ch, .g = g, .n = 1, .n2 = c.count});
-          m_s.MutG(g).until = m_s.now;
-          return true;
-        }
-        c.sendq.push_back(g);
-        Emit({.kind = EventKind::kChanSend, .ch = in.ch, .g = g, .n = 2});
-        Gopark(g, WaitReason::kChanSend);
-        ToSchedule(m);
-        return true;
+      case GOp::kChanSend:
+      case GOp::kChanRecv:
+      case GOp::kRangeRecv:
+      case GOp::kClose:
+      case GOp::kSelect:
+      case GOp::kMakeChan:
+        if (ChanOp(p, m, g, in)) return true;
+        continue;
+      case GOp::kJump:
+        m_s.MutG(g).pc += in.jump;
+        continue;
+      case GOp::kSet:
+      case GOp::kAdd: {
+        Value v = Eval(g, in.value);
+        G& gg = m_s.MutG(g);
+        Value& dst = gg.locals[std::size_t(in.into)];
+        dst = in.op == GOp::kSet ? v : dst + v;
+        ++gg.pc;
+        continue;
       }
-      case GOp::kChanRecv: {
+      case GOp::kPrint: {
+        Value v = Eval(g, in.value);
         ++m_s.MutG(g).pc;
-        Chan& c = m_s.chans[std::size_t(in.ch)];
-        if (!c.sendq.empty()) {
-          // chanrecv: a sender is parked: take its value (buffered: the head of the buffer,
-          // and the sender's value goes to the tail) and goready it.
-          std::int32_t snd = c.sendq.front();
-          c.sendq.erase(c.sendq.begin());
-          Emit({.kind = EventKind::kChanRecv, .ch = in.ch, .g = g, .g2 = snd, .n = 0});
-          Goready(snd, p, g);
-          m_s.MutG(g).until = m_s.now;
-          return true;
-        }
-        if (c.count > 0) {
-          --c.count;
-          Emit({.kind = EventKind::kChanRecv, .ch = in.ch, .g = g, .n = 1, .n2 = c.count});
-          m_s.MutG(g).until = m_s.now;
-          return true;
-        }
-        c.recvq.push_back(g);
-        Emit({.kind = EventKind::kChanRecv, .ch = in.ch, .g = g, .n = 2});
-        Gopark(g, WaitReason::kChanReceive);
-        ToSchedule(m);
+        Emit({.kind = EventKind::kPrint, .g = g, .n = std::int64_t(in.value.type), .n2 = v});
+        m_s.MutG(g).until = m_s.now;
         return true;
       }
       case GOp::kWait: {

@@ -1,6 +1,7 @@
 #include "engine/sched/load.h"
 #include "engine/core/build_run.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -18,9 +19,10 @@ const std::vector<std::string>& ConfigKeys() {
 }
 
 const std::vector<std::string>& GoOpNames() {
-  static const std::vector<std::string> k = {"run",   "go",        "gosched",   "syscall",
-                                             "sleep", "chan_send", "chan_recv", "net_read",
-                                             "wait",  "exit",      "repeat"};
+  static const std::vector<std::string> k = {
+      "run",       "go",    "gosched", "syscall", "sleep",  "chan_send", "chan_recv",
+      "net_read",  "wait",  "exit",    "repeat",  "send",   "recv",      "close",
+      "select",    "for_range", "make_chan", "var",  "set", "add",       "print"};
   return k;
 }
 
@@ -107,11 +109,21 @@ class SchedLoader {
     for (const auto& [name, decl] : chans->items()) {
       std::string ptr = Checker::Child("/chans", name);
       if (!m_c.ValidId(name, ptr) || !m_c.ExpectObject(decl, ptr)) continue;
-      m_c.CheckKeys(decl, ptr, {"cap"});
+      m_c.CheckKeys(decl, ptr, {"cap", "elem", "nil"});
       std::int32_t cap = 0;
       if (auto v = m_c.Int(decl, ptr, "cap", false, 0, limits::kMaxChanCap)) cap = std::int32_t(*v);
+      VType elem = VType::kInt;
+      if (auto e = m_c.Enum(decl, ptr, "elem", false, TypeNames())) elem = TypeOf(*e);
+      bool nil = false;
+      if (auto n = m_c.Bool(decl, ptr, "nil", false)) nil = *n;
+      if (nil && decl.contains("cap")) {
+        m_c.Error(Checker::Child(ptr, "cap"),
+                  "a nil channel has no buffer: give the cap to the make_chan op that makes it");
+      }
       m_p->chan_names.push_back(name);
       m_p->chan_caps.push_back(cap);
+      m_p->chan_elems.push_back(elem);
+      m_p->chan_made.push_back(!nil);
     }
   }
 
@@ -137,6 +149,7 @@ class SchedLoader {
       if (it == m_func_index.end()) continue;
       std::string ptr = Checker::Child("/funcs", name);
       Func& f = m_p->funcs[std::size_t(it->second)];
+      m_func = &f;
       ReadBody(body, ptr, f.body, 0);
       if (f.body.size() >= limits::kMaxBodyOps) continue;
       f.body.push_back({.op = GOp::kExit});
@@ -167,13 +180,256 @@ class SchedLoader {
   std::optional<std::int16_t> ChanRef(const Json& op, const std::string& ptr) {
     auto ch = m_c.String(op, ptr, "ch", true);
     if (!ch) return std::nullopt;
+    return ChanRefNamed(*ch, Checker::Child(ptr, "ch"));
+  }
+  std::optional<std::int16_t> ChanRefNamed(const std::string& ch, const std::string& ptr) {
     for (std::size_t i = 0; i < m_p->chan_names.size(); ++i) {
-      if (m_p->chan_names[i] == *ch) return std::int16_t(i);
+      if (m_p->chan_names[i] == ch) return std::int16_t(i);
     }
-    m_c.Error(
-        Checker::Child(ptr, "ch"),
-        "unknown channel \"" + *ch + "\": declare it in \"chans\"" + Hint(*ch, m_p->chan_names));
+    m_c.Error(ptr, "unknown channel \"" + ch + "\": declare it in \"chans\"" +
+                       Hint(ch, m_p->chan_names));
     return std::nullopt;
+  }
+
+  static const std::vector<std::string>& TypeNames() {
+    static const std::vector<std::string> k = {"int", "string", "bool", "struct{}"};
+    return k;
+  }
+  static VType TypeOf(const std::string& t) {
+    return t == "string" ? VType::kString
+           : t == "bool" ? VType::kBool
+           : t == "struct{}" ? VType::kStruct
+                             : VType::kInt;
+  }
+  static const char* TypeName(VType t) {
+    return t == VType::kString ? "string"
+           : t == VType::kBool ? "bool"
+           : t == VType::kStruct ? "struct{}"
+                                 : "int";
+  }
+
+  bool CheckBodySize(const std::vector<GInstr>& out, const std::string& optr) {
+    if (out.size() <= limits::kMaxBodyOps) return true;
+    m_c.Error(optr, "more than the limit kMaxBodyOps = " + std::to_string(limits::kMaxBodyOps) +
+                        " ops in one func");
+    return false;
+  }
+
+  std::optional<std::int8_t> DeclareLocal(const std::string& name, VType t,
+                                          const std::string& ptr) {
+    if (name == "index") {
+      m_c.Error(ptr, "\"index\" is the goroutine's index in its group; pick another name");
+      return std::nullopt;
+    }
+    for (std::size_t i = 0; i < m_func->locals.size(); ++i) {
+      if (m_func->locals[i].name == name) {
+        m_c.Error(ptr, "local \"" + name + "\" is declared twice in func " + m_func->name);
+        return std::nullopt;
+      }
+    }
+    if (m_func->locals.size() >= kMaxLocals) {
+      m_c.Error(ptr, "more than the limit kMaxLocals = " + std::to_string(kMaxLocals) +
+                         " locals in one func");
+      return std::nullopt;
+    }
+    m_func->locals.push_back({name, t});
+    return std::int8_t(m_func->locals.size() - 1);
+  }
+
+  std::optional<std::int8_t> LocalRef(const Json& op, const std::string& ptr, const char* key,
+                                      bool required) {
+    auto name = m_c.String(op, ptr, key, required);
+    if (!name) return std::nullopt;
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < m_func->locals.size(); ++i) {
+      if (m_func->locals[i].name == *name) return std::int8_t(i);
+      names.push_back(m_func->locals[i].name);
+    }
+    m_c.Error(Checker::Child(ptr, key),
+              "undeclared local \"" + *name + "\" in func " + m_func->name +
+                  ": declare it first with {\"do\": \"var\", \"name\": \"" + *name +
+                  "\", \"type\": ...}" + Hint(*name, names));
+    return std::nullopt;
+  }
+
+  /// "into" (a local of the channel's element type) and "ok" (a bool local), both optional.
+  bool RecvTargets(const Json& op, const std::string& ptr, std::int16_t ch, std::int8_t* into,
+                   std::int8_t* ok) {
+    const VType elem = m_p->chan_elems[std::size_t(ch)];
+    if (op.contains("into")) {
+      auto li = LocalRef(op, ptr, "into", true);
+      if (!li) return false;
+      VType t = m_func->locals[std::size_t(*li)].type;
+      if (t != elem) {
+        m_c.Error(Checker::Child(ptr, "into"), std::string("local is ") + TypeName(t) +
+                                                   " but the channel carries " + TypeName(elem));
+        return false;
+      }
+      *into = *li;
+    }
+    if (op.contains("ok")) {
+      auto li = LocalRef(op, ptr, "ok", true);
+      if (!li) return false;
+      if (m_func->locals[std::size_t(*li)].type != VType::kBool) {
+        m_c.Error(Checker::Child(ptr, "ok"), "ok must be a bool local");
+        return false;
+      }
+      *ok = *li;
+    }
+    return true;
+  }
+
+  /// "value" (a literal of type `want`) or "value_of" (a local, or "index"); neither: the
+  /// zero value, unless `required`. No `want`: any type (print).
+  std::optional<ValueSrc> ReadValue(const Json& op, const std::string& ptr,
+                                    std::optional<VType> want, bool required) {
+    ValueSrc v;
+    v.type = want.value_or(VType::kInt);
+    if (op.contains("value") && op.contains("value_of")) {
+      m_c.Error(ptr, "give either \"value\" or \"value_of\", not both");
+      return std::nullopt;
+    }
+    if (op.contains("value_of")) {
+      auto name = m_c.String(op, ptr, "value_of", true);
+      if (!name) return std::nullopt;
+      VType t = VType::kInt;
+      if (*name == "index") {
+        v.kind = ValueSrc::Kind::kIndex;
+      } else {
+        auto li = LocalRef(op, ptr, "value_of", true);
+        if (!li) return std::nullopt;
+        v.kind = ValueSrc::Kind::kLocal;
+        v.local = *li;
+        t = m_func->locals[std::size_t(*li)].type;
+      }
+      if (want && t != *want) {
+        m_c.Error(Checker::Child(ptr, "value_of"), std::string("\"") + *name + "\" is " +
+                                                       TypeName(t) + ", expected " +
+                                                       TypeName(*want));
+        return std::nullopt;
+      }
+      v.type = t;
+      return v;
+    }
+    if (!op.contains("value")) {
+      if (required) {
+        m_c.Error(ptr, "needs \"value\" or \"value_of\"", true);
+        return std::nullopt;
+      }
+      return v;
+    }
+    const Json& j = op["value"];
+    std::string vptr = Checker::Child(ptr, "value");
+    VType t = j.is_boolean() ? VType::kBool
+              : j.is_string() ? VType::kString
+              : j.is_object() && j.empty() ? VType::kStruct
+                                           : VType::kInt;
+    if (!j.is_boolean() && !j.is_string() && !j.is_number_integer() &&
+        !(j.is_object() && j.empty())) {
+      m_c.Error(vptr, "expected an int, a string, a bool or {} (struct{}{})");
+      return std::nullopt;
+    }
+    if (want && t != *want) {
+      m_c.Error(vptr, std::string("a ") + TypeName(t) + " value, expected " + TypeName(*want));
+      return std::nullopt;
+    }
+    v.type = t;
+    if (t == VType::kBool) v.literal = j.get<bool>() ? 1 : 0;
+    if (t == VType::kInt) {
+      if (!j.is_number_integer() || (j.is_number_unsigned() && j.get<std::uint64_t>() > (1ULL << 53))) {
+        m_c.Error(vptr, "an int out of range");
+        return std::nullopt;
+      }
+      v.literal = j.get<std::int64_t>();
+    }
+    if (t == VType::kString) {
+      const std::string str = j.get<std::string>();
+      if (str.size() > 64) {
+        m_c.Error(vptr, "a string value longer than 64 bytes");
+        return std::nullopt;
+      }
+      auto it = std::find(m_p->strings.begin(), m_p->strings.end(), str);
+      if (it == m_p->strings.end()) {
+        if (m_p->strings.size() >= 4096) {
+          m_c.Error(vptr, "more than 4096 different string values");
+          return std::nullopt;
+        }
+        m_p->strings.push_back(str);
+        it = m_p->strings.end() - 1;
+      }
+      v.literal = Value(it - m_p->strings.begin());
+    }
+    return v;
+  }
+
+  /// A select: the op, then each case's body ending with a jump past the select, then the
+  /// default body.
+  bool ReadSelect(const Json& op, const std::string& optr, std::vector<GInstr>& out, int depth) {
+    m_c.CheckKeys(op, optr, {"do", "cases", "default"});
+    const Json* cases = m_c.Member(op, optr, "cases", true);
+    if (!cases) return true;
+    std::string cptr = Checker::Child(optr, "cases");
+    if (!m_c.ExpectArray(*cases, cptr, kMaxSelectCases, "kMaxSelectCases")) return true;
+    if (m_p->selects.size() >= limits::kMaxBodyOps) {
+      m_c.Error(optr, "more than the limit kMaxBodyOps = " + std::to_string(limits::kMaxBodyOps) +
+                          " selects");
+      return false;
+    }
+    SelectSpec sp;
+    const std::size_t i0 = out.size();
+    out.push_back({.op = GOp::kSelect, .sel = std::int32_t(m_p->selects.size())});
+    m_p->selects.emplace_back();
+    std::vector<std::size_t> jumps;
+    for (std::size_t k = 0; k < cases->size(); ++k) {
+      std::string kp = Checker::Child(cptr, k);
+      const Json& cj = (*cases)[k];
+      if (!m_c.ExpectObject(cj, kp)) continue;
+      m_c.CheckKeys(cj, kp, {"send", "recv", "value", "value_of", "into", "ok", "body"});
+      SelectCase sc;
+      sc.send = cj.contains("send");
+      if (sc.send == cj.contains("recv")) {
+        m_c.Error(kp, "a case has either \"send\" or \"recv\" (the channel's name)");
+        continue;
+      }
+      const char* key = sc.send ? "send" : "recv";
+      auto name = m_c.String(cj, kp, key, true);
+      if (!name) continue;
+      auto ch = ChanRefNamed(*name, Checker::Child(kp, key));
+      if (!ch) continue;
+      sc.ch = *ch;
+      if (sc.send) {
+        if (cj.contains("into") || cj.contains("ok")) {
+          m_c.Error(kp, "a send case has no \"into\" or \"ok\"");
+          continue;
+        }
+        auto v = ReadValue(cj, kp, m_p->chan_elems[std::size_t(*ch)], false);
+        if (!v) continue;
+        sc.value = *v;
+      } else {
+        if (cj.contains("value") || cj.contains("value_of")) {
+          m_c.Error(kp, "a receive case has no value; did you mean \"into\"?");
+          continue;
+        }
+        if (!RecvTargets(cj, kp, *ch, &sc.into, &sc.ok)) continue;
+      }
+      sc.body = std::int32_t(out.size() - i0);
+      if (const Json* b = m_c.Member(cj, kp, "body", false)) {
+        ReadBody(*b, Checker::Child(kp, "body"), out, depth + 1);
+      }
+      jumps.push_back(out.size());
+      out.push_back({.op = GOp::kJump});
+      sp.cases.push_back(sc);
+    }
+    if (const Json* d = m_c.Member(op, optr, "default", false)) {
+      sp.has_default = true;
+      sp.default_body = std::int32_t(out.size() - i0);
+      ReadBody(*d, Checker::Child(optr, "default"), out, depth + 1);
+    }
+    const std::size_t end = out.size();
+    for (std::size_t j : jumps) out[j].jump = std::int32_t(end - j);
+    sp.end = std::int32_t(end - i0);
+    m_p->selects[std::size_t(out[i0].sel)] = std::move(sp);
+    return CheckBodySize(out, optr);
   }
 
   void ReadBody(const Json& body, const std::string& ptr, std::vector<GInstr>& out, int depth) {
@@ -215,12 +471,85 @@ class SchedLoader {
       } else if (w == "gosched" || w == "exit") {
         m_c.CheckKeys(op, optr, {"do"});
         in.op = w == "gosched" ? GOp::kGosched : GOp::kExit;
-      } else if (w == "chan_send" || w == "chan_recv") {
-        m_c.CheckKeys(op, optr, {"do", "ch"});
-        in.op = w == "chan_send" ? GOp::kChanSend : GOp::kChanRecv;
+      } else if (w == "chan_send" || w == "send") {
+        m_c.CheckKeys(op, optr, {"do", "ch", "value", "value_of"});
+        in.op = GOp::kChanSend;
         auto ch = ChanRef(op, optr);
         if (!ch) continue;
         in.ch = *ch;
+        auto v = ReadValue(op, optr, m_p->chan_elems[std::size_t(*ch)], false);
+        if (!v) continue;
+        in.value = *v;
+      } else if (w == "chan_recv" || w == "recv") {
+        m_c.CheckKeys(op, optr, {"do", "ch", "into", "ok"});
+        in.op = GOp::kChanRecv;
+        auto ch = ChanRef(op, optr);
+        if (!ch) continue;
+        in.ch = *ch;
+        if (!RecvTargets(op, optr, *ch, &in.into, &in.ok)) continue;
+      } else if (w == "close" || w == "make_chan") {
+        in.op = w == "close" ? GOp::kClose : GOp::kMakeChan;
+        if (w == "close") {
+          m_c.CheckKeys(op, optr, {"do", "ch"});
+        } else {
+          m_c.CheckKeys(op, optr, {"do", "ch", "cap"});
+          if (auto v = m_c.Int(op, optr, "cap", false, 0, limits::kMaxChanCap)) {
+            in.cap = std::int32_t(*v);
+          } else if (op.contains("cap")) {
+            continue;
+          }
+        }
+        auto ch = ChanRef(op, optr);
+        if (!ch) continue;
+        in.ch = *ch;
+      } else if (w == "var" || w == "set" || w == "add") {
+        if (w == "var") {
+          m_c.CheckKeys(op, optr, {"do", "name", "type", "value"});
+          auto name = m_c.String(op, optr, "name", true);
+          auto type = m_c.Enum(op, optr, "type", true, TypeNames());
+          if (!name || !type || !m_c.ValidId(*name, Checker::Child(optr, "name"))) continue;
+          auto li = DeclareLocal(*name, TypeOf(*type), Checker::Child(optr, "name"));
+          if (!li) continue;
+          in.into = *li;
+        } else {
+          m_c.CheckKeys(op, optr, {"do", "local", "value", "value_of"});
+          auto li = LocalRef(op, optr, "local", true);
+          if (!li) continue;
+          in.into = *li;
+        }
+        in.op = w == "add" ? GOp::kAdd : GOp::kSet;
+        VType t = m_func->locals[std::size_t(in.into)].type;
+        if (w == "add" && t != VType::kInt) {
+          m_c.Error(Checker::Child(optr, "local"), "add needs an int local");
+          continue;
+        }
+        auto v = ReadValue(op, optr, t, w != "var");
+        if (!v) continue;
+        in.value = *v;
+      } else if (w == "print") {
+        m_c.CheckKeys(op, optr, {"do", "value", "value_of"});
+        in.op = GOp::kPrint;
+        auto v = ReadValue(op, optr, std::nullopt, true);
+        if (!v) continue;
+        in.value = *v;
+      } else if (w == "for_range") {
+        m_c.CheckKeys(op, optr, {"do", "ch", "into", "body"});
+        auto ch = ChanRef(op, optr);
+        const Json* inner = m_c.Member(op, optr, "body", true);
+        if (!ch || !inner) continue;
+        GInstr head{.op = GOp::kRangeRecv, .ch = *ch};
+        std::int8_t ok = kNone;
+        if (!RecvTargets(op, optr, *ch, &head.into, &ok)) continue;
+        const std::size_t i0 = out.size();
+        out.push_back(head);
+        ReadBody(*inner, Checker::Child(optr, "body"), out, depth + 1);
+        out.push_back({.op = GOp::kJump, .jump = std::int32_t(i0) - std::int32_t(out.size())});
+        out[i0].jump = std::int32_t(out.size() - i0);
+        if (!CheckBodySize(out, optr)) return;
+        continue;
+      } else if (w == "select") {
+        if (!ReadSelect(op, optr, out, depth)) return;
+        continue;
       } else if (w == "wait") {
         m_c.CheckKeys(op, optr, {"do", "for"});
         in.op = GOp::kWait;
@@ -473,6 +802,7 @@ class SchedLoader {
 
   Checker& m_c;
   Program* m_p = nullptr;
+  Func* m_func = nullptr;  ///< the func whose body is being read (its locals)
   std::map<std::string, std::int16_t> m_func_index;
   std::set<std::int16_t> m_spawned;
   std::vector<std::pair<std::int16_t, std::string>> m_waits;

@@ -17,5 +17,7 @@ const std::vector<std::string>& GoOpNames();
 const std::vector<std::string>& ScriptOpNames();
 /// A small valid scenario with @SCHEMA@ and @ID@ placeholders (gopherscope new).
 const char* StarterScenario();
+/// The same for kind "chan".
+const char* ChanStarterScenario();
 
 }  // namespace gs::sched

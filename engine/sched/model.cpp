@@ -71,6 +71,10 @@ void HashG(Hasher& h, const G& g) {
   mix(std::uint64_t(g.until));
   mix(std::uint64_t(std::uint32_t(g.created_by)) | std::uint64_t(std::uint32_t(g.created_pc))
                                                        << 32);
+  for (Value v : g.locals) mix(std::uint64_t(v));
+  mix(std::uint64_t(g.select_done) | std::uint64_t(std::uint8_t(g.select_case)) << 8 |
+      std::uint64_t(g.wake_success) << 16 | std::uint64_t(g.wake_pending) << 17);
+  mix(std::uint64_t(g.served));
   h.Add(x);
 }
 
@@ -86,6 +90,17 @@ State SchedModel::Initial() const {
   for (std::int32_t i = 0; i < cfg.gomaxprocs; ++i) s.ps.push_back(MakeP(cfg));
   s.rng.state = cfg.seed;
   s.chans.resize(pr.chan_names.size());
+  for (std::size_t c = 0; c < pr.chan_names.size(); ++c) {
+    // Channels declared in "chans" are made before main runs (package-level makes).
+    Chan& ch = s.chans[c];
+    ch.elem = pr.chan_elems[c];
+    ch.dataqsiz = pr.chan_caps[c];
+    ch.elemsize = ch.elem == VType::kStruct ? 0 : ch.elem == VType::kString ? 16 : 8;
+    if (!pr.chan_made[c]) continue;
+    ch.made = true;
+    ch.buf.assign(std::size_t(ch.dataqsiz), 0);
+    ch.full.assign(std::size_t(ch.dataqsiz), 0);
+  }
   s.group_alive.assign(pr.groups.size(), 0);
   s.group_total.assign(pr.groups.size(), 0);
   s.group_waiters.resize(pr.groups.size());
@@ -121,7 +136,7 @@ State SchedModel::Initial() const {
       pp.status = PStatus::kRunning;
     }
     if (ig.status == GStatus::kWaiting && ig.ch != kNone) {
-      s.chans[std::size_t(ig.ch)].recvq.push_back(g.goid);
+      s.chans[std::size_t(ig.ch)].recvq.push_back({.g = g.goid});
     }
     s.gs.push_back(g);
   }
@@ -287,11 +302,34 @@ std::uint64_t SchedModel::Hash(const State& s) const {
   vec(s.pidle);
   vec(s.midle);
   h.Add(s.nmspinning);
+  auto waitq = [&h](const std::vector<Sudog>& q) {
+    h.Add(q.size());
+    for (const Sudog& sg : q) {
+      h.Add(sg.g);
+      h.Add(sg.elem);
+      h.Add(sg.ok);
+      h.Add(sg.value);
+      h.Add(sg.is_select);
+      h.Add(sg.select_case);
+    }
+  };
   for (const Chan& c : s.chans) {
-    h.Add(c.count);
-    vec(c.recvq);
-    vec(c.sendq);
+    h.Add(c.made);
+    h.Add(c.closed);
+    h.Add(c.qcount);
+    h.Add(c.dataqsiz);
+    h.Add(c.sendx);
+    h.Add(c.recvx);
+    for (std::size_t i = 0; i < c.buf.size(); ++i) {
+      h.Add(c.buf[i]);
+      h.Add(c.full[i]);
+    }
+    waitq(c.recvq);
+    waitq(c.sendq);
   }
+  h.Add(s.selects.size());
+  h.Add(s.served_seq);
+  h.Add(s.panic);
   // Groups no goroutine has used yet are left out: a script cut short (or branched) names
   // fewer groups, and its states up to the cut must hash as the original's do.
   for (std::size_t i = 0; i < s.group_total.size(); ++i) {

@@ -44,6 +44,12 @@ std::string_view WaitReasonName(WaitReason w) {
       return "finalizer wait";
     case WaitReason::kSelect:
       return "select";
+    case WaitReason::kChanReceiveNil:
+      return "chan receive (nil chan)";
+    case WaitReason::kChanSendNil:
+      return "chan send (nil chan)";
+    case WaitReason::kSelectNoCases:
+      return "select (no cases)";
   }
   return "?";
 }

@@ -2,6 +2,7 @@
 // (proc.go, chan.go, netpoll.go, time.go) did it.
 #include <string>
 
+#include "engine/sched/chan_narration.h"
 #include "engine/sched/sched_run.h"
 
 namespace gs::sched {
@@ -147,18 +148,18 @@ std::string EventLineZh(const SchedRun& r, const Event& e) {
     case EventKind::kFdReady:
       return "fd 就绪：" + L(e.g) +
              (e.flag ? "（唤醒在 netpoll 中的 " + Ms(e.m) + "）" : "（pdReady）");
-    case EventKind::kChanSend: {
-      const std::string& ch = pr.chan_names[std::size_t(e.ch)];
-      if (e.n == 0) return L(e.g) + " 发送 " + ch + " → " + L(e.g2) + "（直接交给接收者）";
-      if (e.n == 1) return L(e.g) + " 发送 " + ch + "（缓冲 " + N(e.n2) + "）";
-      return L(e.g) + " 发送 " + ch + "：阻塞";
-    }
-    case EventKind::kChanRecv: {
-      const std::string& ch = pr.chan_names[std::size_t(e.ch)];
-      if (e.n == 0) return L(e.g) + " 接收 " + ch + " ← " + L(e.g2) + "（唤醒发送者）";
-      if (e.n == 1) return L(e.g) + " 接收 " + ch + "（缓冲 " + N(e.n2) + "）";
-      return L(e.g) + " 接收 " + ch + "：阻塞";
-    }
+    case EventKind::kChanSend:
+    case EventKind::kChanRecv:
+    case EventKind::kMakeChan:
+    case EventKind::kClose:
+    case EventKind::kPanic:
+    case EventKind::kSelectStart:
+    case EventKind::kSelectDefault:
+    case EventKind::kSelectPark:
+    case EventKind::kSelectWake:
+    case EventKind::kStaleSudog:
+    case EventKind::kPrint:
+      return ChanEventLine(r, e, Lang::kZh);
     case EventKind::kWaitDone:
       return L(e.g) + " 等待 " + pr.groups[std::size_t(e.ch)] + "：完成";
     case EventKind::kExit:
@@ -261,18 +262,18 @@ std::string EventLine(const SchedRun& r, const Event& e, Lang lang) {
     case EventKind::kFdReady:
       return "fd ready: " + L(e.g) +
              (e.flag ? " (wakes " + Ms(e.m) + " in netpoll)" : " (pdReady)");
-    case EventKind::kChanSend: {
-      const std::string& ch = pr.chan_names[std::size_t(e.ch)];
-      if (e.n == 0) return L(e.g) + " send " + ch + " -> " + L(e.g2) + " (direct)";
-      if (e.n == 1) return L(e.g) + " send " + ch + " (buffer " + N(e.n2) + ")";
-      return L(e.g) + " send " + ch + ": blocks";
-    }
-    case EventKind::kChanRecv: {
-      const std::string& ch = pr.chan_names[std::size_t(e.ch)];
-      if (e.n == 0) return L(e.g) + " recv " + ch + " <- " + L(e.g2) + " (sender woken)";
-      if (e.n == 1) return L(e.g) + " recv " + ch + " (buffer " + N(e.n2) + ")";
-      return L(e.g) + " recv " + ch + ": blocks";
-    }
+    case EventKind::kChanSend:
+    case EventKind::kChanRecv:
+    case EventKind::kMakeChan:
+    case EventKind::kClose:
+    case EventKind::kPanic:
+    case EventKind::kSelectStart:
+    case EventKind::kSelectDefault:
+    case EventKind::kSelectPark:
+    case EventKind::kSelectWake:
+    case EventKind::kStaleSudog:
+    case EventKind::kPrint:
+      return ChanEventLine(r, e, Lang::kEn);
     case EventKind::kWaitDone:
       return L(e.g) + " wait " + pr.groups[std::size_t(e.ch)] + ": done";
     case EventKind::kExit:
@@ -304,7 +305,8 @@ std::string EventLine(const SchedRun& r, const Event& e, Lang lang) {
   return "?";
 }
 
-Narration NarrateEvents(const SchedRun& r, std::span<const Event> events) {
+Narration NarrateEvents(const SchedRun& r, std::span<const Event> events, const State* before,
+                        const State* after) {
   auto L = [&r](std::int32_t g) { return r.Label(g); };
   const Program& pr = r.Prog();
   Builder b;
@@ -396,6 +398,10 @@ Narration NarrateEvents(const SchedRun& r, std::span<const Event> events) {
                     N(e.n2) + ".",
                 L(e.g) + " 现在在 " + Ps(e.p) + "（" + Ms(e.m) + "）上运行；schedtick 变为 " +
                     N(e.n2) + "。");
+        }
+        if (before) {
+          Said note = ServedOrderNote(r, *before, e.g);
+          if (!note.en.empty()) b.Say(note.en, note.zh);
         }
         break;
       }
@@ -655,43 +661,20 @@ Narration NarrateEvents(const SchedRun& r, std::span<const Event> events) {
                     " 继续挂起，直到 findRunnable 的 netpoll(0) 或 sysmon（每 10 毫秒）来轮询。");
         }
         break;
-      case EventKind::kChanSend: {
-        b.Func("chansend");
-        const std::string& ch = pr.chan_names[std::size_t(e.ch)];
-        if (e.n == 0) {
-          b.Say(L(e.g) + " sends on " + ch + ": " + L(e.g2) +
-                    " is already waiting to receive, so "
-                    "chansend copies the value straight to it and wakes it.",
-                L(e.g) + " 向 " + ch + " 发送：" + L(e.g2) +
-                    " 已经在等待接收，chansend 直接把值拷贝给它并唤醒它。");
-        } else if (e.n == 1) {
-          b.Say(L(e.g) + " sends on " + ch + ": the buffer has room (" + N(e.n2) +
-                    " now), so it "
-                    "does not block.",
-                L(e.g) + " 向 " + ch + " 发送：缓冲区有空位（现在有 " + N(e.n2) +
-                    " 个），不会阻塞。");
-        } else {
-          b.Say(L(e.g) + " sends on " + ch + ": no receiver and no room, so it joins the sendq.",
-                L(e.g) + " 向 " + ch + " 发送：没有接收者也没有空位，于是进入 sendq 等待。");
-        }
-        break;
-      }
-      case EventKind::kChanRecv: {
-        b.Func("chanrecv");
-        const std::string& ch = pr.chan_names[std::size_t(e.ch)];
-        if (e.n == 0) {
-          b.Say(L(e.g) + " receives on " + ch + ": sender " + L(e.g2) +
-                    " is waiting; chanrecv "
-                    "takes the value and wakes the sender.",
-                L(e.g) + " 从 " + ch + " 接收：发送者 " + L(e.g2) +
-                    " 正在等待；chanrecv 取得值并唤醒发送者。");
-        } else if (e.n == 1) {
-          b.Say(L(e.g) + " receives on " + ch + " from the buffer (" + N(e.n2) + " left).",
-                L(e.g) + " 从 " + ch + " 的缓冲区接收（还剩 " + N(e.n2) + " 个）。");
-        } else {
-          b.Say(L(e.g) + " receives on " + ch + ": nothing there, so it joins the recvq.",
-                L(e.g) + " 从 " + ch + " 接收：没有数据，于是进入 recvq 等待。");
-        }
+      case EventKind::kChanSend:
+      case EventKind::kChanRecv:
+      case EventKind::kMakeChan:
+      case EventKind::kClose:
+      case EventKind::kPanic:
+      case EventKind::kSelectStart:
+      case EventKind::kSelectDefault:
+      case EventKind::kSelectPark:
+      case EventKind::kSelectWake:
+      case EventKind::kStaleSudog:
+      case EventKind::kPrint: {
+        Said said = NarrateChan(r, e, after);
+        if (said.func) b.Func(said.func);
+        b.Say(said.en, said.zh);
         break;
       }
       case EventKind::kWaitDone:

@@ -32,7 +32,24 @@ enum class GOp : std::uint8_t {
   kChanRecv,
   kNetRead,
   kWait,
-  kExit
+  kExit,
+  kMakeChan,   ///< ch = make(chan T, cap)
+  kClose,      ///< close(ch)
+  kSelect,     ///< select: Program::selects[sel]
+  kRangeRecv,  ///< for v := range ch: receive; when closed and drained, jump by `jump`
+  kJump,       ///< goto pc + jump (the end of a loop body or of a select case)
+  kSet,        ///< local = value
+  kAdd,        ///< local += value (ints)
+  kPrint,      ///< println(value): the program's output
+};
+
+/// Where an op's value comes from: a literal, one of the goroutine's locals, or its index in
+/// the group it was started with ("go" with a name and repeat).
+struct ValueSrc {
+  enum class Kind : std::uint8_t { kLiteral, kLocal, kIndex } kind = Kind::kLiteral;
+  Value literal = 0;
+  std::int8_t local = kNone;
+  VType type = VType::kInt;  ///< the value's type (print shows strings quoted by type)
 };
 
 struct GInstr {
@@ -42,11 +59,41 @@ struct GInstr {
   std::int16_t group = kNone;  ///< kGo: the name given to the new Gs; kWait: the group awaited
   std::int32_t repeat = 1;     ///< kGo
   std::int16_t ch = kNone;
+  std::int8_t into = kNone;  ///< recv, range, set, add: the local written
+  std::int8_t ok = kNone;    ///< recv: the local that gets ok
+  ValueSrc value{};          ///< send, set, add, print
+  std::int32_t jump = 0;     ///< kRangeRecv, kJump: pc-relative target
+  std::int32_t sel = kNone;  ///< kSelect: index into Program::selects
+  std::int32_t cap = 0;      ///< kMakeChan
+};
+
+/// One case of a select, in source order. Its body follows the select op in the func; the
+/// case jumps there (pc-relative `body`) and the body ends with a jump past the select.
+struct SelectCase {
+  bool send = false;
+  std::int16_t ch = kNone;
+  ValueSrc value{};          ///< send
+  std::int8_t into = kNone;  ///< recv
+  std::int8_t ok = kNone;    ///< recv
+  std::int32_t body = 0;
+};
+
+struct SelectSpec {
+  std::vector<SelectCase> cases;
+  bool has_default = false;
+  std::int32_t default_body = 0;  ///< pc-relative, like a case's body
+  std::int32_t end = 0;           ///< pc-relative: the op after the whole select
+};
+
+struct Local {
+  std::string name;
+  VType type = VType::kInt;
 };
 
 struct Func {
   std::string name;
   std::vector<GInstr> body;  ///< flattened (repeat blocks expanded); ends with kExit
+  std::vector<Local> locals{};
 };
 
 struct InitialG {
@@ -85,6 +132,11 @@ struct Program {
   std::vector<Func> funcs;
   std::vector<std::string> chan_names;
   std::vector<std::int32_t> chan_caps;
+  std::vector<VType> chan_elems;
+  /// Made before main starts (a package-level make); false: nil until a make_chan op.
+  std::vector<bool> chan_made;
+  std::vector<SelectSpec> selects;
+  std::vector<std::string> strings = {""};  ///< string values (0 = "")
   std::vector<std::string> groups;
   std::vector<InitialG> initial;
   std::vector<InitialP> initial_ps;

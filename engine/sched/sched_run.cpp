@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/sched/chan_narration.h"
+
 namespace gs::sched {
 
 StepResult SchedRun::Build() {
@@ -58,7 +60,16 @@ const std::string& SchedRun::Label(std::int32_t goid) const {
 std::vector<std::string> SchedRun::EventLines(std::size_t step, Lang lang) const {
   std::vector<std::string> out;
   out.push_back("t=" + std::to_string(m_times[step]) + "us");
-  for (const Event& e : m_timeline.Events(step)) out.push_back(EventLine(*this, e, lang));
+  bool dead = false;
+  for (const Event& e : m_timeline.Events(step)) {
+    out.push_back(EventLine(*this, e, lang));
+    dead = dead || e.kind == EventKind::kDeadlock || e.kind == EventKind::kPanic;
+  }
+  if (dead) {
+    for (std::string& line : CrashReport(*this, m_timeline.StateAt(step), true)) {
+      out.push_back(std::move(line));
+    }
+  }
   return out;
 }
 
@@ -87,7 +98,20 @@ Narration SchedRun::Narrate(std::size_t step) const {
                 "。sysmon 独占一个 M，不持有 P。简化：没有 GC worker、没有定时器堆，运行时自己的 "
                 "goroutine 只有在场景列出时才出现。";
   } else {
-    n = NarrateEvents(*this, m_timeline.Events(step));
+    State before = m_timeline.StateAt(step - 1);
+    State after = m_timeline.StateAt(step);
+    n = NarrateEvents(*this, m_timeline.Events(step), &before, &after);
+    bool dead = false;
+    for (const Event& e : m_timeline.Events(step)) {
+      dead = dead || e.kind == EventKind::kDeadlock || e.kind == EventKind::kPanic;
+    }
+    if (dead) {
+      // What the runtime prints, verbatim (the goroutine numbers are the simulation's).
+      std::string report;
+      for (const std::string& line : CrashReport(*this, after, true)) report += "\n" + line;
+      n.text.en += report;
+      n.text.zh += report;
+    }
   }
   if (const LocalizedText* say = AuthorSay(step)) {
     n.text.en = say->Get(Lang::kEn) + (n.text.en.empty() ? "" : "\n") + n.text.en;

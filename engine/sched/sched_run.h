@@ -47,7 +47,10 @@ class SchedRun final : public TopicRun<SchedModel, Program> {
 };
 
 /// Narration of one step's events (exposed for tests).
-Narration NarrateEvents(const SchedRun& run, std::span<const Event> events);
+/// `before` / `after`: the states around the step, when known (channel indexes, the served
+/// order of woken goroutines).
+Narration NarrateEvents(const SchedRun& run, std::span<const Event> events,
+                        const State* before = nullptr, const State* after = nullptr);
 /// One terse line per event, e.g. "P0/M0 runs w9 (runnext, inherits slice)".
 /// One short line for the event, in `lang` (en is also the machine form used by --json).
 std::string EventLine(const SchedRun& run, const Event& e, Lang lang);

@@ -148,6 +148,7 @@ void Sim::Execute(std::int32_t p, std::int32_t g, bool inherit, FindSource src) 
   gg.wait = WaitReason::kNoReason;
   gg.m = pp.m;
   ++gg.runs;
+  gg.served = 0;
   gg.until = m_s.now + (gg.left > 0 ? gg.left : 0);
   M& mm = m_s.ms[std::size_t(pp.m)];
   mm.curg = g;

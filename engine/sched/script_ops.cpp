@@ -106,6 +106,9 @@ WakePath HowToWake(const State& s, std::int32_t goid) {
     case WaitReason::kChanSend:
     case WaitReason::kChanReceive:
     case WaitReason::kSelect:
+    case WaitReason::kChanSendNil:
+    case WaitReason::kChanReceiveNil:
+    case WaitReason::kSelectNoCases:
       return WakePath::kChannel;
     case WaitReason::kSemacquire:
       return WakePath::kWaitGroup;

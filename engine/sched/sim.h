@@ -47,11 +47,34 @@ class Sim {
   // goroutine.cpp
   /// Runs g's next op(s); returns true when something visible happened.
   bool ResumeG(std::int32_t p);
+  /// A channel op (send, recv, range, close, select, make) of g running on p by m; true when
+  /// the step is visible.
+  bool ChanOp(std::int32_t p, std::int32_t m, std::int32_t g, const GInstr& in);
   std::int32_t Newproc(std::int32_t p, std::int32_t parent, std::int16_t func, std::int16_t group,
                        std::int32_t index);
   void Goready(std::int32_t g, std::int32_t p, std::int32_t by);
   void Gopark(std::int32_t g, WaitReason why);
   void Goexit(std::int32_t g);
+
+  // chan.go / select.go (chan.cpp, select.cpp). An op either lets g go on, parks it, or
+  // ends the program (a panic).
+  enum class OpEnd : std::uint8_t { kContinue, kWouldBlock, kParked, kEnded };
+  OpEnd MakeChan(std::int32_t g, std::int16_t ch, std::int32_t cap);
+  /// chansend(c, ep, block); `cas` >= 0 inside a select (pass 1 never blocks).
+  OpEnd Chansend(std::int32_t g, std::int32_t p, std::int16_t ch, Value v, bool block,
+                 std::int8_t cas);
+  /// chanrecv(c, ep, block): the value goes to local `into` and ok to `ok` (kNone: dropped).
+  OpEnd Chanrecv(std::int32_t g, std::int32_t p, std::int16_t ch, std::int8_t into,
+                 std::int8_t ok, bool block, std::int8_t cas, bool range);
+  OpEnd Closechan(std::int32_t g, std::int32_t p, std::int16_t ch);
+  /// selectgo (and the compiler's rewrites of small selects). *jump: where g goes on, pc-relative.
+  OpEnd Select(std::int32_t g, std::int32_t p, const SelectSpec& sp, std::int32_t* jump);
+  /// The end of a parked channel op after its wake (see G::wake_pending); *visible when a step
+  /// is shown for it.
+  OpEnd FinishWake(std::int32_t g, const GInstr& in, std::int32_t* jump, bool* visible);
+  OpEnd FinishSelect(std::int32_t g, const SelectSpec& sp, std::int32_t* jump, bool* visible);
+  void Panic(std::int32_t g, PanicKind why);
+  Value Eval(std::int32_t g, const ValueSrc& v) const;
 
   // syscall.cpp
   void Entersyscall(std::int32_t g, std::int64_t us);
@@ -94,6 +117,11 @@ class Sim {
   /// The G a script op names by `label`; kNone with m_error set when there is none.
   std::int32_t ScriptTarget(const std::string& label, const char* action);
   bool ScriptNeedsRunning(std::int32_t g, const std::string& label, const char* action);
+  /// waitq.dequeue: the first sudog whose G can still be woken; a select's sudog whose select
+  /// another case already won is dropped (selectDone).
+  bool Dequeue(std::vector<Sudog>& q, std::int16_t ch, Sudog* out);
+  /// A channel op readies its partner: remembers the serve order, then goready.
+  void ReadyFromChan(std::int32_t g, std::int32_t p, std::int32_t by);
   const Program& m_prog;
   State& m_s;
   std::vector<Event>& m_out;

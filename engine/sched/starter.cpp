@@ -30,4 +30,42 @@ const char* StarterScenario() {
 )";
 }
 
+const char* ChanStarterScenario() {
+  return R"({
+  "$schema": "@SCHEMA@",
+  "format": 1,
+  "kind": "chan",
+  "id": "@ID@",
+  "title": {"en": "My first channel scenario", "zh": "我的第一个通道场景"},
+  "summary": {
+    "en": "main sends three values into a buffered channel of two and a worker drains it.",
+    "zh": "main 向容量为 2 的缓冲通道发送三个值，一个 worker 把它取空。"
+  },
+  "go_version": "1.19",
+  "tags": ["channels"],
+  "config": {"gomaxprocs": 1},
+  "chans": {"jobs": {"cap": 2, "elem": "int"}},
+  "funcs": {
+    "main": [
+      {"do": "go", "func": "worker", "name": "worker"},
+      {"do": "send", "ch": "jobs", "value": 1},
+      {"do": "send", "ch": "jobs", "value": 2},
+      {"do": "send", "ch": "jobs", "value": 3},
+      {"do": "close", "ch": "jobs"},
+      {"do": "wait", "for": "worker"}
+    ],
+    "worker": [
+      {"do": "var", "name": "v", "type": "int"},
+      {"do": "for_range", "ch": "jobs", "into": "v", "body": [
+        {"do": "print", "value_of": "v"}
+      ]}
+    ]
+  },
+  "script": [
+    {"op": "run", "say": {"en": "Which send blocks?", "zh": "哪一次发送会阻塞？"}}
+  ]
+}
+)";
+}
+
 }  // namespace gs::sched

@@ -2,6 +2,7 @@
 // poller and sysmon (runtime2.go, proc.go). Simulated time is in microseconds.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -29,7 +30,22 @@ enum class WaitReason : std::uint8_t {
   kGCScavengeWait,  ///< "GC scavenge wait" (bgscavenge)
   kFinalizerWait,   ///< "finalizer wait" (runfinq)
   kSelect,          ///< "select"
+  kChanReceiveNil,  ///< "chan receive (nil chan)"
+  kChanSendNil,     ///< "chan send (nil chan)"
+  kSelectNoCases,   ///< "select (no cases)"
 };
+
+/// A value as a goroutine program holds it: an int, a bool (0/1), a string (an index into
+/// Program::strings, 0 = ""), or struct{} (always 0). The zero value of every type is 0.
+using Value = std::int64_t;
+
+/// Element and local types (the zero value a closed channel or a zeroed slot gives).
+enum class VType : std::uint8_t { kInt, kString, kBool, kStruct };
+
+/// How many locals one goroutine may hold (var, recv's into/ok).
+inline constexpr std::size_t kMaxLocals = 8;
+/// How many cases one select may have.
+inline constexpr std::size_t kMaxSelectCases = 8;
 
 /// p.status (runtime2.go).
 enum class PStatus : std::uint8_t { kIdle, kRunning, kSyscall, kGcStop, kDead };
@@ -66,6 +82,20 @@ struct G {
   std::int32_t created_by = kNone;  ///< goid of the creator (kNone: initial)
   std::int32_t created_pc = 0;      ///< the creator's op index
   std::int32_t runs = 0;            ///< how many times execute() started it
+  /// The goroutine's locals (var, recv into / ok, for range), by the func's local index.
+  std::array<Value, kMaxLocals> locals{};
+  /// g.selectDone: a case of the select it is parked in has won; its other sudogs are stale.
+  bool select_done = false;
+  /// After a wake from a channel: the case that won (select) and sudog.success (false: woken
+  /// by close). select_case -1: not woken by a select case.
+  std::int8_t select_case = -1;
+  bool wake_success = false;
+  /// Parked in a channel op and woken: when it runs, the op finishes (selectgo's pass 3, the
+  /// woken sender's closed check, a range loop's end) before the next op.
+  bool wake_pending = false;
+  /// Order in which channel operations served (readied) this G: 0 = not readied by one since
+  /// it last ran. The narration compares this with the order Gs then run in.
+  std::int64_t served = 0;
 };
 
 /// sysmon's per-P record (sysmontick in proc.go).
@@ -101,9 +131,50 @@ struct M {
   std::int64_t ready_at = 0;  ///< kSchedule: when the woken M starts looking (futex wake)
 };
 
+/// A parked goroutine on a channel's wait queue (runtime2.go sudog).
+struct Sudog {
+  std::int32_t g = kNone;
+  /// recv: the local the value is copied into (sudog.elem; kNone: the value is dropped);
+  /// send: unused (the value travels in `value`).
+  std::int8_t elem = kNone;
+  std::int8_t ok = kNone;  ///< recv: the local that gets `ok` (kNone: none)
+  Value value = 0;         ///< send: the value the sender carries
+  bool is_select = false;
+  std::int8_t select_case = -1;  ///< the select's case this sudog stands for
+  bool success = false;          ///< set by the waker: true = a partner, false = close
+};
+
+/// hchan (chan.go). A channel variable that was never made is nil (made = false).
 struct Chan {
-  std::int32_t count = 0;                  ///< values in the buffer
-  std::vector<std::int32_t> recvq, sendq;  ///< parked goids, FIFO (waitq)
+  bool made = false;
+  std::int32_t qcount = 0;    ///< values in the buffer
+  std::int32_t dataqsiz = 0;  ///< cap
+  std::int32_t elemsize = 8;
+  VType elem = VType::kInt;
+  std::vector<Value> buf;           ///< the ring's raw slots (dataqsiz of them)
+  std::vector<std::uint8_t> full;   ///< per slot: holds a value (0: zeroed)
+  std::uint32_t sendx = 0, recvx = 0;
+  bool closed = false;
+  std::vector<Sudog> recvq, sendq;  ///< waitq: FIFO
+  std::int64_t sends = 0, recvs = 0;  ///< completed operations (for the view's counters)
+};
+
+/// A select a goroutine is running or parked in: its cases' orders (selectgo), kept so the
+/// view can show pollorder and lockorder.
+struct SelectRecord {
+  std::int32_t g = kNone;
+  std::int8_t ncases = 0;
+  std::int8_t npoll = 0;  ///< cases with a non-nil channel (the length of both orders)
+  std::array<std::int8_t, kMaxSelectCases> pollorder{};
+  std::array<std::int8_t, kMaxSelectCases> lockorder{};
+};
+
+/// How the program ended, when it did not return from main.
+enum class PanicKind : std::uint8_t {
+  kNoPanic,
+  kSendOnClosed,   ///< "send on closed channel"
+  kCloseNil,       ///< "close of nil channel"
+  kCloseClosed,    ///< "close of closed channel"
 };
 
 struct Timer {
@@ -136,6 +207,11 @@ struct State {
   std::vector<std::int32_t> midle;  ///< sched.midle, LIFO
   std::int32_t nmspinning = 0;
   std::vector<Chan> chans;
+  std::vector<SelectRecord> selects;  ///< selects in progress (parked), by goroutine
+  SelectRecord last_select;           ///< the select the last step ran (g = kNone: none)
+  std::int64_t served_seq = 0;        ///< counter behind G::served
+  PanicKind panic = PanicKind::kNoPanic;
+  std::int32_t panic_g = kNone;
   std::vector<std::int32_t> group_alive;                 ///< per group: Gs not yet exited
   std::vector<std::int32_t> group_total;                 ///< per group: Gs ever spawned
   std::vector<std::vector<std::int32_t>> group_waiters;  ///< per group: Gs parked in Wait
