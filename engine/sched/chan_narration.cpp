@@ -455,19 +455,23 @@ Said NarrateChan(const SchedRun& r, const Event& e, const State* after) {
 std::vector<std::string> CrashReport(const SchedRun& r, const State& s, bool deadlock) {
   std::vector<std::string> out;
   const Program& pr = r.Prog();
+  // "goroutine 1 [chan receive]:" then the function, as the traceback starts (the source
+  // lines and addresses of a real traceback are left out).
   auto header = [&](const G& g, std::string_view state) {
     std::string line = "goroutine ";
     line += std::to_string(g.goid);
     line += " [";
     line += state;
-    line += "]: main.";
-    line += pr.funcs[std::size_t(g.func)].name;
-    line += "()";
-    return line;
+    line += "]:";
+    out.push_back(line);
+    std::string fn = "main.";
+    fn += pr.funcs[std::size_t(g.func)].name;
+    fn += "()";
+    out.push_back(fn);
   };
   if (s.panic != PanicKind::kNoPanic) {
     out.push_back(std::string("panic: ") + PanicText(s.panic));
-    out.push_back(header(s.Gor(s.panic_g), "running"));
+    header(s.Gor(s.panic_g), "running");
     out.push_back("exit status 2");
     return out;
   }
@@ -476,7 +480,7 @@ std::vector<std::string> CrashReport(const SchedRun& r, const State& s, bool dea
   for (std::size_t i = 0; i < s.gs.size(); ++i) {
     const G& g = s.gs[i];
     if (g.system || g.status == GStatus::kDead) continue;
-    out.push_back(header(g, WaitReasonName(g.wait)));
+    header(g, WaitReasonName(g.wait));
   }
   out.push_back("exit status 2");
   return out;

@@ -182,6 +182,46 @@ Json SchedRun::StateSummary(std::size_t step) const {
   for (const Timer& t : s.timers) timers.push_back({{"g", Label(t.g)}, {"when_us", t.when}});
   j["timers"] = timers;
   j["sysmon"] = {{"next_us", s.sysmon.next}, {"delay_us", s.sysmon.delay}};
+  if (!s.chans.empty()) {
+    // The hchans: raw ring slots (null = zeroed) and the sudogs on each wait queue.
+    Json chans = Json::object();
+    for (std::size_t c = 0; c < s.chans.size(); ++c) {
+      const Chan& ch = s.chans[c];
+      const VType t = m_program->chan_elems[c];
+      Json cj;
+      cj["nil"] = !ch.made;
+      if (ch.made) {
+        cj["cap"] = ch.dataqsiz;
+        cj["qcount"] = ch.qcount;
+        cj["sendx"] = ch.sendx;
+        cj["recvx"] = ch.recvx;
+        cj["closed"] = ch.closed;
+        Json buf = Json::array();
+        for (std::size_t i = 0; i < ch.buf.size() && i < 64; ++i) {
+          buf.push_back(ch.full[i] ? Json(FormatValue(*m_program, t, ch.buf[i])) : Json(nullptr));
+        }
+        cj["buf"] = buf;
+        auto q = [&](const std::vector<Sudog>& w, bool send) {
+          Json arr = Json::array();
+          for (const Sudog& sg : w) {
+            Json sj = {{"g", Label(sg.g)}, {"select", sg.is_select}};
+            if (send) sj["value"] = FormatValue(*m_program, t, sg.value);
+            arr.push_back(sj);
+          }
+          return arr;
+        };
+        cj["recvq"] = q(ch.recvq, false);
+        cj["sendq"] = q(ch.sendq, true);
+      }
+      chans[m_program->chan_names[c]] = cj;
+    }
+    j["chans"] = chans;
+  }
+  if (s.panic != PanicKind::kNoPanic || s.ended) {
+    Json report = Json::array();
+    for (const std::string& line : CrashReport(*this, s, false)) report.push_back(line);
+    if (!report.empty()) j["crash"] = report;
+  }
   return j;
 }
 
@@ -199,7 +239,14 @@ bool SchedRun::Notable(std::size_t step) const {
       case EventKind::kScriptGo:
       case EventKind::kScriptSyscall:
       case EventKind::kWake:
+      case EventKind::kPanic:
+      case EventKind::kClose:
+      case EventKind::kSelectWake:
         return true;
+      case EventKind::kReady:
+        // In a channel scenario every wake-up is a moment to find on the scrubber.
+        if (Meta().kind == "chan") return true;
+        break;
       case EventKind::kExecute:
         if (FindSource(e.n) == FindSource::kGlobal61) return true;
         break;
