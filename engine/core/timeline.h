@@ -37,6 +37,22 @@ struct EveryNSteps {
   }
 };
 
+/// A keyframe policy for big states: a keyframe when at least kMinKeyframeInterval steps have
+/// passed AND the steps since the last one "paid" for its size at kKeyframeBytesPerStep bytes
+/// each (Model::StateBytes: the bytes a copy does not share). Keyframe memory is then at most
+/// ~kKeyframeBytesPerStep × steps (plus one state), and a seek replays at most
+/// max(kMinKeyframeInterval, state bytes / kKeyframeBytesPerStep) steps.
+template <class Model>
+struct SizedKeyframes {
+  static constexpr std::size_t kMinKeyframeInterval = 32;
+  static constexpr std::size_t kKeyframeBytesPerStep = 64;
+  template <class State>
+  static bool Take(std::size_t steps_since_last, const State& state) {
+    return steps_since_last >= kMinKeyframeInterval &&
+           steps_since_last * kKeyframeBytesPerStep >= Model::StateBytes(state);
+  }
+};
+
 template <class Model, class KeyframePolicy = EveryNSteps>
 class Timeline {
  public:

@@ -12,16 +12,9 @@
 
 namespace gs::maps {
 
+// The policy lives in engine/core/timeline.h; the scheduler's channel scenarios use it too.
 template <class Model>
-struct SizedKeyframes {
-  static constexpr std::size_t kMinKeyframeInterval = 32;
-  static constexpr std::size_t kKeyframeBytesPerStep = 64;
-  template <class State>
-  static bool Take(std::size_t steps_since_last, const State& state) {
-    return steps_since_last >= kMinKeyframeInterval &&
-           steps_since_last * kKeyframeBytesPerStep >= Model::StateBytes(state);
-  }
-};
+using SizedKeyframes = gs::SizedKeyframes<Model>;
 
 template <class Model>
 using MapTimeline = Timeline<Model, SizedKeyframes<Model>>;

@@ -69,7 +69,7 @@ void Sim::Panic(std::int32_t g, PanicKind why) {
 
 Sim::OpEnd Sim::Chansend(std::int32_t g, std::int32_t p, std::int16_t ch, Value v, bool block,
                          std::int8_t cas) {
-  Chan& c = m_s.chans[std::size_t(ch)];
+  Chan& c = m_s.MutChan(std::size_t(ch));
   if (!c.made) {
     // chansend: c == nil: a non-blocking send fails; a blocking one parks forever.
     if (!block) return OpEnd::kWouldBlock;
@@ -120,7 +120,7 @@ Sim::OpEnd Sim::Chansend(std::int32_t g, std::int32_t p, std::int16_t ch, Value 
 
 Sim::OpEnd Sim::Chanrecv(std::int32_t g, std::int32_t p, std::int16_t ch, std::int8_t into,
                          std::int8_t ok, bool block, std::int8_t cas, bool range) {
-  Chan& c = m_s.chans[std::size_t(ch)];
+  Chan& c = m_s.MutChan(std::size_t(ch));
   auto set = [&](Value v, bool okv) {
     G& gg = m_s.MutG(g);
     if (into != kNone) gg.locals[std::size_t(into)] = v;
@@ -190,7 +190,7 @@ Sim::OpEnd Sim::Chanrecv(std::int32_t g, std::int32_t p, std::int16_t ch, std::i
 }
 
 Sim::OpEnd Sim::Closechan(std::int32_t g, std::int32_t p, std::int16_t ch) {
-  Chan& c = m_s.chans[std::size_t(ch)];
+  Chan& c = m_s.MutChan(std::size_t(ch));
   if (!c.made) {
     Panic(g, PanicKind::kCloseNil);
     return OpEnd::kEnded;

@@ -265,6 +265,19 @@ StepResult SchedModel::Step(State& s, std::vector<Event>& out) const {
   return StepResult::Error(s.pc, "the scheduler made no visible progress");
 }
 
+std::size_t SchedModel::StateBytes(const State& s) {
+  std::size_t n = sizeof(State) + s.ms.size() * sizeof(M) + s.timers.size() * sizeof(Timer) +
+                  s.poller.size() * sizeof(PollWait) + s.selects.size() * sizeof(SelectRecord);
+  for (const P& p : s.ps) n += sizeof(P) + p.runq.size() * sizeof(std::int32_t);
+  for (const Chan& c : s.chans) {
+    n += sizeof(Chan) + c.buf.size() * (sizeof(Value) + 1) +
+         (c.recvq.size() + c.sendq.size()) * sizeof(Sudog);
+  }
+  for (const auto& w : s.group_waiters) n += sizeof(w) + w.size() * sizeof(std::int32_t);
+  n += (s.group_alive.size() + s.group_total.size()) * sizeof(std::int32_t);
+  return n;
+}
+
 std::uint64_t SchedModel::Hash(const State& s) const {
   Hasher h;
   h.Add(s.now);
@@ -285,7 +298,14 @@ std::uint64_t SchedModel::Hash(const State& s) const {
     h.Add(p.m);
     h.Add(p.runqhead);
     h.Add(p.runqtail);
-    for (std::uint32_t i = 0; i < p.RunqSize(); ++i) h.Add(p.RunqAt(i));
+    // A fast fold of the ring (byte-wise FNV over up to 256 entries per P per step made
+    // hashing most of the build time).
+    std::uint64_t ring = 0x452821e638d01377ULL;
+    for (std::uint32_t i = 0; i < p.RunqSize(); ++i) {
+      ring = (ring ^ std::uint64_t(std::uint32_t(p.RunqAt(i)))) * 0x9e3779b97f4a7c15ULL;
+      ring ^= ring >> 29;
+    }
+    h.Add(ring);
     h.Add(p.runnext);
     h.Add(p.schedtick);
     h.Add(p.syscalltick);
@@ -302,43 +322,63 @@ std::uint64_t SchedModel::Hash(const State& s) const {
   vec(s.pidle);
   vec(s.midle);
   h.Add(s.nmspinning);
-  auto waitq = [&h](const std::vector<Sudog>& q) {
-    h.Add(q.size());
-    for (const Sudog& sg : q) {
-      h.Add(sg.g);
-      h.Add(sg.elem);
-      h.Add(sg.ok);
-      h.Add(sg.value);
-      h.Add(sg.is_select);
-      h.Add(sg.select_case);
-    }
+  std::uint64_t chans = 0xa4093822299f31d0ULL;
+  auto cmix = [&chans](std::uint64_t v) {
+    chans = (chans ^ v) * 0x9e3779b97f4a7c15ULL;
+    chans ^= chans >> 29;
   };
   for (const Chan& c : s.chans) {
-    h.Add(c.made);
-    h.Add(c.closed);
-    h.Add(c.qcount);
-    h.Add(c.dataqsiz);
-    h.Add(c.sendx);
-    h.Add(c.recvx);
-    for (std::size_t i = 0; i < c.buf.size(); ++i) {
-      h.Add(c.buf[i]);
-      h.Add(c.full[i]);
+    if (!c.digest_ok) {
+      Hasher hc;
+      hc.Add(c.made);
+      hc.Add(c.closed);
+      hc.Add(c.qcount);
+      hc.Add(c.dataqsiz);
+      hc.Add(c.sendx);
+      hc.Add(c.recvx);
+      for (std::size_t i = 0; i < c.buf.size(); ++i) {
+        hc.Add(c.buf[i]);
+        hc.Add(c.full[i]);
+      }
+      for (const std::vector<Sudog>* q : {&c.recvq, &c.sendq}) {
+        std::uint64_t x = 0x13198a2e03707344ULL ^ q->size();
+        auto mix = [&x](std::uint64_t v) {
+          x = (x ^ v) * 0x9e3779b97f4a7c15ULL;
+          x ^= x >> 29;
+        };
+        for (const Sudog& sg : *q) {
+          mix(std::uint64_t(std::uint32_t(sg.g)) | std::uint64_t(std::uint8_t(sg.elem)) << 32 |
+              std::uint64_t(std::uint8_t(sg.ok)) << 40 | std::uint64_t(sg.is_select) << 48 |
+              std::uint64_t(std::uint8_t(sg.select_case)) << 56);
+          mix(std::uint64_t(sg.value));
+        }
+        hc.Add(x);
+      }
+      c.digest = hc.Value();
+      c.digest_ok = true;
     }
-    waitq(c.recvq);
-    waitq(c.sendq);
+    cmix(c.digest);
   }
+  h.Add(chans);
   h.Add(s.selects.size());
   h.Add(s.served_seq);
   h.Add(s.panic);
   // Groups no goroutine has used yet are left out: a script cut short (or branched) names
   // fewer groups, and its states up to the cut must hash as the original's do.
+  std::uint64_t groups = 0x082efa98ec4e6c89ULL;
+  auto gmix = [&groups](std::uint64_t v) {
+    groups = (groups ^ v) * 0x9e3779b97f4a7c15ULL;
+    groups ^= groups >> 29;
+  };
   for (std::size_t i = 0; i < s.group_total.size(); ++i) {
     if (s.group_total[i] == 0 && s.group_alive[i] == 0 && s.group_waiters[i].empty()) continue;
-    h.Add(i);
-    h.Add(s.group_alive[i]);
-    h.Add(s.group_total[i]);
-    vec(s.group_waiters[i]);
+    gmix(i);
+    gmix(std::uint64_t(std::uint32_t(s.group_alive[i])) |
+         std::uint64_t(std::uint32_t(s.group_total[i])) << 32);
+    gmix(s.group_waiters[i].size());
+    for (std::int32_t w : s.group_waiters[i]) gmix(std::uint64_t(std::uint32_t(w)));
   }
+  h.Add(groups);
   h.Add(s.timers.size());
   for (const Timer& t : s.timers) {
     h.Add(t.when);

@@ -23,6 +23,10 @@ class SchedModel {
   /// Advances to the next scheduling event and applies it.
   StepResult Step(State& s, std::vector<Event>& out) const;
   std::uint64_t Hash(const State& s) const;
+  /// The bytes a copy of `s` does not share with the original (the goroutines are shared
+  /// chunks): run queues, Ms, channels with their buffers and parked sudogs, timers, groups.
+  /// The keyframe policy spaces keyframes by it.
+  static std::size_t StateBytes(const State& s);
   const Program& Prog() const { return *m_program; }
 
  private:

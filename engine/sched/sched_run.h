@@ -11,7 +11,7 @@
 
 namespace gs::sched {
 
-class SchedRun final : public TopicRun<SchedModel, Program> {
+class SchedRun final : public TopicRun<SchedModel, Program, SizedKeyframes<SchedModel>> {
  public:
   using TopicRun::TopicRun;
 

@@ -109,7 +109,7 @@ Sim::OpEnd Sim::Select(std::int32_t g, std::int32_t p, const SelectSpec& sp, std
   for (std::size_t k = 0; k < norder; ++k) {
     std::int8_t i = rec.lockorder[k];
     const SelectCase& c = sp.cases[std::size_t(i)];
-    Chan& ch = m_s.chans[std::size_t(c.ch)];
+    Chan& ch = m_s.MutChan(std::size_t(c.ch));
     Sudog sg{.g = g, .is_select = true, .select_case = i};
     if (c.send) {
       sg.value = Eval(g, c.value);
@@ -146,7 +146,7 @@ Sim::OpEnd Sim::FinishSelect(std::int32_t g, const SelectSpec& sp, std::int32_t*
   gg.select_done = false;
   std::int64_t removed = 0;
   for (const SelectCase& c : sp.cases) {
-    Chan& ch = m_s.chans[std::size_t(c.ch)];
+    Chan& ch = m_s.MutChan(std::size_t(c.ch));
     std::vector<Sudog>& q = c.send ? ch.sendq : ch.recvq;
     for (std::size_t k = 0; k < q.size();) {
       if (q[k].g == g && q[k].is_select) {

@@ -157,6 +157,10 @@ struct Chan {
   bool closed = false;
   std::vector<Sudog> recvq, sendq;  ///< waitq: FIFO
   std::int64_t sends = 0, recvs = 0;  ///< completed operations (for the view's counters)
+  /// The hash of this channel's fields, kept until a write (State::MutChan) invalidates it:
+  /// 5,000 parked sudogs made hashing every step dominate the build.
+  mutable std::uint64_t digest = 0;
+  mutable bool digest_ok = false;
 };
 
 /// A select a goroutine is running or parked in: its cases' orders (selectgo), kept so the
@@ -229,6 +233,11 @@ struct State {
   std::int32_t Npidle() const { return static_cast<std::int32_t>(pidle.size()); }
   const G& Gor(std::int32_t goid) const { return gs[std::size_t(goid - 1)]; }
   G& MutG(std::int32_t goid) { return gs.Mut(std::size_t(goid - 1)); }
+  /// A channel about to be written: its cached hash is dropped.
+  Chan& MutChan(std::size_t i) {
+    chans[i].digest_ok = false;
+    return chans[i];
+  }
 };
 
 }  // namespace gs::sched
