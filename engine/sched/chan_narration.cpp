@@ -56,6 +56,24 @@ const char* PanicText(PanicKind k) {
   return "";
 }
 
+// The Go statement a sandbox goroutine runs: "c <- 5", "<-c", "close(c)".
+std::string SandboxStmt(const Program& pr, const Event& e) {
+  const std::string& ch = pr.chan_names[std::size_t(e.ch)];
+  switch (GOp(e.n)) {
+    case GOp::kChanSend: {
+      std::string s = ch;
+      s += " <- ";
+      s += FormatValue(pr, pr.chan_elems[std::size_t(e.ch)], e.n2);
+      return s;
+    }
+    case GOp::kChanRecv:
+      return "<-" + ch;
+    default:
+      break;
+  }
+  return "close(" + ch + ")";
+}
+
 }  // namespace
 
 bool IsChanEvent(EventKind k) {
@@ -71,6 +89,7 @@ bool IsChanEvent(EventKind k) {
     case EventKind::kSelectWake:
     case EventKind::kStaleSudog:
     case EventKind::kPrint:
+    case EventKind::kScriptChan:
       return true;
     default:
       return false;
@@ -150,7 +169,7 @@ std::string ChanEventLine(const SchedRun& r, const Event& e, Lang lang) {
     case EventKind::kClose:
       return L(e.g) + " close(" + ch + ")" +
              (zh ? "：唤醒 " + Num(e.n) + " 个接收者、" + Num(e.n2) + " 个发送者"
-                 : ": wakes " + Num(e.n) + " receivers, " + Num(e.n2) + " senders");
+                 : ": wakes " + Num(e.n) + " receiver(s), " + Num(e.n2) + " sender(s)");
     case EventKind::kPanic:
       return std::string("panic: ") + PanicText(PanicKind(e.n)) + " [" + L(e.g) + "]";
     case EventKind::kSelectStart:
@@ -175,6 +194,9 @@ std::string ChanEventLine(const SchedRun& r, const Event& e, Lang lang) {
              (zh ? " 的过期 sudog（selectDone）" : "'s stale sudog (selectDone)");
     case EventKind::kPrint:
       return L(e.g) + " println(" + FormatValue(pr, VType(e.n), e.n2) + ")";
+    case EventKind::kScriptChan:
+      return (zh ? "沙盒：新 goroutine " : "sandbox: new goroutine ") + L(e.g) + ": " +
+             SandboxStmt(pr, e);
     default:
       break;
   }
@@ -333,7 +355,13 @@ Said NarrateChan(const SchedRun& r, const Event& e, const State* after) {
       s.func = "closechan";
       s.en = L(e.g) + " closes " + ch + ": closechan sets closed = 1";
       s.zh = L(e.g) + " 关闭 " + ch + "：closechan 置 closed = 1";
-      if (e.n + e.n2 > 0) {
+      if (e.n + e.n2 == 1) {
+        s.en += e.n ? ", and the parked receiver gets the zero value with ok = false and is "
+                      "readied."
+                    : ", and the parked sender is readied: it will panic when it runs.";
+        s.zh += e.n ? "，挂起的接收者得到零值和 ok = false 并被唤醒。"
+                    : "，挂起的发送者被唤醒：它运行时会 panic。";
+      } else if (e.n + e.n2 > 1) {
         s.en += ", gives each of the " + Num(e.n) +
                 " parked receivers the zero value with ok = false, marks the " + Num(e.n2) +
                 " parked senders to panic, and collects them all on a gList. gList.pop readies "
@@ -440,6 +468,15 @@ Said NarrateChan(const SchedRun& r, const Event& e, const State* after) {
              "looks at the next waiter.";
       s.zh = ch + " 的等待队列里还留着 " + L(e.g) + " 的 select 的 sudog，但另一个 case 已经胜出"
              "（selectDone = 1）：dequeue 丢弃它，看下一个等待者。";
+      break;
+    case EventKind::kScriptChan:
+      s.func = "newproc";
+      s.en = "Sandbox: a new goroutine, " + L(e.g) + ", is started to run `" +
+             SandboxStmt(pr, e) +
+             "`. newproc puts it in runnext; it does the operation when it runs, on the same "
+             "paths as any goroutine.";
+      s.zh = "沙盒：启动一个新的 goroutine " + L(e.g) + " 来执行 `" + SandboxStmt(pr, e) +
+             "`。newproc 把它放进 runnext；它运行时执行这个操作，走的是和其他 goroutine 相同的路径。";
       break;
     case EventKind::kPrint:
       s.func = "println";

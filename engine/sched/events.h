@@ -60,6 +60,7 @@ enum class EventKind : std::uint8_t {
   kScriptGo,       ///< script: g (running on p) executes a go statement of func n
   kScriptSyscall,  ///< script: g on p enters a syscall of n µs; n2 = CPU µs still to run (-1)
   kWake,           ///< script: wakes g by path n (WakePath); n2 = µs earlier than planned
+  kScriptChan,     ///< script (sandbox): new goroutine g will do op n (GOp) on ch, value n2
 };
 
 /// What a channel operation did (kChanSend / kChanRecv's n).

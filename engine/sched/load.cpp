@@ -27,7 +27,7 @@ const std::vector<std::string>& GoOpNames() {
 }
 
 const std::vector<std::string>& ScriptOpNames() {
-  static const std::vector<std::string> k = {"run", "gomaxprocs", "go", "syscall", "wake"};
+  static const std::vector<std::string> k = {"run", "gomaxprocs", "go", "syscall", "wake", "chan"};
   return k;
 }
 
@@ -749,6 +749,42 @@ class SchedLoader {
     }
   }
 
+  /// The sandbox's action on a channel: a one-op func ("ch <- v", "<-ch", "close(ch)") that a
+  /// new goroutine runs (named "sandbox" so its label says where it came from).
+  bool ReadSandboxChanOp(const Json& op, const std::string& ptr, ScriptOp* so) {
+    auto what = m_c.Enum(op, ptr, "do", true, {"send", "recv", "close"});
+    auto ch = ChanRef(op, ptr);
+    if (!what || !ch) return false;
+    if (m_p->funcs.size() >= limits::kMaxFuncs) {
+      m_c.Error(ptr, "more than the limit kMaxFuncs = " + std::to_string(limits::kMaxFuncs) +
+                         " funcs (each sandbox channel action adds one)");
+      return false;
+    }
+    Func f;
+    f.name = "sandbox";
+    GInstr in{.ch = *ch};
+    if (*what == "send") {
+      in.op = GOp::kChanSend;
+      m_func = &f;
+      auto v = ReadValue(op, ptr, m_p->chan_elems[std::size_t(*ch)], false);
+      m_func = nullptr;
+      if (!v) return false;
+      in.value = *v;
+    } else {
+      if (op.contains("value")) {
+        m_c.Error(Checker::Child(ptr, "value"), "only a send carries a value");
+        return false;
+      }
+      in.op = *what == "recv" ? GOp::kChanRecv : GOp::kClose;
+    }
+    f.body = {in, GInstr{.op = GOp::kExit}};
+    so->func = std::int16_t(m_p->funcs.size());
+    m_p->funcs.push_back(std::move(f));
+    so->group = Group("sandbox");
+    m_spawned.insert(so->group);
+    return true;
+  }
+
   void ReadScript(const Json& root) {
     if (!root.contains("script") || !root["script"].is_array()) return;
     const Json& script = root["script"];
@@ -791,6 +827,10 @@ class SchedLoader {
         so.code = ScriptCode::kSyscall;
         label("g");
         if (auto us = m_c.Int(op, ptr, "us", true, 0, limits::kMaxDurationUs)) so.us = *us;
+      } else if (what && *what == "chan") {
+        m_c.CheckKeys(op, ptr, {"op", "do", "ch", "value", "say"});
+        so.code = ScriptCode::kChan;
+        if (!ReadSandboxChanOp(op, ptr, &so)) continue;
       } else if (what) {
         m_c.CheckKeys(op, ptr, {"op", "g", "say"});
         so.code = ScriptCode::kWake;

@@ -191,7 +191,7 @@ StepResult SchedModel::Step(State& s, std::vector<Event>& out) const {
     const int op_index = s.pc;
     const ScriptOp& op = pr.ops[std::size_t(s.pc)];
     const bool acts_on_g = op.code == ScriptCode::kGo || op.code == ScriptCode::kSyscall ||
-                           op.code == ScriptCode::kWake;
+                           op.code == ScriptCode::kWake || op.code == ScriptCode::kChan;
     // After exit(0) or checkdead nothing runs; an action on a G there is the author's mistake
     // (a script error), so the ops before it are passed over.
     if (s.ended && !acts_on_g) {
@@ -204,6 +204,7 @@ StepResult SchedModel::Step(State& s, std::vector<Event>& out) const {
       if (op.code == ScriptCode::kGo) sim.ScriptGo(op);
       if (op.code == ScriptCode::kSyscall) sim.ScriptSyscall(op);
       if (op.code == ScriptCode::kWake) sim.ScriptWake(op);
+      if (op.code == ScriptCode::kChan) sim.ScriptChan(op);
       next_op();
       if (sim.Failed()) return StepResult::Error(op_index, sim.Error());
       return StepResult::Stepped(op_index);

@@ -159,6 +159,7 @@ std::string EventLineZh(const SchedRun& r, const Event& e) {
     case EventKind::kSelectWake:
     case EventKind::kStaleSudog:
     case EventKind::kPrint:
+    case EventKind::kScriptChan:
       return ChanEventLine(r, e, Lang::kZh);
     case EventKind::kWaitDone:
       return L(e.g) + " 等待 " + pr.groups[std::size_t(e.ch)] + "：完成";
@@ -273,6 +274,7 @@ std::string EventLine(const SchedRun& r, const Event& e, Lang lang) {
     case EventKind::kSelectWake:
     case EventKind::kStaleSudog:
     case EventKind::kPrint:
+    case EventKind::kScriptChan:
       return ChanEventLine(r, e, Lang::kEn);
     case EventKind::kWaitDone:
       return L(e.g) + " wait " + pr.groups[std::size_t(e.ch)] + ": done";
@@ -671,7 +673,8 @@ Narration NarrateEvents(const SchedRun& r, std::span<const Event> events, const 
       case EventKind::kSelectPark:
       case EventKind::kSelectWake:
       case EventKind::kStaleSudog:
-      case EventKind::kPrint: {
+      case EventKind::kPrint:
+      case EventKind::kScriptChan: {
         Said said = NarrateChan(r, e, after);
         if (said.func) b.Func(said.func);
         b.Say(said.en, said.zh);

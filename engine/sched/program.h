@@ -114,7 +114,7 @@ struct InitialP {
 
 /// Script ops: run the scheduler, change GOMAXPROCS, or act directly on a goroutine (go,
 /// syscall, wake: what record-by-demonstration writes).
-enum class ScriptCode : std::uint8_t { kRun, kGomaxprocs, kGo, kSyscall, kWake };
+enum class ScriptCode : std::uint8_t { kRun, kGomaxprocs, kGo, kSyscall, kWake, kChan };
 
 struct ScriptOp {
   ScriptCode code = ScriptCode::kRun;
@@ -125,6 +125,8 @@ struct ScriptOp {
   std::int16_t func = 0;       ///< kGo: the function started
   std::int16_t group = kNone;  ///< kGo: the name given to the new G
   std::int64_t us = 0;         ///< kSyscall: how long the call blocks
+  // kChan (the sandbox acting on a channel): a new goroutine runs `func`, a one-op func the
+  // loader made for the send, receive or close; `group` is "sandbox".
 };
 
 struct Program {

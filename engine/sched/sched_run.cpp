@@ -241,6 +241,7 @@ bool SchedRun::Notable(std::size_t step) const {
       case EventKind::kWake:
       case EventKind::kPanic:
       case EventKind::kClose:
+      case EventKind::kScriptChan:
       case EventKind::kSelectWake:
         return true;
       case EventKind::kReady:

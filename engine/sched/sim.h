@@ -102,6 +102,9 @@ class Sim {
   void ScriptGo(const ScriptOp& op);
   void ScriptSyscall(const ScriptOp& op);
   void ScriptWake(const ScriptOp& op);
+  /// The sandbox acts on a channel: a new goroutine (started by nobody, like one the
+  /// runtime's own code would start) does the send, receive or close.
+  void ScriptChan(const ScriptOp& op);
 
   // procresize.cpp
   void Gomaxprocs(std::int32_t n);

@@ -305,3 +305,45 @@ TEST(ChanRules, StaleSelectSudogIsSkipped) {
 
 }  // namespace
 }  // namespace gs::sched
+
+namespace gs::sched {
+namespace {
+
+// The sandbox's channel actions (script op "chan") start a new goroutine that does the
+// operation through the same chansend / closechan paths: here a send of 5 then a close while
+// main waits to receive. newproc puts each in runnext, so the close (started second) runs
+// first: main gets the zero value from the close; when main yields (Gosched: to the global
+// queue) the sender runs from the local queue and panics on the closed channel.
+TEST(ChanSandbox, ChannelActionsRunInNewGoroutines) {
+  LoadResult r = LoadScenarioText("t.json", R"({"format": 1, "kind": "chan", "id": "sb",
+    "title": {"en": "t", "zh": "t"}, "config": {"gomaxprocs": 1}, "chans": {"c": {"cap": 0}},
+    "funcs": {"main": [{"do": "var", "name": "v", "type": "int"},
+                       {"do": "recv", "ch": "c", "into": "v"}, {"do": "print", "value_of": "v"},
+                       {"do": "gosched"}, {"do": "run", "us": 100}]},
+    "script": [{"op": "run", "events": 2}, {"op": "chan", "do": "send", "ch": "c", "value": 5},
+               {"op": "chan", "do": "close", "ch": "c"}, {"op": "run"}]})");
+  const auto* run = dynamic_cast<const SchedRun*>(r.run.get());
+  ASSERT_TRUE(run) << r.diags.FormatAll();
+  EXPECT_EQ(test::AllEvents(*run, EventKind::kScriptChan).size(), 2u);
+  std::vector<std::string> printed;
+  for (const Event& e : test::AllEvents(*run, EventKind::kPrint)) {
+    printed.push_back(FormatValue(run->Prog(), VType(e.n), e.n2));
+  }
+  EXPECT_EQ(printed, std::vector<std::string>{"0"});
+  auto panics = test::AllEvents(*run, EventKind::kPanic);
+  ASSERT_EQ(panics.size(), 1u);
+  EXPECT_EQ(run->Label(panics[0].g), "sandbox0");
+}
+
+TEST(ChanSandbox, OnlyASendCarriesAValue) {
+  LoadResult r = LoadScenarioText("t.json", R"({"format": 1, "kind": "chan", "id": "sb",
+    "title": {"en": "t", "zh": "t"}, "chans": {"c": {"cap": 0}}, "funcs": {"main": []},
+    "script": [{"op": "chan", "do": "close", "ch": "c", "value": 1}]})");
+  EXPECT_FALSE(r.run);
+  EXPECT_NE(r.diags.FormatAll().find("/script/0/value: only a send carries a value"),
+            std::string::npos)
+      << r.diags.FormatAll();
+}
+
+}  // namespace
+}  // namespace gs::sched
