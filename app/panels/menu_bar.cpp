@@ -10,6 +10,10 @@ void DrawMenuBar(const UiState& ui, Commands& cmd) {
   if (ImGui::BeginMenu(Tr(Str::kFile, l))) {
     if (ImGui::MenuItem(Tr(Str::kReload, l), "Ctrl+R")) cmd.reload = true;
     ImGui::Separator();
+    if (ImGui::MenuItem(Tr(Str::kExportStepPng, l))) cmd.export_kind = ExportKind::kStepPng;
+    if (ImGui::MenuItem(Tr(Str::kExportStepSvg, l))) cmd.export_kind = ExportKind::kStepSvg;
+    if (ImGui::MenuItem(Tr(Str::kExportPartGif, l))) cmd.export_kind = ExportKind::kPartGif;
+    ImGui::Separator();
     if (ImGui::MenuItem(Tr(Str::kQuit, l))) cmd.quit = true;
     ImGui::EndMenu();
   }

@@ -548,6 +548,7 @@ void App::Apply(const Commands& cmd) {
     SetConfig(key, value);
   }
   if (cmd.quiz_pick) PickQuizAnswer(cmd.quiz_pick->first, cmd.quiz_pick->second);
+  if (cmd.export_kind) RequestExport(*cmd.export_kind);
   // A checkpoint: the next step waits for a prediction (a second Next skips it).
   const auto& quiz_run = m_doc.GetRun();
   const bool held = cmd.seek && quiz_run && *cmd.seek == m_play.step + 1 &&
@@ -603,6 +604,27 @@ void App::Apply(const Commands& cmd) {
   if (cmd.quit) RequestQuit();
   ApplyEditorCommands(cmd.editor);
   if (save) SaveSettings();
+}
+
+void App::RequestExport(ExportKind kind) {
+  const auto& run = m_doc.GetRun();
+  if (!run || m_doc.Path().empty()) {
+    SetStatus(Tr(Str::kExportNeedsFile, m_ui.lang));
+  } else {
+    // A GIF covers the steps of the script op the shown step belongs to.
+    ExportRequest r{kind,        m_doc.Path(), run->Meta().id, m_play.step,
+                    m_play.step, m_ui.theme,   m_ui.lang};
+    if (r.kind == ExportKind::kPartGif) {
+      const int op = run->OpIndex(m_play.step);
+      while (r.first > 0 && run->OpIndex(r.first - 1) == op) --r.first;
+      while (r.last + 1 < run->StepCount() && run->OpIndex(r.last + 1) == op) ++r.last;
+    }
+    m_export_request = std::move(r);
+  }
+}
+
+void App::ExportDone(bool ok, const std::string& what) {
+  SetStatus(std::string(Tr(ok ? Str::kExported : Str::kExportFailed, m_ui.lang)) + " " + what);
 }
 
 // [SECTION] editor

@@ -37,6 +37,8 @@ struct EditorCommands {
   bool cancel_save = false;
 };
 
+enum class ExportKind { kStepPng, kStepSvg, kPartGif };
+
 /// What panels ask for during a frame; applied after the frame is drawn.
 struct Commands {
   std::optional<std::size_t> seek;
@@ -57,7 +59,19 @@ struct Commands {
   int font_delta = 0;
   /// The learner's prediction: quiz item index and the choice picked.
   std::optional<std::pair<int, std::string>> quiz_pick;
+  /// File > Export: the step as a PNG or SVG, or the current part (script op) as a GIF.
+  std::optional<ExportKind> export_kind;
   EditorCommands editor;
+};
+
+/// What File > Export asked for; the window loop runs it (gs_export renders headless).
+struct ExportRequest {
+  ExportKind kind = ExportKind::kStepPng;
+  std::string scenario;
+  std::string id;
+  std::size_t first = 0, last = 0;
+  ThemeKind theme = ThemeKind::kDark;
+  Lang lang = Lang::kEn;
 };
 
 class App {
@@ -90,6 +104,16 @@ class App {
   /// the picture do); the step it asks about then plays. False when it does not apply.
   bool PickQuizAnswer(int i, const std::string& choice);
   const Document& Doc() const { return m_doc; }
+  /// File > Export of the shown step (or its part, for a GIF).
+  void RequestExport(ExportKind kind);
+  /// File > Export, once: the window loop renders it and reports with ExportDone.
+  std::optional<ExportRequest> TakeExportRequest() {
+    auto r = std::move(m_export_request);
+    m_export_request.reset();
+    return r;
+  }
+  /// The status line after an export: where it went, or why it failed.
+  void ExportDone(bool ok, const std::string& what);
   const std::vector<LibraryEntry>& Library() const { return m_library; }
   LibraryInput& LibraryBoxes() { return m_library_input; }
   // [SECTION] the scenario editor (app/panels/editor_panel.cpp draws it)
@@ -186,6 +210,7 @@ class App {
   /// Runs the action the unsaved-changes prompt held back.
   void RunPending();
   void SetStatus(std::string text);
+  std::optional<ExportRequest> m_export_request;
 
   std::string m_scenario_dir;
   std::string m_settings_path;

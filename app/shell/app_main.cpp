@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "app/cli/cli.h"
+#include "app/export/export.h"
 #include "app/shell/app.h"
 #include "app/shell/fonts.h"
 #include "app/shell/keys.h"
@@ -27,6 +28,52 @@
 
 namespace gs::app {
 namespace {
+
+// File > Export writes into ~/Pictures/Gopherscope (or the working folder without a HOME),
+// under a name that says what it shows; an existing file is never replaced (-2, -3, ...).
+std::string ExportPath(const ExportRequest& r) {
+  namespace fs = std::filesystem;
+  fs::path dir = ".";
+  if (const char* home = std::getenv("HOME"); home && *home) {
+    dir = fs::path(home) / "Pictures" / "Gopherscope";
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) dir = ".";
+  }
+  char what[64];
+  if (r.kind == ExportKind::kPartGif) {
+    std::snprintf(what, sizeof what, "-steps-%zu-%zu.gif", r.first, r.last);
+  } else {
+    std::snprintf(what, sizeof what, "-step-%03zu.%s", r.first,
+                  r.kind == ExportKind::kStepSvg ? "svg" : "png");
+  }
+  const std::string base = r.id.empty() ? std::string("gopherscope") : r.id;
+  fs::path p = dir / (base + what);
+  for (int n = 2; fs::exists(p) && n < 1000; ++n) {
+    fs::path alt = p;
+    alt.replace_filename(p.stem().string() + "-" + std::to_string(n) + p.extension().string());
+    if (!fs::exists(alt)) {
+      p = alt;
+      break;
+    }
+  }
+  return p.string();
+}
+
+void RunMenuExport(const ExportRequest& r, const char* scenario_dir, App& app) {
+  ExportOptions opt;
+  opt.scenario = r.scenario;
+  opt.first = r.first;
+  opt.last = r.last;
+  opt.format = r.kind == ExportKind::kPartGif   ? ExportFormat::kGif
+               : r.kind == ExportKind::kStepSvg ? ExportFormat::kSvg
+                                                : ExportFormat::kPng;
+  opt.theme = r.theme;
+  opt.lang = r.lang;
+  opt.out = ExportPath(r);
+  ExportResult res = RunExport(opt, scenario_dir);
+  app.ExportDone(res.ok, res.ok ? opt.out : res.error);
+}
 
 static_assert(keys::kSpace == GLFW_KEY_SPACE && keys::kRight == GLFW_KEY_RIGHT &&
                   keys::kLeft == GLFW_KEY_LEFT && keys::kHome == GLFW_KEY_HOME &&
@@ -318,6 +365,7 @@ int RunApp(int argc, char** argv, const char* scenario_dir) {
       break;
     }
     glfwSwapBuffers(win);
+    if (auto req = app.TakeExportRequest()) RunMenuExport(*req, scenario_dir, app);
     if (app.WantsQuit()) break;
     if (frame_report) {
       glFinish();

@@ -100,6 +100,12 @@ enum class Str {
   kSandboxNeedsValidText,
   kSaveAsExists,
   kSavedAs,
+  kExportStepPng,
+  kExportStepSvg,
+  kExportPartGif,
+  kExported,
+  kExportFailed,
+  kExportNeedsFile,
   // The scenario editor.
   kEditor,
   kEditorToggle,

@@ -73,8 +73,12 @@ Sim::OpEnd Sim::Chansend(std::int32_t g, std::int32_t p, std::int16_t ch, Value 
   if (!c.made) {
     // chansend: c == nil: a non-blocking send fails; a blocking one parks forever.
     if (!block) return OpEnd::kWouldBlock;
-    Emit({.kind = EventKind::kChanSend, .ch = ch, .g = g, .n = std::int64_t(ChanPath::kNilBlock),
-          .n2 = v, .cas = cas});
+    Emit({.kind = EventKind::kChanSend,
+          .ch = ch,
+          .g = g,
+          .n = std::int64_t(ChanPath::kNilBlock),
+          .n2 = v,
+          .cas = cas});
     Gopark(g, WaitReason::kChanSendNil);
     return OpEnd::kParked;
   }
@@ -92,8 +96,13 @@ Sim::OpEnd Sim::Chansend(std::int32_t g, std::int32_t p, std::int16_t ch, Value 
     r.select_case = sg.select_case;
     ++c.sends;
     ++c.recvs;
-    Emit({.kind = EventKind::kChanSend, .ch = ch, .g = g, .g2 = sg.g,
-          .n = std::int64_t(ChanPath::kDirect), .n2 = v, .cas = cas});
+    Emit({.kind = EventKind::kChanSend,
+          .ch = ch,
+          .g = g,
+          .g2 = sg.g,
+          .n = std::int64_t(ChanPath::kDirect),
+          .n2 = v,
+          .cas = cas});
     ReadyFromChan(sg.g, p, g);
     return OpEnd::kContinue;
   }
@@ -105,15 +114,24 @@ Sim::OpEnd Sim::Chansend(std::int32_t g, std::int32_t p, std::int16_t ch, Value 
     if (++c.sendx == std::uint32_t(c.dataqsiz)) c.sendx = 0;
     ++c.qcount;
     ++c.sends;
-    Emit({.kind = EventKind::kChanSend, .ch = ch, .g = g, .p2 = std::int32_t(slot),
-          .n = std::int64_t(ChanPath::kBuffer), .n2 = v, .cas = cas});
+    Emit({.kind = EventKind::kChanSend,
+          .ch = ch,
+          .g = g,
+          .p2 = std::int32_t(slot),
+          .n = std::int64_t(ChanPath::kBuffer),
+          .n2 = v,
+          .cas = cas});
     return OpEnd::kContinue;
   }
   if (!block) return OpEnd::kWouldBlock;
   // Block: a sudog carrying the value joins sendq; gopark(chanparkcommit, "chan send").
   c.sendq.push_back({.g = g, .value = v, .select_case = cas});
-  Emit({.kind = EventKind::kChanSend, .ch = ch, .g = g, .n = std::int64_t(ChanPath::kPark),
-        .n2 = v, .cas = cas});
+  Emit({.kind = EventKind::kChanSend,
+        .ch = ch,
+        .g = g,
+        .n = std::int64_t(ChanPath::kPark),
+        .n2 = v,
+        .cas = cas});
   Gopark(g, WaitReason::kChanSend);
   return OpEnd::kParked;
 }
@@ -127,8 +145,15 @@ Sim::OpEnd Sim::Chanrecv(std::int32_t g, std::int32_t p, std::int16_t ch, std::i
     if (ok != kNone) gg.locals[std::size_t(ok)] = okv ? 1 : 0;
   };
   auto emit = [&](ChanPath path, Value v, std::int32_t partner, std::int32_t slot) {
-    Emit({.kind = EventKind::kChanRecv, .ch = ch, .g = g, .g2 = partner, .p2 = slot,
-          .n = std::int64_t(path), .n2 = v, .cas = cas, .range = range});
+    Emit({.kind = EventKind::kChanRecv,
+          .ch = ch,
+          .g = g,
+          .g2 = partner,
+          .p2 = slot,
+          .n = std::int64_t(path),
+          .n2 = v,
+          .cas = cas,
+          .range = range});
   };
   if (!c.made) {
     if (!block) return OpEnd::kWouldBlock;
@@ -247,8 +272,11 @@ Sim::OpEnd Sim::FinishWake(std::int32_t g, const GInstr& in, std::int32_t* jump,
       if (!success) {
         *jump = in.jump;
         *visible = true;
-        Emit({.kind = EventKind::kChanRecv, .ch = in.ch, .g = g,
-              .n = std::int64_t(ChanPath::kWoken), .range = true});
+        Emit({.kind = EventKind::kChanRecv,
+              .ch = in.ch,
+              .g = g,
+              .n = std::int64_t(ChanPath::kWoken),
+              .range = true});
       }
       return OpEnd::kContinue;
     case GOp::kSelect:

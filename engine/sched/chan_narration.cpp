@@ -121,8 +121,8 @@ std::string ChanEventLine(const SchedRun& r, const Event& e, Lang lang) {
   const std::string ch = e.ch == kNone ? std::string() : pr.chan_names[std::size_t(e.ch)];
   const VType elem = e.ch == kNone ? VType::kInt : pr.chan_elems[std::size_t(e.ch)];
   const std::string v = FormatValue(pr, elem, e.n2);
-  std::string cas = e.cas >= 0 ? (zh ? "［case " : "[case ") + Num(e.cas) + (zh ? "］" : "] ")
-                               : std::string();
+  std::string cas =
+      e.cas >= 0 ? (zh ? "［case " : "[case ") + Num(e.cas) + (zh ? "］" : "] ") : std::string();
   switch (e.kind) {
     case EventKind::kChanSend:
       switch (ChanPath(e.n)) {
@@ -132,9 +132,11 @@ std::string ChanEventLine(const SchedRun& r, const Event& e, Lang lang) {
         case ChanPath::kBuffer:
           return cas + L(e.g) + " " + ch + " <- " + v + " -> " + Slot(e.p2);
         case ChanPath::kPark:
-          return cas + L(e.g) + " " + ch + " <- " + v + (zh ? "：进入 sendq 并挂起" : ": sendq, parks");
+          return cas + L(e.g) + " " + ch + " <- " + v +
+                 (zh ? "：进入 sendq 并挂起" : ": sendq, parks");
         case ChanPath::kNilBlock:
-          return L(e.g) + " " + ch + " <- " + v + (zh ? "：nil 通道，永久阻塞" : ": nil channel, blocks forever");
+          return L(e.g) + " " + ch + " <- " + v +
+                 (zh ? "：nil 通道，永久阻塞" : ": nil channel, blocks forever");
         default:
           break;
       }
@@ -142,7 +144,8 @@ std::string ChanEventLine(const SchedRun& r, const Event& e, Lang lang) {
     case EventKind::kChanRecv:
       switch (ChanPath(e.n)) {
         case ChanPath::kDirect:
-          return cas + L(e.g) + " <-" + ch + " = " + v + (zh ? "：直接取自 " : ": direct from ") + L(e.g2);
+          return cas + L(e.g) + " <-" + ch + " = " + v + (zh ? "：直接取自 " : ": direct from ") +
+                 L(e.g2);
         case ChanPath::kSlotReuse:
           return cas + L(e.g) + " <-" + ch + " = " + v + " <- " + Slot(e.p2) + "; " + L(e.g2) +
                  (zh ? " 的值放入同一槽位" : "'s value into the same slot");
@@ -156,7 +159,8 @@ std::string ChanEventLine(const SchedRun& r, const Event& e, Lang lang) {
         case ChanPath::kPark:
           return cas + L(e.g) + " <-" + ch + (zh ? "：进入 recvq 并挂起" : ": recvq, parks");
         case ChanPath::kNilBlock:
-          return L(e.g) + " <-" + ch + (zh ? "：nil 通道，永久阻塞" : ": nil channel, blocks forever");
+          return L(e.g) + " <-" + ch +
+                 (zh ? "：nil 通道，永久阻塞" : ": nil channel, blocks forever");
         case ChanPath::kWoken:
           return L(e.g) + (zh ? " 醒来：" : " wakes: ") + ch +
                  (zh ? " 已关闭，range 结束" : " closed, range ends");
@@ -238,10 +242,12 @@ Said NarrateChan(const SchedRun& r, const Event& e, const State* after) {
                  (c && c->sendx == 0 && c->dataqsiz > 1 ? " (it wraps around the ring)" : "") +
                  "; qcount is now " + Num(c ? c->qcount : 0) + " of " + Num(c ? c->dataqsiz : 0) +
                  ".";
-          s.zh = cas_zh + L(e.g) + " 向 " + ch + " 发送 " + v + "：没有等待的接收者而缓冲区有空位，值拷贝进 " +
-                 Slot(e.p2) + "，sendx 前进到 " + Num(c ? c->sendx : 0) +
+          s.zh = cas_zh + L(e.g) + " 向 " + ch + " 发送 " + v +
+                 "：没有等待的接收者而缓冲区有空位，值拷贝进 " + Slot(e.p2) + "，sendx 前进到 " +
+                 Num(c ? c->sendx : 0) +
                  (c && c->sendx == 0 && c->dataqsiz > 1 ? "（绕回环形缓冲区开头）" : "") +
-                 "；qcount 现在是 " + Num(c ? c->qcount : 0) + "/" + Num(c ? c->dataqsiz : 0) + "。";
+                 "；qcount 现在是 " + Num(c ? c->qcount : 0) + "/" + Num(c ? c->dataqsiz : 0) +
+                 "。";
           break;
         case ChanPath::kPark:
           s.en = L(e.g) + " sends " + v + " on " + ch + ": no receiver waits and " +
@@ -258,7 +264,8 @@ Said NarrateChan(const SchedRun& r, const Event& e, const State* after) {
           s.en = L(e.g) + " sends on " + ch +
                  ", which is nil (never made): a send on a nil channel blocks forever (\"chan "
                  "send (nil chan)\").";
-          s.zh = L(e.g) + " 向 " + ch + " 发送，而它是 nil（从未 make）：向 nil 通道发送会永久阻塞"
+          s.zh = L(e.g) + " 向 " + ch +
+                 " 发送，而它是 nil（从未 make）：向 nil 通道发送会永久阻塞"
                  "（\"chan send (nil chan)\"）。";
           break;
         default:
@@ -275,8 +282,8 @@ Said NarrateChan(const SchedRun& r, const Event& e, const State* after) {
                  " straight from " + L(e.g2) + "'s sudog (recvDirect) and goready wakes " +
                  L(e.g2) + ".";
           s.zh = cas_zh + L(e.g) + " 从 " + ch + " 接收：发送者 " + L(e.g2) +
-                 " 挂在 sendq 上，通道没有缓冲区，recv() 直接从 " + L(e.g2) + " 的 sudog 拷贝 " + v +
-                 "（recvDirect），goready 唤醒 " + L(e.g2) + "。";
+                 " 挂在 sendq 上，通道没有缓冲区，recv() 直接从 " + L(e.g2) + " 的 sudog 拷贝 " +
+                 v + "（recvDirect），goready 唤醒 " + L(e.g2) + "。";
           break;
         case ChanPath::kSlotReuse:
           s.func = "recv";
@@ -288,8 +295,10 @@ Said NarrateChan(const SchedRun& r, const Event& e, const State* after) {
                  L(e.g2) + " is woken.";
           s.zh = cas_zh + L(e.g) + " 从 " + ch + " 接收：缓冲区已满，" + L(e.g2) +
                  " 在 sendq 中等待。recv() 从 " + Slot(e.p2) + " 取出最早的值 " + v + "，再把 " +
-                 L(e.g2) + " 的值放进同一个槽位；recvx 前进且 sendx = recvx，"
-                 "环形缓冲区保持满，先进先出不变。" + L(e.g2) + " 被唤醒。";
+                 L(e.g2) +
+                 " 的值放进同一个槽位；recvx 前进且 sendx = recvx，"
+                 "环形缓冲区保持满，先进先出不变。" +
+                 L(e.g2) + " 被唤醒。";
           break;
         case ChanPath::kBuffer:
           s.en = cas_en + L(e.g) + " receives " + v + " from " + Slot(e.p2) + " of " + ch +
@@ -309,7 +318,8 @@ Said NarrateChan(const SchedRun& r, const Event& e, const State* after) {
                  FormatValue(pr, elem, 0) + " and ok = false" +
                  (e.range ? "; the for-range loop ends." : ".");
           s.zh = cas_zh + L(e.g) + " 从 " + ch + " 接收：通道已关闭且为空，chanrecv 立即返回零值 " +
-                 FormatValue(pr, elem, 0) + " 和 ok = false" + (e.range ? "；for range 循环结束。" : "。");
+                 FormatValue(pr, elem, 0) + " 和 ok = false" +
+                 (e.range ? "；for range 循环结束。" : "。");
           break;
         case ChanPath::kPark:
           s.en = L(e.g) + " receives on " + ch +
@@ -322,13 +332,15 @@ Said NarrateChan(const SchedRun& r, const Event& e, const State* after) {
           s.en = L(e.g) + " receives from " + ch +
                  ", which is nil (never made): a receive from a nil channel blocks forever "
                  "(\"chan receive (nil chan)\").";
-          s.zh = L(e.g) + " 从 " + ch + " 接收，而它是 nil（从未 make）：从 nil 通道接收会永久阻塞"
+          s.zh = L(e.g) + " 从 " + ch +
+                 " 接收，而它是 nil（从未 make）：从 nil 通道接收会永久阻塞"
                  "（\"chan receive (nil chan)\"）。";
           break;
         case ChanPath::kWoken:
           s.en = L(e.g) + " resumes: close(" + ch +
                  ") woke it with ok = false while it waited, so its for-range loop ends.";
-          s.zh = L(e.g) + " 恢复运行：它等待时 close(" + ch + ") 以 ok = false 唤醒了它，"
+          s.zh = L(e.g) + " 恢复运行：它等待时 close(" + ch +
+                 ") 以 ok = false 唤醒了它，"
                  "所以 for range 循环结束。";
           break;
         default:
@@ -348,7 +360,8 @@ Said NarrateChan(const SchedRun& r, const Event& e, const State* after) {
                "): makechan allocates the hchan and a ring of " + Num(e.n) +
                " slots; sendx and recvx start at 0.";
         s.zh = L(e.g) + " 创建 " + ch + " = make(chan " + TypeName(elem) + ", " + Num(e.n) +
-               ")：makechan 分配 hchan 和 " + Num(e.n) + " 个槽位的环形缓冲区；sendx 与 recvx 从 0 开始。";
+               ")：makechan 分配 hchan 和 " + Num(e.n) +
+               " 个槽位的环形缓冲区；sendx 与 recvx 从 0 开始。";
       }
       break;
     case EventKind::kClose:
@@ -391,10 +404,11 @@ Said NarrateChan(const SchedRun& r, const Event& e, const State* after) {
       const char* why_zh = PanicKind(e.n) == PanicKind::kSendOnClosed
                                ? "向已关闭的通道发送一定会 panic，即使发送者在关闭之前就已挂起"
                            : PanicKind(e.n) == PanicKind::kCloseNil ? "关闭 nil 通道会 panic"
-                                                                     : "一个通道只能关闭一次";
+                                                                    : "一个通道只能关闭一次";
       s.en = L(e.g) + " panics: \"" + text + "\" (" + why_en +
              "). Nothing recovers it, so the whole program exits with status 2.";
-      s.zh = L(e.g) + " panic：\"" + text + "\"（" + why_zh + "）。没有 recover，整个程序以状态 2 退出。";
+      s.zh = L(e.g) + " panic：\"" + text + "\"（" + why_zh +
+             "）。没有 recover，整个程序以状态 2 退出。";
       break;
     }
     case EventKind::kSelectStart:
@@ -402,44 +416,55 @@ Said NarrateChan(const SchedRun& r, const Event& e, const State* after) {
       if (e.flag) {
         s.func = "walkSelectCases";
         if (e.n == 0 && !e.n2) {
-          s.en = L(e.g) + " runs select {} with no cases: the compiler turns it into block(), "
+          s.en = L(e.g) +
+                 " runs select {} with no cases: the compiler turns it into block(), "
                  "which parks forever (\"select (no cases)\").";
-          s.zh = L(e.g) + " 执行没有 case 的 select {}：编译器把它变成 block()，永久挂起"
+          s.zh = L(e.g) +
+                 " 执行没有 case 的 select {}：编译器把它变成 block()，永久挂起"
                  "（\"select (no cases)\"）。";
         } else if (e.n == 0) {
-          s.en = L(e.g) + " runs a select with only a default: the compiler keeps just the default.";
+          s.en =
+              L(e.g) + " runs a select with only a default: the compiler keeps just the default.";
           s.zh = L(e.g) + " 执行只有 default 的 select：编译器只保留 default。";
         } else if (!e.n2) {
-          s.en = L(e.g) + " runs a select with one case: the compiler rewrites it into a plain "
+          s.en = L(e.g) +
+                 " runs a select with one case: the compiler rewrites it into a plain "
                  "send or receive, so no selectgo, no shuffle and no select sudogs.";
-          s.zh = L(e.g) + " 执行只有一个 case 的 select：编译器把它改写成普通的发送或接收，"
+          s.zh = L(e.g) +
+                 " 执行只有一个 case 的 select：编译器把它改写成普通的发送或接收，"
                  "不调用 selectgo，没有打乱，也没有 select 的 sudog。";
         } else {
-          s.en = L(e.g) + " runs a select with one case and a default: the compiler rewrites it "
+          s.en = L(e.g) +
+                 " runs a select with one case and a default: the compiler rewrites it "
                  "into a non-blocking selectnbsend / selectnbrecv (chansend / chanrecv with "
                  "block = false).";
-          s.zh = L(e.g) + " 执行一个 case 加 default 的 select：编译器把它改写成非阻塞的 "
+          s.zh = L(e.g) +
+                 " 执行一个 case 加 default 的 select：编译器把它改写成非阻塞的 "
                  "selectnbsend / selectnbrecv（block = false 的 chansend / chanrecv）。";
         }
       } else {
-        s.en = L(e.g) + " runs a select of " + Num(e.n) + " cases. selectgo shuffles the poll "
-               "order with fastrandn (pollorder " + Order(e, false) + ", seed " +
-               Num(std::int64_t(pr.config.seed)) +
+        s.en = L(e.g) + " runs a select of " + Num(e.n) +
+               " cases. selectgo shuffles the poll "
+               "order with fastrandn (pollorder " +
+               Order(e, false) + ", seed " + Num(std::int64_t(pr.config.seed)) +
                ") so no case is favoured, sorts the lock order by channel address (lockorder " +
                Order(e, true) +
                ") so two selects never deadlock on the locks, locks every channel, and pass 1 "
                "takes the first ready case in poll order.";
-        s.zh = L(e.g) + " 执行有 " + Num(e.n) + " 个 case 的 select。selectgo 用 fastrandn 打乱轮询顺序"
-               "（pollorder " + Order(e, false) + "，种子 " +
-               Num(std::int64_t(pr.config.seed)) + "），使每个 case 机会均等；按通道地址排序加锁顺序"
-               "（lockorder " + Order(e, true) +
-               "），避免两个 select 互相死锁；锁住所有通道后，第一轮按轮询顺序取第一个就绪的 case。";
+        s.zh =
+            L(e.g) + " 执行有 " + Num(e.n) +
+            " 个 case 的 select。selectgo 用 fastrandn 打乱轮询顺序"
+            "（pollorder " +
+            Order(e, false) + "，种子 " + Num(std::int64_t(pr.config.seed)) +
+            "），使每个 case 机会均等；按通道地址排序加锁顺序"
+            "（lockorder " +
+            Order(e, true) +
+            "），避免两个 select 互相死锁；锁住所有通道后，第一轮按轮询顺序取第一个就绪的 case。";
       }
       break;
     case EventKind::kSelectDefault:
       s.func = "selectgo";
-      s.en = "No case is ready, so the select takes its default and " + L(e.g) +
-             " does not block.";
+      s.en = "No case is ready, so the select takes its default and " + L(e.g) + " does not block.";
       s.zh = "没有就绪的 case，select 走 default，" + L(e.g) + " 不会阻塞。";
       break;
     case EventKind::kSelectPark:
@@ -448,15 +473,17 @@ Said NarrateChan(const SchedRun& r, const Event& e, const State* after) {
              " (isSelect) on every one of the " + Num(e.n) +
              " channels' queues, in lock order, and gopark parks it (\"select\"). Whichever "
              "channel is ready first wakes it.";
-      s.zh = "没有就绪的 case，也没有 default：第二轮按加锁顺序在 " + Num(e.n) + " 个通道的队列上都挂上 " +
-             L(e.g) + " 的 sudog（isSelect），gopark 让它挂起（\"select\"）。哪个通道先就绪，就由它唤醒。";
+      s.zh = "没有就绪的 case，也没有 default：第二轮按加锁顺序在 " + Num(e.n) +
+             " 个通道的队列上都挂上 " + L(e.g) +
+             " 的 sudog（isSelect），gopark 让它挂起（\"select\"）。哪个通道先就绪，就由它唤醒。";
       break;
     case EventKind::kSelectWake:
       s.func = "selectgo";
       s.en = L(e.g) + " resumes in selectgo: case " + Num(e.cas) + " won" +
-             (e.n2 ? "" : " (its channel was closed)") + ". Pass 3 locks the channels again and "
-             "removes its " + Num(e.n) +
-             " other sudogs (dequeueSudoG), so no other channel can wake it.";
+             (e.n2 ? "" : " (its channel was closed)") +
+             ". Pass 3 locks the channels again and "
+             "removes its " +
+             Num(e.n) + " other sudogs (dequeueSudoG), so no other channel can wake it.";
       s.zh = L(e.g) + " 在 selectgo 中恢复：case " + Num(e.cas) + " 胜出" +
              (e.n2 ? "" : "（它的通道被关闭）") + "。第三轮重新加锁，移除其余 " + Num(e.n) +
              " 个 sudog（dequeueSudoG），别的通道再也不会唤醒它。";
@@ -466,17 +493,18 @@ Said NarrateChan(const SchedRun& r, const Event& e, const State* after) {
       s.en = ch + "'s wait queue still holds a sudog of " + L(e.g) +
              "'s select, but another case already won (selectDone = 1): dequeue drops it and "
              "looks at the next waiter.";
-      s.zh = ch + " 的等待队列里还留着 " + L(e.g) + " 的 select 的 sudog，但另一个 case 已经胜出"
+      s.zh = ch + " 的等待队列里还留着 " + L(e.g) +
+             " 的 select 的 sudog，但另一个 case 已经胜出"
              "（selectDone = 1）：dequeue 丢弃它，看下一个等待者。";
       break;
     case EventKind::kScriptChan:
       s.func = "newproc";
-      s.en = "Sandbox: a new goroutine, " + L(e.g) + ", is started to run `" +
-             SandboxStmt(pr, e) +
+      s.en = "Sandbox: a new goroutine, " + L(e.g) + ", is started to run `" + SandboxStmt(pr, e) +
              "`. newproc puts it in runnext; it does the operation when it runs, on the same "
              "paths as any goroutine.";
-      s.zh = "沙盒：启动一个新的 goroutine " + L(e.g) + " 来执行 `" + SandboxStmt(pr, e) +
-             "`。newproc 把它放进 runnext；它运行时执行这个操作，走的是和其他 goroutine 相同的路径。";
+      s.zh =
+          "沙盒：启动一个新的 goroutine " + L(e.g) + " 来执行 `" + SandboxStmt(pr, e) +
+          "`。newproc 把它放进 runnext；它运行时执行这个操作，走的是和其他 goroutine 相同的路径。";
       break;
     case EventKind::kPrint:
       s.func = "println";
@@ -539,8 +567,8 @@ Said ServedOrderNote(const SchedRun& r, const State& before, std::int32_t g) {
   }
   if (earlier == kNone) return s;
   s.func = "runqput";
-  s.en = "Note the order: " + r.Label(earlier) + " was served before " + r.Label(g) +
-         ", yet " + r.Label(g) +
+  s.en = "Note the order: " + r.Label(earlier) + " was served before " + r.Label(g) + ", yet " +
+         r.Label(g) +
          " runs first. Each goready puts the woken G in runnext and kicks the previous one to "
          "the tail of the run queue, so the last G woken runs first.";
   s.zh = "注意顺序：" + r.Label(earlier) + " 比 " + r.Label(g) + " 先被服务，却是 " + r.Label(g) +

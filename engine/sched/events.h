@@ -8,51 +8,51 @@
 namespace gs::sched {
 
 enum class EventKind : std::uint8_t {
-  kNewproc,       ///< g created by g2 on p; put in runnext
-  kRunnextKick,   ///< g (the old runnext) moved to the tail of p's ring
-  kRunqputSlow,   ///< p's ring full: n Gs (half + g) moved to the global queue
-  kRunqPut,       ///< g to the tail of p's ring
-  kGlobalPut,     ///< g to the global queue (tail)
-  kExecute,       ///< g runs on p by m; flag = inheritTime; n = source (FindSource)
-  kGlobrunqget,   ///< p took n Gs from the global queue (one runs, n-1 to its ring); n2 = max
-  kSteal,         ///< p (thief) took n Gs from p2; flag = runnext stolen; g = the one it runs
-  kStealFail,     ///< p found nothing in n rounds
-  kNetpollFound,  ///< n Gs found ready by netpoll(0) (by p, or p = kNone for sysmon)
-  kInject,        ///< injectglist: n to global, n2 to p's ring
-  kSpinStart,     ///< m starts spinning with p (wakep / startm(spinning))
-  kSpinStop,      ///< m stops spinning (found work: resetspinning; or gave up)
-  kStartM,        ///< m (non-spinning) gets p to run its work (startm / handoffp)
-  kNewM,          ///< m created (newm)
-  kReleaseP,      ///< m drops p (idle), then stopm / netpoll block (flag = netpoll)
-  kPark,          ///< g parks (gopark) with a wait reason
-  kReady,         ///< g readied by g2 into p's runnext (goready / ready)
-  kGosched,       ///< g yields: to the global queue
-  kPreempt,       ///< sysmon preempts g on p after n µs
-  kEnterSyscall,  ///< g on p enters a syscall for n µs (p -> _Psyscall, m keeps oldp)
-  kRetake,        ///< sysmon retakes p from a syscall (n µs in)
-  kHandoff,       ///< handoffp(p): flag = an M was started (m), else p goes idle
-  kExitSyscall,   ///< n = 0 old P, 1 idle P, 2 no P: global queue (and m stops)
-  kTimerSet,      ///< g sleeps n µs (timer on p)
-  kTimerFire,     ///< g's timer fired: readied on p (flag: early, by a script "wake")
-  kNetBlock,      ///< g parks on the poller for n µs
-  kFdReady,       ///< g's fd is ready (flag: an M blocked in netpoll wakes = m)
-  kChanSend,      ///< g sends on ch: n = ChanPath, n2 = the value, p2 = the slot, g2 = partner
-  kChanRecv,      ///< g receives on ch: n = ChanPath, n2 = the value, p2 = the slot, g2 = partner
-  kMakeChan,      ///< g makes ch with cap n
-  kClose,         ///< g closes ch: n receivers and n2 senders woken
-  kPanic,         ///< g panics: n = PanicKind; the program ends (exit status 2)
-  kSelectStart,   ///< g runs a select of n cases (n2: has default; flag: the compiler rewrote it)
-  kSelectDefault, ///< no case was ready: g takes the default
-  kSelectPark,    ///< pass 2: g enqueues n sudogs and parks
-  kSelectWake,    ///< pass 3: g resumes with case cas; n stale sudogs dequeued
-  kStaleSudog,    ///< a waker on ch skipped g's sudog: g's select was already won (selectDone)
-  kPrint,         ///< g prints value n2 of type n (VType)
-  kWaitDone,      ///< g's wait on group ch returns at once (count 0)
-  kExit,          ///< g exits (goexit0)
-  kMainExit,      ///< main.main returned: exit(0)
-  kDeadlock,      ///< checkdead: all goroutines are asleep
-  kStopTheWorld,  ///< n Gs preempted to the global queue
-  kProcresize,    ///< GOMAXPROCS n2 -> n; n moved... (g = Gs moved off dead Ps)
+  kNewproc,        ///< g created by g2 on p; put in runnext
+  kRunnextKick,    ///< g (the old runnext) moved to the tail of p's ring
+  kRunqputSlow,    ///< p's ring full: n Gs (half + g) moved to the global queue
+  kRunqPut,        ///< g to the tail of p's ring
+  kGlobalPut,      ///< g to the global queue (tail)
+  kExecute,        ///< g runs on p by m; flag = inheritTime; n = source (FindSource)
+  kGlobrunqget,    ///< p took n Gs from the global queue (one runs, n-1 to its ring); n2 = max
+  kSteal,          ///< p (thief) took n Gs from p2; flag = runnext stolen; g = the one it runs
+  kStealFail,      ///< p found nothing in n rounds
+  kNetpollFound,   ///< n Gs found ready by netpoll(0) (by p, or p = kNone for sysmon)
+  kInject,         ///< injectglist: n to global, n2 to p's ring
+  kSpinStart,      ///< m starts spinning with p (wakep / startm(spinning))
+  kSpinStop,       ///< m stops spinning (found work: resetspinning; or gave up)
+  kStartM,         ///< m (non-spinning) gets p to run its work (startm / handoffp)
+  kNewM,           ///< m created (newm)
+  kReleaseP,       ///< m drops p (idle), then stopm / netpoll block (flag = netpoll)
+  kPark,           ///< g parks (gopark) with a wait reason
+  kReady,          ///< g readied by g2 into p's runnext (goready / ready)
+  kGosched,        ///< g yields: to the global queue
+  kPreempt,        ///< sysmon preempts g on p after n µs
+  kEnterSyscall,   ///< g on p enters a syscall for n µs (p -> _Psyscall, m keeps oldp)
+  kRetake,         ///< sysmon retakes p from a syscall (n µs in)
+  kHandoff,        ///< handoffp(p): flag = an M was started (m), else p goes idle
+  kExitSyscall,    ///< n = 0 old P, 1 idle P, 2 no P: global queue (and m stops)
+  kTimerSet,       ///< g sleeps n µs (timer on p)
+  kTimerFire,      ///< g's timer fired: readied on p (flag: early, by a script "wake")
+  kNetBlock,       ///< g parks on the poller for n µs
+  kFdReady,        ///< g's fd is ready (flag: an M blocked in netpoll wakes = m)
+  kChanSend,       ///< g sends on ch: n = ChanPath, n2 = the value, p2 = the slot, g2 = partner
+  kChanRecv,       ///< g receives on ch: n = ChanPath, n2 = the value, p2 = the slot, g2 = partner
+  kMakeChan,       ///< g makes ch with cap n
+  kClose,          ///< g closes ch: n receivers and n2 senders woken
+  kPanic,          ///< g panics: n = PanicKind; the program ends (exit status 2)
+  kSelectStart,    ///< g runs a select of n cases (n2: has default; flag: the compiler rewrote it)
+  kSelectDefault,  ///< no case was ready: g takes the default
+  kSelectPark,     ///< pass 2: g enqueues n sudogs and parks
+  kSelectWake,     ///< pass 3: g resumes with case cas; n stale sudogs dequeued
+  kStaleSudog,     ///< a waker on ch skipped g's sudog: g's select was already won (selectDone)
+  kPrint,          ///< g prints value n2 of type n (VType)
+  kWaitDone,       ///< g's wait on group ch returns at once (count 0)
+  kExit,           ///< g exits (goexit0)
+  kMainExit,       ///< main.main returned: exit(0)
+  kDeadlock,       ///< checkdead: all goroutines are asleep
+  kStopTheWorld,   ///< n Gs preempted to the global queue
+  kProcresize,     ///< GOMAXPROCS n2 -> n; n moved... (g = Gs moved off dead Ps)
   kStartTheWorld,
   kSysmonRound,  ///< sysmon ran a round that did something (n = delay before it)
   // Script ops acting on a goroutine (record by demonstration); the runtime's own events
@@ -71,8 +71,8 @@ enum class ChanPath : std::uint8_t {
   kSlotReuse = 3,  ///< recv on a full buffer with a parked sender: buf[recvx] out, its value in
   kClosed = 4,     ///< recv on a closed, drained channel: the zero value, ok = false
   kNilBlock = 5,   ///< nil channel: blocks forever
-  kWouldBlock = 6, ///< non-blocking (select with default): not ready
-  kWoken = 7,      ///< a parked G resumes: its partner (or close) completed the operation
+  kWouldBlock = 6,  ///< non-blocking (select with default): not ready
+  kWoken = 7,       ///< a parked G resumes: its partner (or close) completed the operation
 };
 
 /// Where findRunnable found the G (kExecute's n).

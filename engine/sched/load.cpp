@@ -20,9 +20,9 @@ const std::vector<std::string>& ConfigKeys() {
 
 const std::vector<std::string>& GoOpNames() {
   static const std::vector<std::string> k = {
-      "run",       "go",    "gosched", "syscall", "sleep",  "chan_send", "chan_recv",
-      "net_read",  "wait",  "exit",    "repeat",  "send",   "recv",      "close",
-      "select",    "for_range", "make_chan", "var",  "set", "add",       "print"};
+      "run",      "go",        "gosched",   "syscall", "sleep", "chan_send", "chan_recv",
+      "net_read", "wait",      "exit",      "repeat",  "send",  "recv",      "close",
+      "select",   "for_range", "make_chan", "var",     "set",   "add",       "print"};
   return k;
 }
 
@@ -186,8 +186,8 @@ class SchedLoader {
     for (std::size_t i = 0; i < m_p->chan_names.size(); ++i) {
       if (m_p->chan_names[i] == ch) return std::int16_t(i);
     }
-    m_c.Error(ptr, "unknown channel \"" + ch + "\": declare it in \"chans\"" +
-                       Hint(ch, m_p->chan_names));
+    m_c.Error(
+        ptr, "unknown channel \"" + ch + "\": declare it in \"chans\"" + Hint(ch, m_p->chan_names));
     return std::nullopt;
   }
 
@@ -196,14 +196,14 @@ class SchedLoader {
     return k;
   }
   static VType TypeOf(const std::string& t) {
-    return t == "string" ? VType::kString
-           : t == "bool" ? VType::kBool
+    return t == "string"     ? VType::kString
+           : t == "bool"     ? VType::kBool
            : t == "struct{}" ? VType::kStruct
                              : VType::kInt;
   }
   static const char* TypeName(VType t) {
-    return t == VType::kString ? "string"
-           : t == VType::kBool ? "bool"
+    return t == VType::kString   ? "string"
+           : t == VType::kBool   ? "bool"
            : t == VType::kStruct ? "struct{}"
                                  : "int";
   }
@@ -303,9 +303,9 @@ class SchedLoader {
         t = m_func->locals[std::size_t(*li)].type;
       }
       if (want && t != *want) {
-        m_c.Error(Checker::Child(ptr, "value_of"), std::string("\"") + *name + "\" is " +
-                                                       TypeName(t) + ", expected " +
-                                                       TypeName(*want));
+        m_c.Error(
+            Checker::Child(ptr, "value_of"),
+            std::string("\"") + *name + "\" is " + TypeName(t) + ", expected " + TypeName(*want));
         return std::nullopt;
       }
       v.type = t;
@@ -320,8 +320,8 @@ class SchedLoader {
     }
     const Json& j = op["value"];
     std::string vptr = Checker::Child(ptr, "value");
-    VType t = j.is_boolean() ? VType::kBool
-              : j.is_string() ? VType::kString
+    VType t = j.is_boolean()               ? VType::kBool
+              : j.is_string()              ? VType::kString
               : j.is_object() && j.empty() ? VType::kStruct
                                            : VType::kInt;
     if (!j.is_boolean() && !j.is_string() && !j.is_number_integer() &&
@@ -336,7 +336,8 @@ class SchedLoader {
     v.type = t;
     if (t == VType::kBool) v.literal = j.get<bool>() ? 1 : 0;
     if (t == VType::kInt) {
-      if (!j.is_number_integer() || (j.is_number_unsigned() && j.get<std::uint64_t>() > (1ULL << 53))) {
+      if (!j.is_number_integer() ||
+          (j.is_number_unsigned() && j.get<std::uint64_t>() > (1ULL << 53))) {
         m_c.Error(vptr, "an int out of range");
         return std::nullopt;
       }

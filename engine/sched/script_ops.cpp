@@ -222,8 +222,9 @@ void Sim::ScriptWake(const ScriptOp& op) {
 
 void Sim::ScriptChan(const ScriptOp& op) {
   if (m_s.ended) {
-    m_error = "the program has already exited (main returned, a panic, or checkdead stopped it): "
-              "nothing can act on a channel any more";
+    m_error =
+        "the program has already exited (main returned, a panic, or checkdead stopped it): "
+        "nothing can act on a channel any more";
     return;
   }
   // The new G goes to a running P (the first), else to P0 whose idle M wakep then starts.
@@ -236,7 +237,11 @@ void Sim::ScriptChan(const ScriptOp& op) {
   }
   const GInstr& in = m_prog.funcs[std::size_t(op.func)].body[0];
   const std::int32_t goid = std::int32_t(m_s.gs.size() + 1);
-  Emit({.kind = EventKind::kScriptChan, .ch = in.ch, .g = goid, .p = p, .n = std::int64_t(in.op),
+  Emit({.kind = EventKind::kScriptChan,
+        .ch = in.ch,
+        .g = goid,
+        .p = p,
+        .n = std::int64_t(in.op),
         .n2 = in.value.literal});
   std::int32_t index = m_s.group_total[std::size_t(op.group)]++;
   Newproc(p, kNone, op.func, op.group, index);

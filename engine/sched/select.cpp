@@ -25,7 +25,10 @@ Sim::OpEnd Sim::Select(std::int32_t g, std::int32_t p, const SelectSpec& sp, std
   *jump = sp.end;
   if (Rewritten(sp)) {
     m_s.last_select = rec;
-    Emit({.kind = EventKind::kSelectStart, .flag = true, .g = g, .n = std::int64_t(ncases),
+    Emit({.kind = EventKind::kSelectStart,
+          .flag = true,
+          .g = g,
+          .n = std::int64_t(ncases),
           .n2 = sp.has_default});
     if (ncases == 0) {
       if (sp.has_default) {
@@ -84,8 +87,13 @@ Sim::OpEnd Sim::Select(std::int32_t g, std::int32_t p, const SelectSpec& sp, std
     poll |= std::uint32_t(rec.pollorder[k]) << (4 * k);
     lock |= std::uint32_t(rec.lockorder[k]) << (4 * k);
   }
-  Emit({.kind = EventKind::kSelectStart, .g = g, .n = std::int64_t(ncases), .n2 = sp.has_default,
-        .cas = std::int8_t(norder), .poll = poll, .lock = lock});
+  Emit({.kind = EventKind::kSelectStart,
+        .g = g,
+        .n = std::int64_t(ncases),
+        .n2 = sp.has_default,
+        .cas = std::int8_t(norder),
+        .poll = poll,
+        .lock = lock});
 
   // Pass 1: the first ready case in pollorder wins.
   for (std::size_t k = 0; k < norder; ++k) {

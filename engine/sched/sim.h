@@ -64,8 +64,8 @@ class Sim {
   OpEnd Chansend(std::int32_t g, std::int32_t p, std::int16_t ch, Value v, bool block,
                  std::int8_t cas);
   /// chanrecv(c, ep, block): the value goes to local `into` and ok to `ok` (kNone: dropped).
-  OpEnd Chanrecv(std::int32_t g, std::int32_t p, std::int16_t ch, std::int8_t into,
-                 std::int8_t ok, bool block, std::int8_t cas, bool range);
+  OpEnd Chanrecv(std::int32_t g, std::int32_t p, std::int16_t ch, std::int8_t into, std::int8_t ok,
+                 bool block, std::int8_t cas, bool range);
   OpEnd Closechan(std::int32_t g, std::int32_t p, std::int16_t ch);
   /// selectgo (and the compiler's rewrites of small selects). *jump: where g goes on, pc-relative.
   OpEnd Select(std::int32_t g, std::int32_t p, const SelectSpec& sp, std::int32_t* jump);

@@ -151,11 +151,11 @@ struct Chan {
   std::int32_t dataqsiz = 0;  ///< cap
   std::int32_t elemsize = 8;
   VType elem = VType::kInt;
-  std::vector<Value> buf;           ///< the ring's raw slots (dataqsiz of them)
-  std::vector<std::uint8_t> full;   ///< per slot: holds a value (0: zeroed)
+  std::vector<Value> buf;          ///< the ring's raw slots (dataqsiz of them)
+  std::vector<std::uint8_t> full;  ///< per slot: holds a value (0: zeroed)
   std::uint32_t sendx = 0, recvx = 0;
   bool closed = false;
-  std::vector<Sudog> recvq, sendq;  ///< waitq: FIFO
+  std::vector<Sudog> recvq, sendq;    ///< waitq: FIFO
   std::int64_t sends = 0, recvs = 0;  ///< completed operations (for the view's counters)
   /// The hash of this channel's fields, kept until a write (State::MutChan) invalidates it:
   /// 5,000 parked sudogs made hashing every step dominate the build.
@@ -176,9 +176,9 @@ struct SelectRecord {
 /// How the program ended, when it did not return from main.
 enum class PanicKind : std::uint8_t {
   kNoPanic,
-  kSendOnClosed,   ///< "send on closed channel"
-  kCloseNil,       ///< "close of nil channel"
-  kCloseClosed,    ///< "close of closed channel"
+  kSendOnClosed,  ///< "send on closed channel"
+  kCloseNil,      ///< "close of nil channel"
+  kCloseClosed,   ///< "close of closed channel"
 };
 
 struct Timer {

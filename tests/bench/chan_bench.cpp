@@ -59,7 +59,8 @@ std::string Exchange(int per_g, bool limit_steps) {
     main += R"("})";
   }
   main += "]";
-  std::string out = R"({"format": 1, "kind": "chan", "id": "bench-chan", "title": {"en": "b", "zh": "b"},
+  std::string out =
+      R"({"format": 1, "kind": "chan", "id": "bench-chan", "title": {"en": "b", "zh": "b"},
     "config": {"gomaxprocs": 4, "seed": 3}, "chans": {)";
   out += chans;
   out += R"(}, "funcs": {)";

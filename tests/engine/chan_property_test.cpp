@@ -7,8 +7,9 @@
 //  - a channel with buffered values has no live receiver waiting (chansend hands the value to
 //    a waiting receiver before it would buffer it), and one with room has no live sender
 //    waiting (chanrecv refills the slot from a waiting sender); an unbuffered channel never
-//    has a live sender and a live receiver (of different goroutines) waiting at once. "Live": a select's sudog whose select was already won
-//    may still sit on a queue until its owner runs pass 3 (selectDone), and is skipped;
+//    has a live sender and a live receiver (of different goroutines) waiting at once. "Live": a
+//    select's sudog whose select was already won may still sit on a queue until its owner runs pass
+//    3 (selectDone), and is skipped;
 //  - every value received was sent, is received at most once, and per channel in the order
 //    the sends committed (FIFO through the buffer and through parked senders);
 //  - close keeps the buffered values (they are received later or stay there);
@@ -39,7 +40,9 @@ struct Gen {
 
   std::string Op(int depth) {
     int k = Below(100);
-    if (k < 30) return R"({"do": "send", "ch": )" + Ch() + R"(, "value": )" + std::to_string(next_value++) + "}";
+    if (k < 30)
+      return R"({"do": "send", "ch": )" + Ch() + R"(, "value": )" + std::to_string(next_value++) +
+             "}";
     if (k < 58) return R"({"do": "recv", "ch": )" + Ch() + R"(, "into": "v", "ok": "ok"})";
     if (k < 70) return R"({"do": "run", "us": )" + std::to_string(Below(4)) + "}";
     if (k < 73) return R"({"do": "close", "ch": )" + Ch() + "}";
@@ -82,7 +85,8 @@ struct Gen {
     for (int w = 0; w < workers; ++w) {
       funcs += R"({"do": "go", "func": "f)" + std::to_string(w) + R"("}, )";
     }
-    funcs += R"({"do": "var", "name": "v", "type": "int"}, {"do": "var", "name": "ok", "type": "bool"})";
+    funcs +=
+        R"({"do": "var", "name": "v", "type": "int"}, {"do": "var", "name": "ok", "type": "bool"})";
     for (int i = 0, n = 2 + Below(5); i < n; ++i) funcs += ", " + Op(0);
     funcs += "]";
     for (int w = 0; w < workers; ++w) {
@@ -117,19 +121,23 @@ std::string CheckState(const State& s) {
       bool in_queue = ((std::uint32_t(i) + std::uint32_t(ch.dataqsiz) - ch.recvx) %
                        std::uint32_t(ch.dataqsiz)) < std::uint32_t(ch.qcount);
       if (bool(ch.full[std::size_t(i)]) != in_queue) bad << "c" << c << " slot " << i << " fill; ";
-      if (!in_queue && ch.buf[std::size_t(i)] != 0) bad << "c" << c << " slot " << i << " not zeroed; ";
+      if (!in_queue && ch.buf[std::size_t(i)] != 0)
+        bad << "c" << c << " slot " << i << " not zeroed; ";
     }
-    if (ch.dataqsiz > 0 && (ch.sendx + std::uint32_t(ch.dataqsiz) - ch.recvx) %
-                                   std::uint32_t(ch.dataqsiz) !=
-                               std::uint32_t(ch.qcount) % std::uint32_t(ch.dataqsiz)) {
+    if (ch.dataqsiz > 0 &&
+        (ch.sendx + std::uint32_t(ch.dataqsiz) - ch.recvx) % std::uint32_t(ch.dataqsiz) !=
+            std::uint32_t(ch.qcount) % std::uint32_t(ch.dataqsiz)) {
       bad << "c" << c << " sendx/recvx disagree with qcount; ";
     }
-    if (ch.qcount > 0 && LiveCount(s, ch.recvq) > 0) bad << "c" << c << " buffered with receivers; ";
-    if (ch.qcount < ch.dataqsiz && LiveCount(s, ch.sendq) > 0) bad << "c" << c << " room with senders; ";
+    if (ch.qcount > 0 && LiveCount(s, ch.recvq) > 0)
+      bad << "c" << c << " buffered with receivers; ";
+    if (ch.qcount < ch.dataqsiz && LiveCount(s, ch.sendq) > 0)
+      bad << "c" << c << " room with senders; ";
     // (One select may wait on both queues of a channel itself: it cannot pair with itself.)
     for (const Sudog& r : ch.recvq) {
       for (const Sudog& w : ch.sendq) {
-        if (Live(s, r) && Live(s, w) && r.g != w.g) bad << "c" << c << " a sender and a receiver both wait; ";
+        if (Live(s, r) && Live(s, w) && r.g != w.g)
+          bad << "c" << c << " a sender and a receiver both wait; ";
       }
     }
     if (ch.closed && (LiveCount(s, ch.recvq) > 0 || LiveCount(s, ch.sendq) > 0)) {
@@ -172,8 +180,8 @@ TEST(ChanProperty, RandomProgramsKeepHchanInvariants) {
       for (const Event& e : tl.Events(step)) {
         auto& q = fifo[e.ch];
         auto receive = [&](Value v) {
-          ASSERT_FALSE(received.count(v)) << "seed " << seed << " step " << step << ": " << v
-                                          << " received twice";
+          ASSERT_FALSE(received.count(v))
+              << "seed " << seed << " step " << step << ": " << v << " received twice";
           received.insert(v);
         };
         if (e.kind == EventKind::kChanSend) {
@@ -218,7 +226,8 @@ TEST(ChanProperty, RandomProgramsKeepHchanInvariants) {
     }
   }
   // The generator reaches the interesting paths (so the test can fail on them).
-  std::printf("panics %d deadlocks %d select wakes %d slot reuse %d stale %d\n", panics, deadlocks, selects, slot_reuse, stale);
+  std::printf("panics %d deadlocks %d select wakes %d slot reuse %d stale %d\n", panics, deadlocks,
+              selects, slot_reuse, stale);
   EXPECT_GT(panics, 50);
   EXPECT_GT(deadlocks, 50);
   EXPECT_GT(selects, 50);

@@ -26,9 +26,9 @@ struct Loaded {
 Loaded Load(const std::string& chans, const std::string& funcs, const std::string& config = "{}") {
   Loaded l;
   l.r = LoadScenarioText("t.json", R"({"format": 1, "kind": "chan", "id": "t",
-      "title": {"en": "t", "zh": "t"}, "config": )" + config +
-                                       R"(, "chans": )" + chans + R"(, "funcs": )" + funcs +
-                                       R"(, "script": [{"op": "run"}]})");
+      "title": {"en": "t", "zh": "t"}, "config": )" +
+                                       config + R"(, "chans": )" + chans + R"(, "funcs": )" +
+                                       funcs + R"(, "script": [{"op": "run"}]})");
   l.run = dynamic_cast<const SchedRun*>(l.r.run.get());
   return l;
 }
@@ -48,10 +48,14 @@ const char* kVars = R"({"do": "var", "name": "v", "type": "int"},
 // send: a receiver is parked, so sendDirect copies onto its stack; the buffer (cap 2) is not
 // used: qcount stays 0 and no slot is written.
 TEST(ChanRules, DirectSendBypassesTheBuffer) {
-  Loaded l = Load(R"({"c": {"cap": 2}})", std::string(R"({
+  Loaded l =
+      Load(R"({"c": {"cap": 2}})",
+           std::string(R"({
       "main": [{"do": "go", "func": "r"}, {"do": "gosched"}, {"do": "send", "ch": "c", "value": 7},
                {"do": "gosched"}],
-      "r": [)") + kVars + R"(, {"do": "recv", "ch": "c", "into": "v"}, {"do": "print", "value_of": "v"}]})");
+      "r": [)") +
+               kVars +
+               R"(, {"do": "recv", "ch": "c", "into": "v"}, {"do": "print", "value_of": "v"}]})");
   ASSERT_TRUE(l.run) << l.r.diags.FormatAll();
   auto sends = AllEvents(*l.run, EventKind::kChanSend);
   ASSERT_EQ(sends.size(), 1u);
@@ -95,8 +99,11 @@ TEST(ChanRules, FullBufferWithParkedSenderReusesTheSlot) {
 // chanrecv from the buffer zeroes the slot it read (typedmemclr) and recvx wraps at
 // dataqsiz: after 3 sends and 2 receives on cap 2, then a third send, sendx has wrapped to 1.
 TEST(ChanRules, RingWrapsAndReadSlotsAreZeroed) {
-  Loaded l = Load(R"({"c": {"cap": 2}})", std::string(R"({
-      "main": [)") + kVars + R"(, {"do": "send", "ch": "c", "value": 1}, {"do": "send", "ch": "c", "value": 2},
+  Loaded l = Load(
+      R"({"c": {"cap": 2}})",
+      std::string(R"({
+      "main": [)") +
+          kVars + R"(, {"do": "send", "ch": "c", "value": 1}, {"do": "send", "ch": "c", "value": 2},
                {"do": "recv", "ch": "c", "into": "v"}, {"do": "send", "ch": "c", "value": 3},
                {"do": "recv", "ch": "c", "into": "v"}, {"do": "run", "us": 1}]})");
   ASSERT_TRUE(l.run) << l.r.diags.FormatAll();
@@ -117,14 +124,19 @@ TEST(ChanRules, RingWrapsAndReadSlotsAreZeroed) {
 // serving r0, r1, r2, runnext = r2 and runq = [r0, r1], so they run r2, r0, r1.
 // Real Go 1.19, GOMAXPROCS=1: tests/realgo/chan_rules/fifo-wake-order.go prints 2 0 1 too.
 TEST(ChanRules, ServedInFifoOrderRunLastWokenFirst) {
-  Loaded l = Load(R"({"c": {"cap": 0}})", std::string(R"({
+  Loaded l =
+      Load(R"({"c": {"cap": 0}})",
+           std::string(R"({
       "main": [{"do": "go", "func": "r", "name": "r", "repeat": 3}, {"do": "gosched"},
                {"do": "send", "ch": "c", "value": 0}, {"do": "send", "ch": "c", "value": 1},
                {"do": "send", "ch": "c", "value": 2}, {"do": "wait", "for": "r"}],
-      "r": [)") + kVars + R"(, {"do": "recv", "ch": "c", "into": "v"}, {"do": "print", "value_of": "v"}]})");
+      "r": [)") +
+               kVars +
+               R"(, {"do": "recv", "ch": "c", "into": "v"}, {"do": "print", "value_of": "v"}]})");
   ASSERT_TRUE(l.run) << l.r.diags.FormatAll();
   std::vector<std::string> served;
-  for (const Event& e : AllEvents(*l.run, EventKind::kChanSend)) served.push_back(l.run->Label(e.g2));
+  for (const Event& e : AllEvents(*l.run, EventKind::kChanSend))
+    served.push_back(l.run->Label(e.g2));
   // The receivers parked in the order they first ran: r2 (runnext), r0, r1.
   EXPECT_EQ(served, (std::vector<std::string>{"r2", "r0", "r1"}));
   // Each prints the value it got: served r2<-0, r0<-1, r1<-2, and they run r1, r2, r0
@@ -162,15 +174,17 @@ TEST(ChanRules, CloseWakesReceiversWithZeroAndReadiesThemInReverse) {
   // recvq order is the order they parked: r2, r0, r1; reversed: r1, r0, r2.
   EXPECT_EQ(readied, (std::vector<std::string>{"r1", "r0", "r2"}));
   // runnext = r2, runq = [r1, r0]: they run r2, r1, r0; each prints its index and ok=false.
-  EXPECT_EQ(Printed(*l.run),
-            (std::vector<std::string>{"2", "false", "1", "false", "0", "false"}));
+  EXPECT_EQ(Printed(*l.run), (std::vector<std::string>{"2", "false", "1", "false", "0", "false"}));
 }
 
 // Data buffered before close is still delivered; then receives give zero and ok=false, and
 // for range ends when the channel is drained (chanrecv: closed && qcount == 0).
 TEST(ChanRules, BufferedDataSurvivesCloseAndRangeEnds) {
-  Loaded l = Load(R"({"c": {"cap": 3}})", std::string(R"({
-      "main": [)") + kVars + R"(, {"do": "send", "ch": "c", "value": 4}, {"do": "send", "ch": "c", "value": 5},
+  Loaded l = Load(
+      R"({"c": {"cap": 3}})",
+      std::string(R"({
+      "main": [)") +
+          kVars + R"(, {"do": "send", "ch": "c", "value": 4}, {"do": "send", "ch": "c", "value": 5},
                {"do": "close", "ch": "c"},
                {"do": "for_range", "ch": "c", "into": "v", "body": [{"do": "print", "value_of": "v"}]},
                {"do": "recv", "ch": "c", "into": "v", "ok": "ok"}, {"do": "print", "value_of": "v"},
@@ -186,7 +200,8 @@ TEST(ChanRules, PanicsUseTheRuntimeText) {
     const char* main;
     const char* text;
   } cases[] = {
-      {R"({"c": {"cap": 1}})", R"([{"do": "close", "ch": "c"}, {"do": "send", "ch": "c", "value": 1}])",
+      {R"({"c": {"cap": 1}})",
+       R"([{"do": "close", "ch": "c"}, {"do": "send", "ch": "c", "value": 1}])",
        "panic: send on closed channel"},
       {R"({"c": {"nil": true}})", R"([{"do": "close", "ch": "c"}])", "panic: close of nil channel"},
       {R"({"c": {"cap": 0}})", R"([{"do": "close", "ch": "c"}, {"do": "close", "ch": "c"}])",
@@ -225,10 +240,10 @@ TEST(ChanRules, DeadlockReportNamesWaitReasons) {
   ASSERT_TRUE(l.run) << l.r.diags.FormatAll();
   std::vector<std::string> lines = l.run->EventLines(l.run->StepCount() - 1, Lang::kEn);
   std::vector<std::string> tail(lines.end() - 6, lines.end());
-  EXPECT_EQ(tail, (std::vector<std::string>{"fatal error: all goroutines are asleep - deadlock!",
-                                            "goroutine 1 [chan receive (nil chan)]:",
-                                            "main.main()", "goroutine 2 [chan send]:", "main.s()",
-                                            "exit status 2"}));
+  EXPECT_EQ(tail,
+            (std::vector<std::string>{"fatal error: all goroutines are asleep - deadlock!",
+                                      "goroutine 1 [chan receive (nil chan)]:", "main.main()",
+                                      "goroutine 2 [chan send]:", "main.s()", "exit status 2"}));
 }
 
 // select: no case ready and a default: default, without parking. A one-case select is a
@@ -255,11 +270,15 @@ TEST(ChanRules, SelectDefaultAndOneCaseRewrite) {
 // many seeds both ready cases win (neither is favoured by its position).
 TEST(ChanRules, SelectPicksAReadyCaseAtRandomBySeed) {
   auto pick = [](int seed) {
-    Loaded l = Load(R"({"a": {"cap": 1}, "b": {"cap": 1}})", std::string(R"({
-        "main": [)") + kVars + R"(, {"do": "send", "ch": "a", "value": 1}, {"do": "send", "ch": "b", "value": 2},
+    Loaded l =
+        Load(R"({"a": {"cap": 1}, "b": {"cap": 1}})",
+             std::string(R"({
+        "main": [)") +
+                 kVars +
+                 R"(, {"do": "send", "ch": "a", "value": 1}, {"do": "send", "ch": "b", "value": 2},
           {"do": "select", "cases": [{"recv": "a", "into": "v"}, {"recv": "b", "into": "v"}]},
           {"do": "print", "value_of": "v"}]})",
-                    R"({"seed": )" + std::to_string(seed) + "}");
+             R"({"seed": )" + std::to_string(seed) + "}");
     EXPECT_TRUE(l.run) << l.r.diags.FormatAll();
     return l.run ? Printed(*l.run).at(0) : std::string();
   };
@@ -276,10 +295,14 @@ TEST(ChanRules, SelectPicksAReadyCaseAtRandomBySeed) {
 // stale until pass 3. A sender that finds it first (same step, before the select G runs)
 // drops it (dequeue's selectDone check) and parks itself.
 TEST(ChanRules, StaleSelectSudogIsSkipped) {
-  Loaded l = Load(R"({"a": {"cap": 0}, "b": {"cap": 0}})", std::string(R"({
+  Loaded l = Load(
+      R"({"a": {"cap": 0}, "b": {"cap": 0}})",
+      std::string(R"({
       "main": [{"do": "go", "func": "sel"}, {"do": "go", "func": "sa"}, {"do": "go", "func": "sb"},
                {"do": "run", "us": 1}, {"do": "gosched"}, {"do": "run", "us": 1}],
-      "sel": [)") + kVars + R"(, {"do": "select", "cases": [{"recv": "a", "into": "v"}, {"recv": "b", "into": "v"}]},
+      "sel": [)") +
+          kVars +
+          R"(, {"do": "select", "cases": [{"recv": "a", "into": "v"}, {"recv": "b", "into": "v"}]},
               {"do": "print", "value_of": "v"}],
       "sa": [{"do": "send", "ch": "a", "value": 1}],
       "sb": [{"do": "send", "ch": "b", "value": 2}]})");
@@ -290,10 +313,14 @@ TEST(ChanRules, StaleSelectSudogIsSkipped) {
   // So no stale sudog here; the select wins in pass 1.
   EXPECT_EQ(Printed(*l.run), std::vector<std::string>{"2"});
   // Now make sel park first: it runs before the senders.
-  Loaded m = Load(R"({"a": {"cap": 0}, "b": {"cap": 0}})", std::string(R"({
+  Loaded m = Load(
+      R"({"a": {"cap": 0}, "b": {"cap": 0}})",
+      std::string(R"({
       "main": [{"do": "go", "func": "sel"}, {"do": "gosched"}, {"do": "send", "ch": "a", "value": 1},
                {"do": "send", "ch": "b", "value": 2}],
-      "sel": [)") + kVars + R"(, {"do": "select", "cases": [{"recv": "a", "into": "v"}, {"recv": "b", "into": "v"}]},
+      "sel": [)") +
+          kVars +
+          R"(, {"do": "select", "cases": [{"recv": "a", "into": "v"}, {"recv": "b", "into": "v"}]},
               {"do": "print", "value_of": "v"}]})");
   ASSERT_TRUE(m.run) << m.r.diags.FormatAll();
   // main: send a wakes sel (select_done); send b finds sel's stale sudog on b, drops it, and

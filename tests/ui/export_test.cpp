@@ -212,3 +212,36 @@ TEST(ExportArgs, DefaultsAndOptions) {
 
 }  // namespace
 }  // namespace gs::app
+
+namespace gs::app {
+namespace {
+
+// File > Export asks the window loop for the shown step (PNG, SVG) or for the steps of the
+// script op the shown step belongs to (GIF), in the app's theme and language.
+TEST(MenuExport, RequestsTheStepOrTheWholePart) {
+  test::Headless h;
+  App app(GS_SCENARIO_DIR, "");
+  h.BuildFonts(app);
+  ASSERT_TRUE(app.OpenScenario(std::string(GS_SCENARIO_DIR) + "/sched/pingpong.json"));
+  h.Frame(app);
+  const auto& run = app.Doc().GetRun();
+  ASSERT_TRUE(run);
+  app.SetStep(5, false);
+  app.RequestExport(ExportKind::kStepPng);
+  auto r = app.TakeExportRequest();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->first, 5u);
+  EXPECT_EQ(r->last, 5u);
+  EXPECT_EQ(r->id, "sched-pingpong");
+  EXPECT_FALSE(app.TakeExportRequest());  // taken once
+  app.RequestExport(ExportKind::kPartGif);
+  r = app.TakeExportRequest();
+  ASSERT_TRUE(r);
+  // pingpong's script is one run op: every step but the initial state belongs to it.
+  EXPECT_EQ(r->first, 1u);
+  EXPECT_EQ(r->last, run->StepCount() - 1);
+  for (std::size_t s = r->first; s <= r->last; ++s) EXPECT_EQ(run->OpIndex(s), run->OpIndex(5));
+}
+
+}  // namespace
+}  // namespace gs::app
