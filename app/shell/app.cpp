@@ -352,6 +352,12 @@ void App::DrawCanvas(float x, float y, float w, float h) {
       m_pending_config = std::make_pair(key, value);
     }
     for (const Json& op : ctx.requests.record_ops) m_pending_ops.push_back(op);
+    // Predict-then-reveal by pointing: a click on a picture object that names one of the
+    // asked question's choices answers it, as the choice button would.
+    if (!ctx.requests.picked.empty() && run) {
+      const int asked = QuizFlow::AskedAt(run->Meta().quiz, m_play.step);
+      if (asked >= 0) m_pending_pick = std::make_pair(asked, ctx.requests.picked);
+    }
     if (!ctx.presenter && (m_ui.sandbox || !m_sandbox_undo.empty())) DrawSandboxBar(w);
   } else if (run) {
     ImGui::SetCursorPos(ImVec2(20 * UiScale(), 20 * UiScale()));
@@ -548,6 +554,17 @@ void App::Apply(const Commands& cmd) {
     SetConfig(key, value);
   }
   if (cmd.quiz_pick) PickQuizAnswer(cmd.quiz_pick->first, cmd.quiz_pick->second);
+  if (m_pending_pick) {
+    auto [item, choice] = *m_pending_pick;
+    m_pending_pick.reset();
+    const auto& pick_run = m_doc.GetRun();
+    if (pick_run && item < int(pick_run->Meta().quiz.size())) {
+      const auto& choices = pick_run->Meta().quiz[std::size_t(item)].choices;
+      if (std::find(choices.begin(), choices.end(), choice) != choices.end()) {
+        PickQuizAnswer(item, choice);
+      }
+    }
+  }
   if (cmd.export_kind) RequestExport(*cmd.export_kind);
   // A checkpoint: the next step waits for a prediction (a second Next skips it).
   const auto& quiz_run = m_doc.GetRun();

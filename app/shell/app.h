@@ -211,6 +211,8 @@ class App {
   void RunPending();
   void SetStatus(std::string text);
   std::optional<ExportRequest> m_export_request;
+  /// A quiz answer given by clicking the picture (ViewRequests::picked), applied after the frame.
+  std::optional<std::pair<int, std::string>> m_pending_pick;
 
   std::string m_scenario_dir;
   std::string m_settings_path;

@@ -535,7 +535,6 @@ void GcView::PlaceCaptions(const ViewContext& ctx, const Geometry& g) {
 
 // [SECTION] input
 void GcView::HandleSelection(const ViewContext& ctx, const gc::GcRun& run, const Geometry& g) {
-  (void)run;
   if (m_sel_obj != kNil && std::size_t(m_sel_obj) < m_cur.objects.size()) {
     ctx.canvas->Circle(ObjPos(g, std::size_t(m_sel_obj)), g.radius + g.line * 6.0f,
                        ctx.theme.accent, g.line);
@@ -547,6 +546,7 @@ void GcView::HandleSelection(const ViewContext& ctx, const gc::GcRun& run, const
     if ((m.x - c.x) * (m.x - c.x) + (m.y - c.y) * (m.y - c.y) <= g.radius * g.radius) {
       m_sel_obj = std::int32_t(i);
       m_sel_root = kNil;
+      if (!ctx.sandbox) ctx.requests.picked = run.Prog().ObjectName(std::int32_t(i));
       return;
     }
   }

@@ -8,6 +8,7 @@
 
 #include "app/shell/keys.h"
 #include "app/shell/quiz_flow.h"
+#include "app/views/sched_view.h"
 #include "tests/ui/headless.h"
 
 namespace gs::app {
@@ -107,6 +108,45 @@ TEST(QuizApp, ScoreIsKeptPerScenarioFile) {
   ASSERT_EQ(again.Ui().quiz_scores.count(Chain()), 1u);
   EXPECT_EQ(again.Ui().quiz_scores.at(Chain()), std::make_pair(0, 1));
   fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace gs::app
+
+namespace gs::app {
+namespace {
+
+// Answering by pointing: while the question is asked, a click on a goroutine chip whose
+// label is one of the choices answers it, as the choice button would.
+TEST(QuizApp, ClickingAGoroutineInThePictureAnswers) {
+  test::Headless h;
+  App app(GS_SCENARIO_DIR, "");
+  h.BuildFonts(app);
+  ASSERT_TRUE(app.OpenScenario(std::string(GS_SCENARIO_DIR) + "/sched/spawn-order.json"));
+  const auto& quiz = app.Doc().GetRun()->Meta().quiz;
+  ASSERT_EQ(quiz.size(), 1u);
+  app.SetStep(std::size_t(quiz[0].before_step - 1), false);
+  h.Frame(app);
+  h.Frame(app);
+  auto* view = dynamic_cast<SchedView*>(app.View());
+  ASSERT_TRUE(view);
+  const auto& run = *dynamic_cast<const sched::SchedRun*>(app.Doc().GetRun().get());
+  std::int32_t p9 = 0;
+  for (std::int32_t g = 1; g <= std::int32_t(run.GoroutineCount()); ++g) {
+    if (run.Label(g) == "p9") p9 = g;
+  }
+  ImVec2 a, b;
+  ASSERT_TRUE(view->ChipRect(p9, &a, &b));
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = ImVec2((a.x + b.x) / 2, (a.y + b.y) / 2);
+  h.Frame(app);
+  io.MouseDown[0] = true;
+  h.Frame(app);
+  io.MouseDown[0] = false;
+  h.Frame(app);
+  EXPECT_EQ(app.Quiz().AnswerOf(0), "p9");
+  EXPECT_EQ(app.Quiz().Right(), 1);
+  EXPECT_EQ(app.Play().step, std::size_t(quiz[0].before_step));  // the answer reveals the step
 }
 
 }  // namespace
