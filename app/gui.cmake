@@ -28,6 +28,7 @@ add_library(gs_ui STATIC
   shell/document.cpp
   shell/editor_buffer.cpp
   shell/fonts.cpp
+  shell/lesson.cpp
   shell/library.cpp
   shell/presenter.cpp
   shell/quiz_flow.cpp

@@ -62,9 +62,10 @@ void DrawHelpOverlay(Lang lang, Commands& cmd) {
   if (ImGui::Begin(Tr(Str::kHelpTitle, lang), &open,
                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
                        ImGuiWindowFlags_NoSavedSettings)) {
-    for (Str s : {Str::kKeyPlay, Str::kKeyStep, Str::kKeyHomeEnd, Str::kKeyFont,
-                  Str::kKeyFullscreen, Str::kKeyTheme, Str::kKeyLang, Str::kKeyHelp,
-                  Str::kKeyReload, Str::kKeyEditor, Str::kKeyLibrary, Str::kKeyPresenter}) {
+    for (Str s :
+         {Str::kKeyPlay, Str::kKeyStep, Str::kKeyHomeEnd, Str::kKeyFont, Str::kKeyFullscreen,
+          Str::kKeyTheme, Str::kKeyLang, Str::kKeyHelp, Str::kKeyReload, Str::kKeyEditor,
+          Str::kKeyLibrary, Str::kKeyPresenter, Str::kKeyLesson}) {
       ImGui::BulletText("%s", Tr(s, lang));
     }
     ImGui::Spacing();

@@ -99,6 +99,28 @@ std::string App::PictureGlyphText() const {
 
 // [SECTION] scenario and step
 bool App::OpenScenario(const std::string& path) {
+  if (IsLessonPath(path)) {
+    Lesson lesson;
+    std::string error;
+    if (!LoadLesson(path, m_scenario_dir, &lesson, &error)) {
+      SetStatus(error);
+      return false;
+    }
+    m_lesson = std::move(lesson);
+    m_lesson_index = 0;
+    const bool ok = OpenScenario(m_lesson->scenarios[0]);
+    SetStatus(LessonStatus());
+    return ok;
+  }
+  // A scenario outside the open lesson closes the lesson.
+  if (m_lesson) {
+    auto it = std::find(m_lesson->scenarios.begin(), m_lesson->scenarios.end(), path);
+    if (it == m_lesson->scenarios.end()) {
+      m_lesson.reset();
+    } else {
+      m_lesson_index = std::size_t(it - m_lesson->scenarios.begin());
+    }
+  }
   bool ok = m_doc.Open(path);
   // The editor shows the file asked for, even one that does not load, so it can be fixed.
   m_editor.LoadFromDisk(path);
@@ -109,6 +131,29 @@ bool App::OpenScenario(const std::string& path) {
   }
   OnNewRun(/*keep_step=*/false);
   return ok;
+}
+
+bool App::MoveInLesson(int delta) {
+  if (!m_lesson) return false;
+  const std::int64_t next = std::int64_t(m_lesson_index) + delta;
+  if (next < 0 || next >= std::int64_t(m_lesson->scenarios.size())) return false;
+  m_lesson_index = std::size_t(next);
+  OpenScenario(m_lesson->scenarios[m_lesson_index]);
+  SetStatus(LessonStatus());
+  return true;
+}
+
+std::string App::LessonStatus() const {
+  if (!m_lesson) return {};
+  std::string s = Tr(Str::kLesson, m_ui.lang);
+  s += " ";
+  s += m_lesson->title.Get(m_ui.lang);
+  s += "  ";
+  s += std::to_string(m_lesson_index + 1);
+  s += "/";
+  s += std::to_string(m_lesson->scenarios.size());
+  s += "  ([ ])";
+  return s;
 }
 
 void App::OnNewRun(bool keep_step) {
@@ -511,6 +556,17 @@ void App::HandleKeys(Commands& cmd) {
       ImGui::IsKeyPressed(keys::kLeft, true) || ImGui::IsKeyPressed(keys::kPageUp, true);
   if (next && m_play.step < last) cmd.seek = m_play.step + 1;
   if (prev && m_play.step > 0) cmd.seek = m_play.step - 1;
+  // In a lesson, ] and [ change scenario; so does a clicker past either end of one.
+  if (m_lesson) {
+    if (ImGui::IsKeyPressed(keys::kRightBracket, false)) cmd.lesson_move = +1;
+    if (ImGui::IsKeyPressed(keys::kLeftBracket, false)) cmd.lesson_move = -1;
+    if (m_ui.presenter.on && ImGui::IsKeyPressed(keys::kPageDown, false) && m_play.step == last) {
+      cmd.lesson_move = +1;
+    }
+    if (m_ui.presenter.on && ImGui::IsKeyPressed(keys::kPageUp, false) && m_play.step == 0) {
+      cmd.lesson_move = -1;
+    }
+  }
   if (ImGui::IsKeyPressed(keys::kHome, false)) cmd.seek = 0;
   if (ImGui::IsKeyPressed(keys::kEnd, false)) cmd.seek = last;
   if (ImGui::IsKeyPressed(keys::kEqual, false) || ImGui::IsKeyPressed(keys::kKpAdd, false)) {
@@ -618,6 +674,7 @@ void App::Apply(const Commands& cmd) {
   if (cmd.toggle_blank) m_ui.presenter.blank = !m_ui.presenter.blank;
   if (cmd.toggle_narration) m_ui.presenter.narration = !m_ui.presenter.narration;
   if (cmd.toggle_sandbox) m_ui.sandbox = !m_ui.sandbox;
+  if (cmd.lesson_move != 0) MoveInLesson(cmd.lesson_move);
   if (cmd.quit) RequestQuit();
   ApplyEditorCommands(cmd.editor);
   if (save) SaveSettings();

@@ -12,6 +12,7 @@
 #include "app/shell/config_store.h"
 #include "app/shell/document.h"
 #include "app/shell/editor_buffer.h"
+#include "app/shell/lesson.h"
 #include "app/shell/library.h"
 #include "app/shell/quiz_flow.h"
 #include "app/views/topic_view.h"
@@ -57,6 +58,7 @@ struct Commands {
   bool reload = false;
   bool quit = false;
   int font_delta = 0;
+  int lesson_move = 0;  ///< ] / [: the next or previous scenario of the open lesson
   /// The learner's prediction: quiz item index and the choice picked.
   std::optional<std::pair<int, std::string>> quiz_pick;
   /// File > Export: the step as a PNG or SVG, or the current part (script op) as a GIF.
@@ -81,6 +83,11 @@ class App {
 
   /// Opens a scenario file; on failure the previous scenario stays and errors are shown.
   bool OpenScenario(const std::string& path);
+  /// The open lesson (a playlist of scenarios), if any, and where in it the app is.
+  const std::optional<Lesson>& CurrentLesson() const { return m_lesson; }
+  std::size_t LessonIndex() const { return m_lesson_index; }
+  /// Opens the next (+1) or previous (-1) scenario of the lesson; false at either end.
+  bool MoveInLesson(int delta);
   void SetStep(std::size_t step, bool animate);
   /// Re-runs the scenario with a config override (the GC view's barrier selector), keeping
   /// the current step (clamped). Returns false when the override does not load.
@@ -210,7 +217,10 @@ class App {
   /// Runs the action the unsaved-changes prompt held back.
   void RunPending();
   void SetStatus(std::string text);
+  std::string LessonStatus() const;
   std::optional<ExportRequest> m_export_request;
+  std::optional<Lesson> m_lesson;
+  std::size_t m_lesson_index = 0;
   /// A quiz answer given by clicking the picture (ViewRequests::picked), applied after the frame.
   std::optional<std::pair<int, std::string>> m_pending_pick;
 

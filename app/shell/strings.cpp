@@ -109,6 +109,7 @@ constexpr Entry kStrings[] = {
     {"That file exists already; choose a new name.", "该文件已存在；请换一个名字。"},
     {"Saved the recorded scenario to", "已将录制的场景保存到"},
     {"Export this step as PNG", "将此步导出为 PNG"},
+    {"Lesson:", "课程："},
     {"Export this step as SVG", "将此步导出为 SVG"},
     {"Export this part as GIF", "将这一段导出为 GIF"},
     {"Exported:", "已导出："},
@@ -213,6 +214,9 @@ constexpr Entry kStrings[] = {
     {"P  presenter mode: PageDown/PageUp or arrows step, B blanks the screen, . hides the "
      "narration, Esc leaves",
      "P  演示模式：PageDown/PageUp 或方向键单步，B 黑屏，句号键隐藏讲解，Esc 退出"},
+    {"[ / ]  previous / next scenario of a lesson (a .lesson.json playlist; a clicker moves on "
+     "past the last step)",
+     "[ / ]  课程（.lesson.json 播放列表）中的上一个 / 下一个场景（翻页器在最后一步之后继续）"},
     {"F9  scenario list", "F9  场景列表"},
     {"Presenter mode: PageDown/PageUp step · B blank · . narration · Esc leaves",
      "演示模式：PageDown/PageUp 单步 · B 黑屏 · 句号键 讲解 · Esc 退出"},

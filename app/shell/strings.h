@@ -101,6 +101,7 @@ enum class Str {
   kSaveAsExists,
   kSavedAs,
   kExportStepPng,
+  kLesson,
   kExportStepSvg,
   kExportPartGif,
   kExported,
@@ -170,6 +171,7 @@ enum class Str {
   // presenter mode and the library search
   kPresenter,
   kKeyPresenter,
+  kKeyLesson,
   kKeyLibrary,
   kPresenterHint,
   kSearchHint,
