@@ -667,6 +667,7 @@ void App::Apply(const Commands& cmd) {
   if (cmd.toggle_presenter) {
     // Fonts are rebuilt at the presenter size; blank and strip start over each time.
     m_ui.presenter = {!m_ui.presenter.on, false, true};
+    m_presenter_seconds = 0.0f;
     m_fonts_dirty = true;
     m_style_dirty = true;
     if (m_ui.presenter.on) SetStatus(Tr(Str::kPresenterHint, m_ui.lang));

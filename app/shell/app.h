@@ -114,6 +114,9 @@ class App {
   /// File > Export of the shown step (or its part, for a GIF).
   void RequestExport(ExportKind kind);
   /// File > Export, once: the window loop renders it and reports with ExportDone.
+  /// Presenter mode's laser pointer is drawn (the mouse moved in the last kLaserSeconds).
+  static constexpr float kLaserSeconds = 1.5f;
+  bool LaserShown() const { return m_ui.presenter.on && m_laser_idle < kLaserSeconds; }
   std::optional<ExportRequest> TakeExportRequest() {
     auto r = std::move(m_export_request);
     m_export_request.reset();
@@ -213,6 +216,7 @@ class App {
   void DrawCanvas(float x, float y, float w, float h);
   /// Presenter mode's frame: the picture and a narration strip, nothing else.
   void DrawPresenter(Commands& cmd);
+  void DrawLaser();
   void ApplyEditorCommands(const EditorCommands& ec);
   /// Runs the action the unsaved-changes prompt held back.
   void RunPending();
@@ -220,6 +224,8 @@ class App {
   std::string LessonStatus() const;
   std::optional<ExportRequest> m_export_request;
   std::optional<Lesson> m_lesson;
+  float m_laser_idle = 1e9f;         ///< seconds since the mouse last moved (presenter laser)
+  float m_presenter_seconds = 0.0f;  ///< the lecture clock shown in the presenter strip
   std::size_t m_lesson_index = 0;
   /// A quiz answer given by clicking the picture (ViewRequests::picked), applied after the frame.
   std::optional<std::pair<int, std::string>> m_pending_pick;

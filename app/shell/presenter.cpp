@@ -3,6 +3,7 @@
 // the presenter can hide (period) or blank the whole screen (B). No menus, lists or editor:
 // the clicker's PageDown / PageUp (and the arrows) step.
 #include <algorithm>
+#include <cstdio>
 
 #include "app/imgui_compat.h"
 #include "app/panels/cjk_wrap.h"
@@ -43,6 +44,8 @@ void App::DrawPresenter(Commands& cmd) {
     strip_h = std::floor(std::clamp(need, display.y * 0.2f, display.y * 0.4f));
   }
   DrawCanvas(0, 0, display.x, display.y - strip_h);
+  DrawLaser();
+  m_presenter_seconds += ImGui::GetIO().DeltaTime;
   if (strip_h <= 0 || !run) return;
   ImGui::SetNextWindowPos(ImVec2(0, display.y - strip_h));
   ImGui::SetNextWindowSize(ImVec2(display.x, strip_h));
@@ -56,12 +59,42 @@ void App::DrawPresenter(Commands& cmd) {
     }
     ImGui::SameLine();
     ImGui::TextDisabled("  %s", run->Meta().title.Get(l).c_str());
+    // The time since presenter mode began: a lecture's clock, at the strip's right end.
+    const int secs = int(m_presenter_seconds);
+    char clock[16];
+    std::snprintf(clock, sizeof clock, "%d:%02d", secs / 60, secs % 60);
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(clock).x);
+    ImGui::TextDisabled("%s", clock);
     ImGui::Separator();
     TextWrappedCjk(n.text.Get(l));
     DrawQuizCard(*run, m_play.step, l, m_quiz, cmd);
     if (m_status_time > 0.0f) ImGui::TextDisabled("%s", m_status.c_str());
   }
   ImGui::End();
+}
+
+// A laser pointer: while the mouse moves, a red dot (big enough for the back row) replaces
+// the cursor; it fades out after kLaserSeconds without movement.
+void App::DrawLaser() {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (!ImGui::IsMousePosValid()) {
+    m_laser_idle = kLaserSeconds;
+    return;
+  }
+  if (io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f) {
+    m_laser_idle = 0.0f;
+  } else {
+    m_laser_idle += io.DeltaTime;
+  }
+  if (!LaserShown()) return;
+  const float fade = std::clamp((kLaserSeconds - m_laser_idle) / 0.5f, 0.0f, 1.0f);
+  const float r = std::max(10.0f, io.DisplaySize.y * 0.018f);
+  ImDrawList* fg = ImGui::GetForegroundDrawList();
+  const auto alpha = [fade](float a) { return int(255.0f * a * fade); };
+  fg->AddCircleFilled(io.MousePos, r * 2.2f, IM_COL32(255, 40, 40, alpha(0.25f)), 32);
+  fg->AddCircleFilled(io.MousePos, r, IM_COL32(255, 30, 30, alpha(0.95f)), 32);
+  fg->AddCircleFilled(io.MousePos, r * 0.4f, IM_COL32(255, 220, 220, alpha(1.0f)), 16);
+  ImGui::SetMouseCursor(ImGuiMouseCursor_None);
 }
 
 }  // namespace gs::app

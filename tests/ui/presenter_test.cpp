@@ -1,6 +1,7 @@
 // Presenter mode (P) and the library search, driven through the real App with keys.
 #include <gtest/gtest.h>
 
+#include <cfloat>
 #include <cstring>
 #include <string>
 
@@ -159,6 +160,34 @@ TEST(LibrarySearch, TheSearchBoxFiltersTheListInTheApp) {
   const int some = entries_drawn();
   EXPECT_GT(some, none);
   EXPECT_LT(some, unfiltered);
+}
+
+}  // namespace
+}  // namespace gs::app
+
+namespace gs::app {
+namespace {
+
+// The laser pointer follows the mouse in presenter mode and fades out when it stops.
+TEST(Presenter, LaserPointerShowsWhileTheMouseMoves) {
+  test::Headless h;
+  App app(GS_SCENARIO_DIR, "");
+  h.BuildFonts(app);
+  ASSERT_TRUE(app.OpenScenario(std::string(GS_SCENARIO_DIR) + "/gc/chain.json"));
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = ImVec2(300, 200);
+  h.Frame(app);
+  io.MousePos = ImVec2(320, 210);
+  h.Frame(app);
+  EXPECT_FALSE(app.LaserShown());  // only in presenter mode
+  h.Press(app, keys::kP);
+  io.MousePos = ImVec2(340, 220);
+  h.Frame(app);
+  EXPECT_TRUE(app.LaserShown());
+  EXPECT_GT(ImGui::GetForegroundDrawList()->VtxBuffer.Size, 0);
+  for (int i = 0; i < 120; ++i) h.Frame(app);  // two seconds still
+  EXPECT_FALSE(app.LaserShown());
+  io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
 }
 
 }  // namespace
