@@ -253,6 +253,12 @@ chan_send_wrong_type.json:11:49: /funcs/main/2/value_of: "n" is int, expected st
        R"(chan_value_and_value_of.json:10:7: /funcs/main/1: give either "value" or "value_of", not both
 chan_value_and_value_of.json:11:7: /funcs/main/2: give either "value" or "value_of", not both
 )"},
+      // A nil channel with a buffer (the cap 4 at 6:57: make_chan gives it), and a select send
+      // case with "into" (the case's "{" at 10:34).
+      {"chan_nil_with_cap.json",
+       R"(chan_nil_with_cap.json:6:57: /chans/late/cap: a nil channel has no buffer: give the cap to the make_chan op that makes it
+chan_nil_with_cap.json:10:34: /funcs/main/1/cases/0: a send case has no "into" or "ok"
+)"},
       {"several_errors.json",
        R"(several_errors.json:6:34: /config/wb_bufer: unknown field "wb_bufer" (did you mean "wb_buffer"?)
 several_errors.json:10:21: /heap/edges/0/1: unknown object "C" (objects: A, B)
