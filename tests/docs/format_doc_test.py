@@ -31,7 +31,21 @@ import jsonschema
 # Empty this when those ops are merged (the test says so once the schema has them).
 SKIP_UNTIL_NEW_SCHED_OPS_MERGED = []
 
-KINDS = ["gc", "sched", "maps", "stack"]
+KINDS = ["gc", "sched", "chan", "maps", "stack"]
+# Kinds whose payload is another kind's schema (the same loader). Such a family of kinds is
+# checked as one: every property, value and op of the shared schema must be in one of the
+# family's "## Kind" sections (the op entries under any of their ops headings), and the
+# complete examples of all of them together must use every op.
+SCHEMA_OF = {"chan": "sched"}
+
+
+def schema_kind(kind):
+    return SCHEMA_OF.get(kind, kind)
+
+
+FAMILIES = {}
+for _k in KINDS:
+    FAMILIES.setdefault(schema_kind(_k), []).append(_k)
 # Structural keys that every op has; they are the op's name, not a field of it.
 OP_KEYS = ("op", "do")
 
@@ -239,7 +253,7 @@ else:
 
 examples_checked = 0
 op_examples_checked = 0
-used_ops = {k: {key: set() for key in OP_KEYS} for k in KINDS}
+used_ops = {k: {key: set() for key in OP_KEYS} for k in FAMILIES}
 complete = []  # (line, scenario)
 
 for s, e, info, text in doc.blocks:
@@ -252,40 +266,56 @@ for s, e, info, text in doc.blocks:
     if isinstance(v, dict) and "kind" in v and "script" in v:
         complete.append((s + 1, v, text))
 
-for kind in KINDS:
+for kind, family in FAMILIES.items():
     schema_file = f"{kind}.schema.json"
     schema = store[schema_file]
     props, values, ops = schema_facts(schema)
-    rng = doc.section(lambda t, k=kind: t.startswith(f"Kind `{k}`"), 2)
-    if rng is None:
-        fail(f'{kind}: no "## Kind `{kind}`" section')
+    ranges = []
+    for k in family:
+        r = doc.section(lambda t, k=k: t.startswith(f"Kind `{k}`"), 2)
+        if r is None:
+            fail(f'{k}: no "## Kind `{k}`" section')
+        else:
+            ranges.append(r)
+    if not ranges:
         continue
-    spans = doc.code_spans(rng)
+    where = " or ".join(f"`{k}`" for k in family)
+    spans = set()
+    for r in ranges:
+        spans |= doc.code_spans(r)
     for p in sorted(props):
         if not has_name(spans, p):
-            fail(f"{kind}: property `{p}` of {schema_file} is not in the {kind} section")
+            fail(f"{kind}: property `{p}` of {schema_file} is not in the {where} section")
     for v in sorted(values):
         if not has_name(spans, v):
-            fail(f"{kind}: value `{v}` of {schema_file} is not in the {kind} section")
+            fail(f"{kind}: value `{v}` of {schema_file} is not in the {where} section")
 
     script_ref = schema.get("properties", {}).get("script", {}).get("items", {}).get("$ref", "#/$defs/op")
     defs = {"op": script_ref[1:], "do": "/$defs/gop"}
-    subs = doc.subsections(rng, 3)
     for key, label in (("op", "script ops"), ("do", "goroutine ops")):
         if not ops[key]:
             continue
-        sub = next((r for t, r in subs.items() if label in t), None)
-        if sub is None:
+        subs_found = []
+        for rng in ranges:
+            subs_found += [r for t, r in doc.subsections(rng, 3).items() if label in t][:1]
+        if not subs_found:
             fail(f'{kind}: no "### ... {label}" section for the {len(ops[key])} ops of {schema_file}')
             continue
         entries = {}
-        for title, r in doc.subsections(sub, 4).items():
-            m = re.fullmatch(r"`([^`]+)`.*", title)
-            if m:
-                entries[m.group(1)] = r
+        intro_spans = set()
+        for sub in subs_found:
+            sub_entries = {}
+            for title, r in doc.subsections(sub, 4).items():
+                m = re.fullmatch(r"`([^`]+)`.*", title)
+                if m:
+                    sub_entries[m.group(1)] = r
+            first = min([r[0] for r in sub_entries.values()], default=sub[1])
+            intro_spans |= doc.code_spans((sub[0], first))
+            for name, r in sub_entries.items():
+                if name in entries:
+                    fail(f"{kind}: {label[:-1]} `{name}` has more than one entry")
+                entries.setdefault(name, r)
         common = set.intersection(*ops[key].values()) if ops[key] else set()
-        first = min([r[0] for r in entries.values()], default=sub[1])
-        intro_spans = doc.code_spans((sub[0], first))
         for f in sorted(common):
             if not has_name(intro_spans, f):
                 fail(f"{kind}: `{f}`, which every {label[:-1]} takes, is not in the introduction of {label}")
@@ -307,7 +337,7 @@ for kind in KINDS:
                 fail(f"{kind}: the entry of {label[:-1]} `{name}` has no ```json example of it")
         # Every op example of this kind validates against the schema.
         validator = validator_for(schema_file, defs[key])
-        for line, v in doc.json_blocks(sub):
+        for line, v in [b for sub in subs_found for b in doc.json_blocks(sub)]:
             for item in v if isinstance(v, list) else [v]:
                 if not isinstance(item, dict) or key not in item:
                     continue
@@ -332,6 +362,10 @@ def body_ops(body, out):
         if isinstance(item, dict) and "do" in item:
             out.add(item["do"])
             body_ops(item.get("body"), out)
+            body_ops(item.get("default"), out)
+            for case in item.get("cases", []) if isinstance(item.get("cases"), list) else []:
+                if isinstance(case, dict):
+                    body_ops(case.get("body"), out)
 
 
 with tempfile.TemporaryDirectory() as tmp:
@@ -353,14 +387,15 @@ with tempfile.TemporaryDirectory() as tmp:
             fail(f"scenario-format.md:{line}: the example {scenario.get('id')} does not validate "
                  f"cleanly:\n   " + out.replace("\n", "\n   "))
             continue
-        if kind in used_ops:
-            used_ops[kind]["op"].update(op.get("op") for op in scenario["script"] if isinstance(op, dict))
+        family = schema_kind(kind) if kind in KINDS else None
+        if family in used_ops:
+            used_ops[family]["op"].update(op.get("op") for op in scenario["script"] if isinstance(op, dict))
             funcs = scenario.get("funcs")
-            if kind == "sched" and isinstance(funcs, dict):
+            if family == "sched" and isinstance(funcs, dict):
                 for body in funcs.values():
-                    body_ops(body, used_ops[kind]["do"])
+                    body_ops(body, used_ops[family]["do"])
 
-for kind in KINDS:
+for kind in FAMILIES:
     _, _, ops = schema_facts(store[f"{kind}.schema.json"])
     for key in OP_KEYS:
         for name in sorted(set(ops[key]) - used_ops[kind][key]):

@@ -216,6 +216,49 @@ sched_initial_keys.json:14:87: /initial/goroutines/3/ch: a goroutine parked on a
       {"maps_prefix_int.json",
        R"(maps_prefix_int.json:8:56: /script/1/range/prefix: "prefix" is for string keys; this map has int keys
 )"},
+      // Channel ops (kind "chan"): a send on a channel that "chans" does not declare, with
+      // a did-you-mean (the name "jbos" at 9:28).
+      {"chan_unknown_send.json",
+       R"(chan_unknown_send.json:9:28: /funcs/main/0/ch: unknown channel "jbos": declare it in "chans" (did you mean "jobs"?)
+)"},
+      // A receive into a local that no var op declared: the message says how to declare it
+      // (the name at 11:44).
+      {"chan_recv_undeclared.json",
+       R"(chan_recv_undeclared.json:11:44: /funcs/main/2/into: undeclared local "vl" in func main: declare it first with {"do": "var", "name": "vl", "type": ...} (did you mean "val"?)
+)"},
+      // A receive into a string local from an int channel, and an "ok" that is not a bool.
+      {"chan_recv_wrong_type.json",
+       R"(chan_recv_wrong_type.json:12:44: /funcs/main/3/into: local is string but the channel carries int
+chan_recv_wrong_type.json:13:42: /funcs/main/4/ok: ok must be a bool local
+)"},
+      // Buffers over kMaxChanCap = 65536, in "chans" (6:28) and in make_chan (9:48), and a
+      // negative one.
+      {"chan_cap_out_of_range.json",
+       R"(chan_cap_out_of_range.json:6:28: /chans/big/cap: must be between 0 and 65536, got 65537
+chan_cap_out_of_range.json:9:48: /funcs/main/0/cap: must be between 0 and 65536, got 70000
+chan_cap_out_of_range.json:10:48: /funcs/main/1/cap: must be between 0 and 65536, got -1
+)"},
+      // A select case with both "send" and "recv" (the case's "{" at 11:9).
+      {"chan_select_send_and_recv.json",
+       R"(chan_select_send_and_recv.json:11:9: /funcs/main/0/cases/1: a case has either "send" or "recv" (the channel's name)
+)"},
+      // A string literal sent on an int channel (the value at 10:45), an int local sent on a
+      // string channel.
+      {"chan_send_wrong_type.json",
+       R"(chan_send_wrong_type.json:10:45: /funcs/main/1/value: a string value, expected int
+chan_send_wrong_type.json:11:49: /funcs/main/2/value_of: "n" is int, expected string
+)"},
+      // "value" and "value_of" both given, in a send and in a print (each op's "{").
+      {"chan_value_and_value_of.json",
+       R"(chan_value_and_value_of.json:10:7: /funcs/main/1: give either "value" or "value_of", not both
+chan_value_and_value_of.json:11:7: /funcs/main/2: give either "value" or "value_of", not both
+)"},
+      // A nil channel with a buffer (the cap 4 at 6:57: make_chan gives it), and a select send
+      // case with "into" (the case's "{" at 10:34).
+      {"chan_nil_with_cap.json",
+       R"(chan_nil_with_cap.json:6:57: /chans/late/cap: a nil channel has no buffer: give the cap to the make_chan op that makes it
+chan_nil_with_cap.json:10:34: /funcs/main/1/cases/0: a send case has no "into" or "ok"
+)"},
       {"several_errors.json",
        R"(several_errors.json:6:34: /config/wb_bufer: unknown field "wb_bufer" (did you mean "wb_buffer"?)
 several_errors.json:10:21: /heap/edges/0/1: unknown object "C" (objects: A, B)
