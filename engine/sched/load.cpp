@@ -261,8 +261,9 @@ class SchedLoader {
       if (!li) return false;
       VType t = m_func->locals[std::size_t(*li)].type;
       if (t != elem) {
-        m_c.Error(Checker::Child(ptr, "into"), std::string("local is ") + TypeName(t) +
-                                                   " but the channel carries " + TypeName(elem));
+        m_c.Error(Checker::Child(ptr, "into"),
+                  "local \"" + m_func->locals[std::size_t(*li)].name + "\" is " + TypeName(t) +
+                      " but the channel carries " + TypeName(elem));
         return false;
       }
       *into = *li;
@@ -271,7 +272,9 @@ class SchedLoader {
       auto li = LocalRef(op, ptr, "ok", true);
       if (!li) return false;
       if (m_func->locals[std::size_t(*li)].type != VType::kBool) {
-        m_c.Error(Checker::Child(ptr, "ok"), "ok must be a bool local");
+        m_c.Error(Checker::Child(ptr, "ok"),
+                  "ok must be a bool local; \"" + m_func->locals[std::size_t(*li)].name +
+                      "\" is " + TypeName(m_func->locals[std::size_t(*li)].type));
         return false;
       }
       *ok = *li;
@@ -330,7 +333,8 @@ class SchedLoader {
       return std::nullopt;
     }
     if (want && t != *want) {
-      m_c.Error(vptr, std::string("a ") + TypeName(t) + " value, expected " + TypeName(*want));
+      m_c.Error(vptr, std::string(t == VType::kInt ? "an " : "a ") + TypeName(t) +
+                          " value, expected " + TypeName(*want));
       return std::nullopt;
     }
     v.type = t;

@@ -228,8 +228,8 @@ sched_initial_keys.json:14:87: /initial/goroutines/3/ch: a goroutine parked on a
 )"},
       // A receive into a string local from an int channel, and an "ok" that is not a bool.
       {"chan_recv_wrong_type.json",
-       R"(chan_recv_wrong_type.json:12:44: /funcs/main/3/into: local is string but the channel carries int
-chan_recv_wrong_type.json:13:42: /funcs/main/4/ok: ok must be a bool local
+       R"(chan_recv_wrong_type.json:12:44: /funcs/main/3/into: local "s" is string but the channel carries int
+chan_recv_wrong_type.json:13:42: /funcs/main/4/ok: ok must be a bool local; "ok" is int
 )"},
       // Buffers over kMaxChanCap = 65536, in "chans" (6:28) and in make_chan (9:48), and a
       // negative one.
