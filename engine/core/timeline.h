@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -66,6 +67,7 @@ class Timeline {
   /// (the steps before it are kept).
   StepResult Build(std::size_t max_steps = limits::kMaxSteps) {
     State state = m_model.Initial();
+    m_cursor.reset();
     m_keyframes.assign(1, state);
     m_keyframe_step.assign(1, 0);
     m_events.clear();
@@ -104,11 +106,22 @@ class Timeline {
   std::size_t KeyframeCount() const { return m_keyframes.size(); }
   std::size_t KeyframeStep(std::size_t k) const { return m_keyframe_step[k]; }
 
-  /// The state after `step`, replayed from the nearest keyframe at or before it.
+  /// The state after `step`, replayed from the nearest keyframe at or before it, or from the
+  /// last state asked for when that is nearer (a trace or a player walking forward replays
+  /// one step per call, not up to a keyframe interval).
   State StateAt(std::size_t step) const {
     auto it = std::upper_bound(m_keyframe_step.begin(), m_keyframe_step.end(), step);
     const std::size_t k = std::size_t(it - m_keyframe_step.begin()) - 1;
-    return Advance(m_keyframes[k], m_keyframe_step[k], step);
+    if (m_cursor && m_cursor_step <= step && m_cursor_step >= m_keyframe_step[k]) {
+      if (m_cursor_step != step) {
+        *m_cursor = Advance(std::move(*m_cursor), m_cursor_step, step);
+        m_cursor_step = step;
+      }
+      return *m_cursor;
+    }
+    m_cursor = Advance(m_keyframes[k], m_keyframe_step[k], step);
+    m_cursor_step = step;
+    return *m_cursor;
   }
 
   /// `state` (the state after step `from`) stepped forward to `to` >= from: lets a viewer
@@ -156,6 +169,9 @@ class Timeline {
   std::vector<std::uint32_t> m_event_begin;  // events of step s: [begin[s], begin[s+1])
   std::vector<int> m_op_index;
   std::vector<std::uint64_t> m_hashes;
+  // The last state StateAt returned (not shared between threads: one Run per viewer).
+  mutable std::optional<State> m_cursor;
+  mutable std::size_t m_cursor_step = 0;
 };
 
 }  // namespace gs
