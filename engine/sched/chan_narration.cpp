@@ -175,7 +175,7 @@ std::string ChanEventLine(const SchedRun& r, const Event& e, Lang lang) {
              (zh ? "：唤醒 " + Num(e.n) + " 个接收者、" + Num(e.n2) + " 个发送者"
                  : ": wakes " + Num(e.n) + " receiver(s), " + Num(e.n2) + " sender(s)");
     case EventKind::kPanic:
-      return std::string("panic: ") + PanicText(PanicKind(e.n)) + " [" + L(e.g) + "]";
+      return "gopanic " + L(e.g);  // the report lines that follow carry the text
     case EventKind::kSelectStart:
       if (e.flag) {
         return L(e.g) + (zh ? " select（编译器改写，" : " select (rewritten by the compiler, ") +

@@ -122,7 +122,16 @@ Narration SchedRun::Narrate(std::size_t step) const {
 
 Json SchedRun::EventsJson(std::size_t step) const {
   Json arr = Json::array();
-  for (const Event& e : m_timeline.Events(step)) arr.push_back(EventLine(*this, e, Lang::kEn));
+  bool dead = false;
+  for (const Event& e : m_timeline.Events(step)) {
+    arr.push_back(EventLine(*this, e, Lang::kEn));
+    dead = dead || e.kind == EventKind::kDeadlock || e.kind == EventKind::kPanic;
+  }
+  if (dead) {
+    for (std::string& line : CrashReport(*this, m_timeline.StateAt(step), true)) {
+      arr.push_back(std::move(line));
+    }
+  }
   return arr;
 }
 
