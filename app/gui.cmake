@@ -24,6 +24,7 @@ file(GLOB GS_VIEW_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/views/*.
 file(GLOB GS_PANEL_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/panels/*.cpp)
 add_library(gs_ui STATIC
   shell/app.cpp
+  shell/canvas_zoom.cpp
   shell/config_store.cpp
   shell/document.cpp
   shell/editor_buffer.cpp

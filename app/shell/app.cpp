@@ -160,6 +160,7 @@ void App::OnNewRun(bool keep_step) {
   const auto& run = m_doc.GetRun();
   if (m_doc.Generation() == m_seen_generation || !run) return;
   m_seen_generation = m_doc.Generation();
+  if (!keep_step) m_zoom.Reset();
   if (run->Meta().kind != m_view_kind || !m_view) {
     m_view_kind = run->Meta().kind;
     m_view = MakeView(m_view_kind);
@@ -391,7 +392,26 @@ void App::DrawCanvas(float x, float y, float w, float h) {
     ctx.presenter = m_ui.presenter.on;
     ctx.ui_font = ImGui::GetFontSize();
     canvas.SetRecording(m_record_view_text);
+    // The maps view zooms by itself (its buckets re-layout); every other picture is zoomed
+    // here, by scaling what it drew.
+    const bool zoomable = m_view_kind != "maps";
+    if (zoomable) {
+      m_zoom.HandleInput(ctx.origin, ctx.size);
+      m_zoom.Begin(ctx.dl, ctx.origin);
+    }
     m_view->Draw(ctx);
+    if (zoomable) {
+      m_zoom.End(ctx.dl);
+      if (m_zoom.Zoom() > 1.0f) {
+        char hint[96];
+        std::snprintf(hint, sizeof hint, "%.1fx  %s", m_zoom.Zoom(), Tr(Str::kZoomHint, m_ui.lang));
+        const ImVec2 ts = ImGui::CalcTextSize(hint);
+        const ImVec2 at(ctx.origin.x + ctx.size.x - ts.x - 8, ctx.origin.y + 6);
+        ctx.dl->AddRectFilled(ImVec2(at.x - 6, at.y - 2), ImVec2(at.x + ts.x + 6, at.y + ts.y + 2),
+                              theme.panel_bg, 4.0f);
+        ctx.dl->AddText(at, theme.text_dim, hint);
+      }
+    }
     if (m_record_view_text) m_view_texts = canvas.Texts();
     for (const auto& [key, value] : ctx.requests.set_config) {
       m_pending_config = std::make_pair(key, value);

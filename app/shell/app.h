@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/panels/narration_cache.h"
+#include "app/shell/canvas_zoom.h"
 #include "app/shell/config_store.h"
 #include "app/shell/document.h"
 #include "app/shell/editor_buffer.h"
@@ -117,6 +118,7 @@ class App {
   /// Presenter mode's laser pointer is drawn (the mouse moved in the last kLaserSeconds).
   static constexpr float kLaserSeconds = 1.5f;
   bool LaserShown() const { return m_ui.presenter.on && m_laser_idle < kLaserSeconds; }
+  const CanvasZoom& Zoom() const { return m_zoom; }
   std::optional<ExportRequest> TakeExportRequest() {
     auto r = std::move(m_export_request);
     m_export_request.reset();
@@ -224,6 +226,7 @@ class App {
   std::string LessonStatus() const;
   std::optional<ExportRequest> m_export_request;
   std::optional<Lesson> m_lesson;
+  CanvasZoom m_zoom;  ///< the picture's zoom and pan (every view but maps, which has its own)
   float m_laser_idle = 1e9f;         ///< seconds since the mouse last moved (presenter laser)
   float m_presenter_seconds = 0.0f;  ///< the lecture clock shown in the presenter strip
   std::size_t m_lesson_index = 0;

@@ -102,6 +102,7 @@ enum class Str {
   kSavedAs,
   kExportStepPng,
   kLesson,
+  kZoomHint,
   kExportStepSvg,
   kExportPartGif,
   kExported,

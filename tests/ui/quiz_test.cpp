@@ -151,3 +151,48 @@ TEST(QuizApp, ClickingAGoroutineInThePictureAnswers) {
 
 }  // namespace
 }  // namespace gs::app
+
+namespace gs::app {
+namespace {
+
+// Zoomed in (the wheel over the picture), the picture is drawn larger, and a click where a
+// chip now appears still reaches that chip: the view sees the mouse in unzoomed coordinates.
+TEST(CanvasZoomApp, WheelZoomsAndClicksStillHitTheRightChip) {
+  test::Headless h;
+  App app(GS_SCENARIO_DIR, "");
+  h.BuildFonts(app);
+  ASSERT_TRUE(app.OpenScenario(std::string(GS_SCENARIO_DIR) + "/sched/spawn-order.json"));
+  const auto& quiz = app.Doc().GetRun()->Meta().quiz;
+  app.SetStep(std::size_t(quiz[0].before_step - 1), false);
+  h.Frame(app);
+  ImGuiIO& io = ImGui::GetIO();
+  const ImVec4 c = app.CanvasRect();
+  io.MousePos = ImVec2((c.x + c.z) / 2, (c.y + c.w) / 2);
+  h.Frame(app);
+  io.MouseWheel = 1.0f;
+  h.Frame(app);
+  io.MouseWheel = 0.0f;
+  h.Frame(app);
+  ASSERT_GT(app.Zoom().Zoom(), 1.0f);
+  auto* view = dynamic_cast<SchedView*>(app.View());
+  const auto& run = *dynamic_cast<const sched::SchedRun*>(app.Doc().GetRun().get());
+  std::int32_t p9 = 0;
+  for (std::int32_t g = 1; g <= std::int32_t(run.GoroutineCount()); ++g) {
+    if (run.Label(g) == "p9") p9 = g;
+  }
+  ImVec2 a, b;
+  ASSERT_TRUE(view->ChipRect(p9, &a, &b));
+  const ImVec2 screen = app.Zoom().ToScreen(ImVec2((a.x + b.x) / 2, (a.y + b.y) / 2));
+  // Zoomed about the canvas centre, p9's chip (in P0's column) is still on the canvas.
+  ASSERT_TRUE(screen.x >= c.x && screen.x <= c.z && screen.y >= c.y && screen.y <= c.w);
+  io.MousePos = screen;
+  h.Frame(app);
+  io.MouseDown[0] = true;
+  h.Frame(app);
+  io.MouseDown[0] = false;
+  h.Frame(app);
+  EXPECT_EQ(app.Quiz().AnswerOf(0), "p9");
+}
+
+}  // namespace
+}  // namespace gs::app
