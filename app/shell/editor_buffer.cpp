@@ -6,15 +6,17 @@
 #include <utility>
 
 #include "app/shell/config_store.h"
+#include "engine/core/file_read.h"
+#include "engine/core/limits.h"
 
 namespace gs::app {
 namespace {
 
+// Only a regular file within the scenario size limit: opening a FIFO or /dev/zero in the
+// editor must not hang or fill memory.
 bool ReadWholeFile(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return !in.bad();
+  std::string error;
+  return ReadRegularFile(path, limits::kMaxFileBytes, out, &error);
 }
 
 }  // namespace

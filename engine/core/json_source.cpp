@@ -1,5 +1,7 @@
 #include "engine/core/json_source.h"
 
+#include "engine/core/file_read.h"
+
 #include <algorithm>
 #include <cctype>
 #include <iterator>
@@ -256,6 +258,11 @@ JsonSource JsonSource::Parse(std::string file, std::string text, Diagnostics& di
   JsonSource src;
   src.m_file = std::move(file);
   src.m_text = std::move(text);
+  if (std::string why; !CheckUtf8Encoding(&src.m_text, &why)) {
+    diags.Add(Diagnostic{Severity::kError, src.m_file, 0, 0, "", why});
+    src.m_line_starts.push_back(0);
+    return src;
+  }
   src.m_line_starts.push_back(0);
   for (std::size_t i = 0; i < src.m_text.size(); ++i) {
     if (src.m_text[i] == '\n') src.m_line_starts.push_back(i + 1);

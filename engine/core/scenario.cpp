@@ -1,5 +1,7 @@
 #include "engine/core/scenario.h"
 
+#include "engine/core/file_read.h"
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -178,27 +180,11 @@ LoadResult LoadScenarioText(const std::string& file, std::string text, const Loa
 
 LoadResult LoadScenarioFile(const std::string& path, const LoadOptions& options) {
   LoadResult result;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    result.diags.Add({Severity::kError, path, 0, 0, "", "cannot open the file"});
+  std::string text, error;
+  if (!ReadRegularFile(path, limits::kMaxFileBytes, &text, &error)) {
+    result.diags.Add({Severity::kError, path, 0, 0, "", error});
     return result;
   }
-  in.seekg(0, std::ios::end);
-  std::streamoff size = in.tellg();
-  in.seekg(0, std::ios::beg);
-  if (size < 0) {
-    result.diags.Add({Severity::kError, path, 0, 0, "", "cannot read the file"});
-    return result;
-  }
-  if (static_cast<std::size_t>(size) > limits::kMaxFileBytes) {
-    result.diags.Add(
-        {Severity::kError, path, 0, 0, "",
-         "file is " + std::to_string(size) +
-             " bytes, over the limit kMaxFileBytes = " + std::to_string(limits::kMaxFileBytes)});
-    return result;
-  }
-  std::string text(static_cast<std::size_t>(size), '\0');
-  in.read(text.data(), size);
   return LoadScenarioText(path, std::move(text), options);
 }
 
