@@ -525,8 +525,8 @@ bool App::SaveRecordedAs(const std::string& path) {
     SetStatus(Tr(Str::kSaveAsExists, m_ui.lang));
     return false;
   }
-  if (!WriteFileAtomic(path, FormatScenario(doc))) {
-    SetStatus(Tr(Str::kSaveFailed, m_ui.lang));
+  if (std::string why; !WriteFileAtomic(path, FormatScenario(doc), &why)) {
+    SetStatus(std::string(Tr(Str::kSaveFailed, m_ui.lang)) + " " + why);
     return false;
   }
   SetStatus(std::string(Tr(Str::kSavedAs, m_ui.lang)) + " " + path);
@@ -820,8 +820,8 @@ App::SaveResult App::SaveEditor(bool force) {
     return SaveResult::kNeedsConfirm;
   }
   m_confirm_save = false;
-  if (!SaveWithBackup(path, m_editor.Text())) {
-    SetStatus(Tr(Str::kSaveFailed, m_ui.lang));
+  if (std::string why; !SaveWithBackup(path, m_editor.Text(), &why)) {
+    SetStatus(std::string(Tr(Str::kSaveFailed, m_ui.lang)) + " " + why);
     return SaveResult::kFailed;
   }
   m_editor.Saved();

@@ -1,12 +1,17 @@
 #include "app/shell/config_store.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -70,29 +75,79 @@ UiState LoadUiState(const std::string& path) {
   return s;
 }
 
-bool WriteFileAtomic(const std::string& path, const std::string& text) {
+bool WriteFileAtomic(const std::string& path, const std::string& text, std::string* error) {
   namespace fs = std::filesystem;
+  auto fail = [error](const std::string& why) {
+    if (error) *error = why;
+    return false;
+  };
+  auto fail_errno = [&fail](const char* what) {
+    return fail(std::string(what) + ": " + std::strerror(errno));
+  };
   std::error_code ec;
-  fs::path p(path);
-  if (p.has_parent_path()) fs::create_directories(p.parent_path(), ec);
-  std::string tmp = path + ".tmp" + std::to_string(::getpid());
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return false;
+  // A symlink stays a link: the file it points to is the one rewritten.
+  fs::path target(path);
+  if (fs::is_symlink(target, ec)) {
+    fs::path resolved = fs::weakly_canonical(target, ec);
+    if (ec) return fail("cannot follow the link: " + ec.message());
+    target = resolved;
+  }
+  if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
+  // Keep the file's mode (and owner, where allowed); a read-only file is not replaced.
+  struct stat old {};
+  const bool existed = ::stat(target.c_str(), &old) == 0;
+  if (existed && (old.st_mode & 0222) == 0) {
+    return fail("the file is read-only; make it writable or save under another name");
+  }
+  const mode_t mode = existed ? (old.st_mode & 07777) : 0644;
+  // The temporary file sits next to the target (same file system, so rename is atomic), with
+  // an unpredictable name, created exclusively: a planted file or link there is never used.
+  std::random_device rd;
+  int fd = -1;
+  std::string tmp;
+  for (int attempt = 0; attempt < 16 && fd < 0; ++attempt) {
+    char suffix[32];
+    std::snprintf(suffix, sizeof suffix, ".tmp-%08x%08x", rd(), rd());
+    tmp = target.string() + suffix;
+    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0 && errno != EEXIST) return fail_errno("cannot create a temporary file");
+  }
+  if (fd < 0) return fail("cannot create a temporary file: every name tried exists");
+  auto abandon = [&](const char* what) {
+    const int saved = errno;
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    errno = saved;
+    return fail_errno(what);
+  };
   std::size_t done = 0;
   while (done < text.size()) {
-    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n <= 0) {
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      return false;
-    }
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return abandon("cannot write the file");
     done += std::size_t(n);
   }
-  bool ok = ::fsync(fd) == 0;
-  ok = ::close(fd) == 0 && ok;
-  if (!ok || ::rename(tmp.c_str(), path.c_str()) != 0) {
+  if (::fchmod(fd, mode) != 0) return abandon("cannot set the file's mode");
+  if (existed && ::fchown(fd, old.st_uid, old.st_gid) != 0) {
+    // Only root may give a file away; the mode is kept either way.
+  }
+  if (::fsync(fd) != 0) return abandon("cannot flush the file to disk");
+  if (::close(fd) != 0) {
     ::unlink(tmp.c_str());
-    return false;
+    return fail_errno("cannot close the file");
+  }
+  if (::rename(tmp.c_str(), target.c_str()) != 0) {
+    const int saved = errno;
+    ::unlink(tmp.c_str());
+    errno = saved;
+    return fail_errno("cannot replace the file");
+  }
+  // The rename itself is durable only once the directory is flushed too.
+  const std::string dir = target.has_parent_path() ? target.parent_path().string() : ".";
+  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
   }
   return true;
 }

@@ -49,6 +49,10 @@ UiState LoadUiState(const std::string& path);
 /// Writes atomically (temporary file, fsync, rename). Returns false on failure.
 bool SaveUiState(const std::string& path, const UiState& state);
 /// Writes `text` to `path` atomically: a reader sees the old file or the new one, never half.
-bool WriteFileAtomic(const std::string& path, const std::string& text);
+/// A symlink stays a link (its target is rewritten); the file's mode is kept and a read-only
+/// file is refused; the temporary file is created exclusively under an unpredictable name;
+/// file and directory are flushed. On failure `error` (if given) says why, from errno.
+bool WriteFileAtomic(const std::string& path, const std::string& text,
+                     std::string* error = nullptr);
 
 }  // namespace gs::app

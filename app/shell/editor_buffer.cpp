@@ -59,14 +59,17 @@ std::size_t ByteOffsetOfLineCol(std::string_view text, int line, int col) {
   return i;
 }
 
-bool SaveWithBackup(const std::string& path, const std::string& text) {
+bool SaveWithBackup(const std::string& path, const std::string& text, std::string* error) {
   std::error_code ec;
   if (std::filesystem::exists(path, ec)) {
     std::string previous;
-    if (!ReadWholeFile(path, &previous)) return false;
-    if (!WriteFileAtomic(path + "~", previous)) return false;
+    if (!ReadWholeFile(path, &previous)) {
+      if (error) *error = "cannot read the current file to back it up";
+      return false;
+    }
+    if (!WriteFileAtomic(path + "~", previous, error)) return false;
   }
-  return WriteFileAtomic(path, text);
+  return WriteFileAtomic(path, text, error);
 }
 
 }  // namespace gs::app

@@ -67,6 +67,6 @@ std::size_t ByteOffsetOfLineCol(std::string_view text, int line, int col);
 
 /// Writes `text` to `path` atomically, first keeping the file's previous contents as
 /// `path~` (also atomically). Returns false and leaves `path` untouched on any failure.
-bool SaveWithBackup(const std::string& path, const std::string& text);
+bool SaveWithBackup(const std::string& path, const std::string& text, std::string* error = nullptr);
 
 }  // namespace gs::app

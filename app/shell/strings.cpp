@@ -124,7 +124,7 @@ constexpr Entry kStrings[] = {
     {"Applied: the scenario runs again from your text, at the same step.",
      "已应用：按你的文本重新运行场景，停在同一步。"},
     {"Saved. The previous version is kept as FILE.json~.", "已保存。上一个版本保留为 FILE.json~。"},
-    {"Could not save the file.", "无法保存文件。"},
+    {"Could not save the file:", "无法保存文件："},
     {"Click an error to put the cursor there.", "点击错误即可把光标移到出错处。"},
     {"The file changed on disk. Your unsaved edits are kept: save to overwrite it, or "
      "reload (Ctrl+R) to take the file from disk.",

@@ -1,0 +1,99 @@
+// Saves an author can trust (WriteFileAtomic, behind the editor's Ctrl+S, Save As, settings
+// and exports): a symlink stays a link, the mode is kept, a read-only file is refused, the
+// temporary file is exclusive and leaves nothing behind, and a failure names its cause.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "app/shell/config_store.h"
+
+namespace gs::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Dir() {
+  static const std::string d = [] {
+    std::string t = ::testing::TempDir() + "gs_save_" + std::to_string(::getpid());
+    fs::remove_all(t);
+    fs::create_directories(t);
+    return t;
+  }();
+  return d;
+}
+
+std::string Read(const std::string& p) {
+  std::ifstream in(p);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+mode_t Mode(const std::string& p) {
+  struct stat st {};
+  ::stat(p.c_str(), &st);
+  return st.st_mode & 07777;
+}
+
+TEST(AtomicSave, ASymlinkStaysALinkAndItsTargetIsWritten) {
+  const std::string target = Dir() + "/real.json", link = Dir() + "/link.json";
+  { std::ofstream(target) << "old"; }
+  fs::remove(link);
+  fs::create_symlink(target, link);
+  ASSERT_TRUE(WriteFileAtomic(link, "new"));
+  EXPECT_TRUE(fs::is_symlink(link));
+  EXPECT_EQ(Read(target), "new");
+}
+
+TEST(AtomicSave, TheModeIsKept) {
+  const std::string p = Dir() + "/private.json";
+  { std::ofstream(p) << "x"; }
+  ::chmod(p.c_str(), 0600);
+  ASSERT_TRUE(WriteFileAtomic(p, "y"));
+  EXPECT_EQ(Mode(p), mode_t(0600));
+  EXPECT_EQ(Read(p), "y");
+}
+
+TEST(AtomicSave, AReadOnlyFileIsRefusedAndKept) {
+  const std::string p = Dir() + "/ro.json";
+  fs::remove(p);
+  { std::ofstream(p) << "keep"; }
+  ::chmod(p.c_str(), 0444);
+  std::string error;
+  EXPECT_FALSE(WriteFileAtomic(p, "lost", &error));
+  EXPECT_NE(error.find("read-only"), std::string::npos) << error;
+  EXPECT_EQ(Read(p), "keep");
+  ::chmod(p.c_str(), 0644);
+}
+
+TEST(AtomicSave, NoTemporaryFileIsLeftAndAPlantedOneIsNotUsed) {
+  const std::string p = Dir() + "/clean.json";
+  // A file planted where the old code put its temporary (path + ".tmp" + pid).
+  const std::string planted = p + ".tmp" + std::to_string(::getpid());
+  { std::ofstream(planted) << "planted"; }
+  ASSERT_TRUE(WriteFileAtomic(p, "ok"));
+  EXPECT_EQ(Read(planted), "planted");
+  int others = 0;
+  for (const auto& e : fs::directory_iterator(Dir())) {
+    others += e.path().filename().string().find("clean.json.tmp-") == 0;
+  }
+  EXPECT_EQ(others, 0);
+}
+
+TEST(AtomicSave, AFailureNamesTheCause) {
+  std::string error;
+  // A directory where the file should be: the rename cannot replace it.
+  const std::string p = Dir() + "/adir";
+  fs::create_directories(p);
+  EXPECT_FALSE(WriteFileAtomic(p, "x", &error));
+  EXPECT_NE(error.find("Is a directory"), std::string::npos) << error;
+}
+
+}  // namespace
+}  // namespace gs::app
