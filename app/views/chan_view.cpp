@@ -82,7 +82,8 @@ void Padlock(Canvas& c, ImVec2 p, float h, ImU32 col, float line) {
   c.RectFilled(ImVec2(p.x, p.y + h * 0.42f), ImVec2(p.x + w, p.y + h), col, h * 0.1f);
 }
 
-constexpr float kRow = 1.8f;  // a row of chips or sudogs, in u
+constexpr float kRow = 1.8f;       // a row of chips, in u
+constexpr float kQueueRow = 1.6f;  // a row of sudogs in a card, in u
 
 }  // namespace
 
@@ -145,8 +146,8 @@ float ChanView::CardHeight(int ch, float u) const {
   const sched::Chan& c = m_state.chans[std::size_t(ch)];
   const float head = 0.35f * u + u * 1.15f * 1.35f;
   if (!c.made) return head + u * 0.3f;
-  const float ring = c.dataqsiz > 0 ? u * 4.7f : u * 1.4f;
-  return head + u * 1.4f + ring + u * kRow * 2.0f + u * 0.3f;
+  const float ring = c.dataqsiz > 0 ? u * 4.25f : 0.0f;
+  return head + u * 1.4f + ring + u * kQueueRow * 2.0f + u * 0.2f;
 }
 
 bool ChanView::Rect(std::int32_t goid, int ch, int queue, bool ghost, ImVec2* a,
@@ -315,26 +316,28 @@ void ChanView::DrawChan(const ViewContext& ctx, const Layout& lay, int ch, ImVec
     return;
   }
   y += lay.title * 1.35f;
-  std::snprintf(buf, sizeof buf, "qcount %d / dataqsiz %d   %s %lld  %s %lld", cc.qcount,
-                cc.dataqsiz, T(l, "sends", "发送"), static_cast<long long>(cc.sends),
-                T(l, "recvs", "接收"), static_cast<long long>(cc.recvs));
+  // Unbuffered: no ring; a sender and a receiver meet (sendDirect / recvDirect).
+  if (cc.dataqsiz == 0) {
+    std::snprintf(buf, sizeof buf, "%s   %s %lld  %s %lld",
+                  T(l, "unbuffered: no ring, stack to stack", "无缓冲：没有环形缓冲区，栈到栈"),
+                  T(l, "sends", "发送"), static_cast<long long>(cc.sends), T(l, "recvs", "接收"),
+                  static_cast<long long>(cc.recvs));
+  } else {
+    std::snprintf(buf, sizeof buf, "qcount %d / dataqsiz %d   %s %lld  %s %lld", cc.qcount,
+                  cc.dataqsiz, T(l, "sends", "发送"), static_cast<long long>(cc.sends),
+                  T(l, "recvs", "接收"), static_cast<long long>(cc.recvs));
+  }
   const float qw = TextFit(c, ImVec2(xi, y), u, th.text_dim, buf, xr - xi);
-  if (pc && pc->made && pc->qcount != cc.qcount && qw > 0) {
+  if (pc && pc->made && pc->qcount != cc.qcount && qw > 0 && cc.dataqsiz > 0) {
     const float w = c.TextSize(u, "qcount 00").x;
     MarkChangedRect(c, ImVec2(xi - u * 0.15f, y), ImVec2(xi + w, y + u), th.changed,
                     lay.line * 0.75f, ctx.t, u * 0.2f);
   }
   y += u * 1.4f;
   // The ring: dataqsiz raw slots in index order, recvx above, sendx below.
-  if (cc.dataqsiz == 0) {
-    TextFit(c, ImVec2(xi, y), u, th.text_dim,
-            T(l, "unbuffered: no buf, a sender and a receiver meet (sendDirect)",
-              "无缓冲：没有 buf，发送方与接收方直接交接（sendDirect）"),
-            xr - xi);
-    y += u * 1.4f;
-  } else {
+  if (cc.dataqsiz > 0) {
     const float lw = c.TextSize(u, "buf").x + u * 0.5f;
-    const float sy = y + u * 1.3f, sh = u * 2.0f;
+    const float sy = y + u * 1.25f, sh = u * 1.7f;
     c.Text(ImVec2(xi, sy + (sh - u) * 0.5f), u, th.text_dim, "buf");
     const float x0 = xi + lw;
     const int n = cc.dataqsiz;
@@ -381,21 +384,21 @@ void ChanView::DrawChan(const ViewContext& ctx, const Layout& lay, int ch, ImVec
       const float tw = c.TextSize(u, word).x;
       const float tx = std::clamp(cx - tw * 0.5f, xi, xr - tw);
       if (over) {
-        c.Text(ImVec2(tx, y - u * 0.1f), u, col, word);
-        Arrow(c, ImVec2(cx, y + u * 0.85f), ImVec2(cx, sy - u * 0.05f), col, lay.line * 0.75f,
-              u * 0.3f);
+        c.Text(ImVec2(tx, y - u * 0.05f), u, col, word);
+        Arrow(c, ImVec2(cx, y + u * 0.95f), ImVec2(cx, sy - u * 0.03f), col, lay.line * 0.75f,
+              u * 0.25f);
       } else {
-        Arrow(c, ImVec2(cx, sy + sh + u * 0.45f), ImVec2(cx, sy + sh + u * 0.05f), col,
-              lay.line * 0.75f, u * 0.3f);
-        c.Text(ImVec2(tx, sy + sh + u * 0.45f), u, col, word);
+        Arrow(c, ImVec2(cx, sy + sh + u * 0.3f), ImVec2(cx, sy + sh + u * 0.05f), col,
+              lay.line * 0.75f, u * 0.25f);
+        c.Text(ImVec2(tx, sy + sh + u * 0.25f), u, col, word);
       }
     };
     index_arrow(cc.recvx, true, "recvx", th.ok);
     index_arrow(cc.sendx, false, "sendx", th.warn);
-    y = sy + sh + u * 1.4f;
+    y = sy + sh + u * 1.3f;
   }
   DrawQueue(ctx, lay, ch, 0, xi, xr, y);
-  DrawQueue(ctx, lay, ch, 1, xi, xr, y + u * kRow);
+  DrawQueue(ctx, lay, ch, 1, xi, xr, y + u * kQueueRow);
 }
 
 // [SECTION] side panel: goroutines, the Ps' runnext and runq, the select, the output
@@ -525,12 +528,16 @@ void ChanView::DrawSide(const ViewContext& ctx, const Layout& lay) {
       }
     }
     const ImVec2 runq_max(std::max(x, runq_min.x + u * 2.0f), y + chip_h);
+    const float tail_x = std::max(runq_min.x + u * 1.0f, x - u * 1.2f);  // the runq's last chip
     // runqput(next=true): the old runnext is kicked to the runq's tail.
     for (const sched::Event& e : m_run->GetTimeline().Events(ctx.step)) {
       if (e.kind == EventKind::kRunnextKick && e.p == p) {
-        MoveArrow(c, ImVec2(next_max.x, Centre(next_min, next_max).y + u * 0.35f),
-                  ImVec2(runq_min.x + u * 0.3f, runq_max.y), th.move, lay.line * 1.25f, u * 0.45f,
-                  ctx.t);
+        // Under the row: down from runnext, along, and up into the runq's tail.
+        const float cx = Centre(next_min, next_max).x, ly = next_max.y + u * 0.42f;
+        c.Line(ImVec2(cx, next_max.y), ImVec2(cx, ly), th.move, lay.line * 1.25f);
+        c.Line(ImVec2(cx, ly), ImVec2(tail_x, ly), th.move, lay.line * 1.25f);
+        MoveArrow(c, ImVec2(tail_x, ly), ImVec2(tail_x, runq_max.y + u * 0.02f), th.move,
+                  lay.line * 1.25f, u * 0.35f, ctx.t);
         ++m_arrows;
       }
     }
@@ -584,7 +591,8 @@ void ChanView::DrawSide(const ViewContext& ctx, const Layout& lay) {
   if (y + u * 2.8f <= y_end) {
     c.Text(ImVec2(xi, y), u, th.text, T(l, "Output", "输出"));
     y += u * 1.3f;
-    const ImVec2 b0(xi, y), b1(xr, y_end);
+    const float box_h = u * 0.3f + u * 1.25f * float(std::clamp<std::size_t>(n_out, 3, 8));
+    const ImVec2 b0(xi, y), b1(xr, std::min(y_end, y + box_h));
     c.RectFilled(b0, b1, th.canvas_bg, u * 0.2f);
     c.Rect(b0, b1, th.grid, u * 0.2f, lay.line * 0.5f);
     const int fit = int((b1.y - b0.y - u * 0.3f) / (u * 1.25f));
@@ -624,8 +632,14 @@ void ChanView::DrawMoves(const ViewContext& ctx, const Layout& lay) {
     const bool send = e.kind == EventKind::kChanSend;
     if (path == ChanPath::kDirect) {
       // send: sender → parked receiver; recv: parked sender → receiver. Stack to stack.
+      // The parked partner's sudog has just left its queue (a ghost): the value goes from it
+      // (recv) or into it (send), so the arrow crosses from the card to the goroutines; two
+      // chips stacked in the goroutine list would leave no room to see one between them.
       const std::int32_t from = send ? e.g : e.g2, to = send ? e.g2 : e.g;
-      if (Rect(from, -1, 0, false, &a0, &a1) && Rect(to, -1, 0, false, &b0, &b1)) {
+      const bool from_sudog = !send && Rect(from, e.ch, 1, true, &a0, &a1);
+      const bool to_sudog = send && Rect(to, e.ch, 0, true, &b0, &b1);
+      if ((from_sudog || Rect(from, -1, 0, false, &a0, &a1)) &&
+          (to_sudog || Rect(to, -1, 0, false, &b0, &b1))) {
         arrow(a0, a1, b0, b1);
         m_direct = true;
         std::snprintf(buf, sizeof buf, "%s: %s → %s  (%s)", send ? "sendDirect" : "recvDirect",
