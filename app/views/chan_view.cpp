@@ -185,7 +185,7 @@ void ChanView::DrawQueue(const ViewContext& ctx, const Layout& lay, int ch, int 
     return false;
   };
   const char* name = queue == 0 ? "recvq" : "sendq";
-  const float lw = c.TextSize(u, "recvq").x + u * 0.5f;
+  const float lw = std::max(c.TextSize(u, "recvq").x, c.TextSize(u, "sendq").x) + u * 0.5f;
   c.Text(ImVec2(x0, y + u * 0.14f), u, th.text_dim, name);
   float x = x0 + lw;
   const float h = PillSize(c, "G", u).y;
@@ -225,8 +225,10 @@ void ChanView::DrawQueue(const ViewContext& ctx, const Layout& lay, int ch, int 
       c.Text(ImVec2(x + pad, y + pad * 0.4f), u, WithAlpha(th.text, al + 0.1f), t);
       ++m_ghost_sudogs;
     } else {
-      c.RectFilled(a, b, th.panel_border, u * 0.25f);
-      if (s.is_select) c.Rect(a, b, th.warn, u * 0.25f, lay.line);
+      // A tint of the pointer colour: readable in both themes; a select's sudog is outlined.
+      c.RectFilled(a, b, WithAlpha(th.edge, 0.22f), u * 0.25f);
+      c.Rect(a, b, s.is_select ? th.warn : th.panel_border, u * 0.25f,
+             s.is_select ? lay.line : lay.line * 0.5f);
       c.Text(ImVec2(x + pad, y + pad * 0.4f), u, th.text, t);
       if (changed) MarkChangedRect(c, a, b, th.changed, lay.line * 0.75f, ctx.t, u * 0.25f);
     }
@@ -329,7 +331,8 @@ void ChanView::DrawChan(const ViewContext& ctx, const Layout& lay, int ch, ImVec
   }
   const float qw = TextFit(c, ImVec2(xi, y), u, th.text_dim, buf, xr - xi);
   if (pc && pc->made && pc->qcount != cc.qcount && qw > 0 && cc.dataqsiz > 0) {
-    const float w = c.TextSize(u, "qcount 00").x;
+    std::snprintf(buf, sizeof buf, "qcount %d", cc.qcount);
+    const float w = c.TextSize(u, buf).x + u * 0.15f;
     MarkChangedRect(c, ImVec2(xi - u * 0.15f, y), ImVec2(xi + w, y + u), th.changed,
                     lay.line * 0.75f, ctx.t, u * 0.2f);
   }
@@ -627,6 +630,31 @@ void ChanView::DrawMoves(const ViewContext& ctx, const Layout& lay) {
   char buf[160];
   m_move_caption.clear();
   for (const sched::Event& e : m_run->GetTimeline().Events(ctx.step)) {
+    if (e.kind == EventKind::kClose && e.ch >= 0) {
+      std::snprintf(buf, sizeof buf,
+                    T(l, "close(%s): closed = 1; %lld receiver(s) and %lld sender(s) woken",
+                      "close(%s)：closed = 1；唤醒 %lld 个接收者、%lld 个发送者"),
+                    m_run->Prog().chan_names[std::size_t(e.ch)].c_str(),
+                    static_cast<long long>(e.n), static_cast<long long>(e.n2));
+      m_move_caption = buf;
+      continue;
+    }
+    if (e.kind == EventKind::kSelectPark) {
+      std::snprintf(buf, sizeof buf,
+                    T(l, "%s parks in select: one sudog (isSelect) on each of %lld channels",
+                      "%s 在 select 中挂起：在 %lld 个通道上各挂一个 sudog（isSelect）"),
+                    m_run->Label(e.g).c_str(), static_cast<long long>(e.n));
+      m_move_caption = buf;
+      continue;
+    }
+    if (e.kind == EventKind::kSelectWake) {
+      std::snprintf(buf, sizeof buf,
+                    T(l, "%s wakes in select: case %d won; %lld other sudog(s) dequeued",
+                      "%s 在 select 中被唤醒：case %d 胜出；其余 %lld 个 sudog 出队"),
+                    m_run->Label(e.g).c_str(), int(e.cas), static_cast<long long>(e.n));
+      m_move_caption = buf;
+      continue;
+    }
     if (e.kind != EventKind::kChanSend && e.kind != EventKind::kChanRecv) continue;
     const auto path = ChanPath(e.n);
     const bool send = e.kind == EventKind::kChanSend;
@@ -660,6 +688,27 @@ void ChanView::DrawMoves(const ViewContext& ctx, const Layout& lay) {
                                          "buf[%d] 复制给 %s，槽位清零"),
                       e.p2, m_run->Label(e.g).c_str());
       }
+      m_move_caption = buf;
+    } else if (path == ChanPath::kPark) {
+      // gopark: the G's sudog joins the channel's wait queue.
+      if (Rect(e.g, -1, 0, false, &a0, &a1) && Rect(e.g, e.ch, send ? 1 : 0, false, &b0, &b1)) {
+        arrow(a0, a1, b0, b1);
+        std::snprintf(buf, sizeof buf,
+                      T(l, "%s parks: its sudog joins %s.%s", "%s 挂起：它的 sudog 加入 %s.%s"),
+                      m_run->Label(e.g).c_str(),
+                      m_run->Prog().chan_names[std::size_t(e.ch)].c_str(), send ? "sendq" : "recvq");
+        m_move_caption = buf;
+      }
+    } else if (path == ChanPath::kClosed) {
+      std::snprintf(buf, sizeof buf,
+                    T(l, "%s: closed and drained, gets the zero value, ok = false",
+                      "%s：通道已关闭且为空，得到零值，ok = false"),
+                    m_run->Label(e.g).c_str());
+      m_move_caption = buf;
+    } else if (path == ChanPath::kNilBlock) {
+      std::snprintf(buf, sizeof buf,
+                    T(l, "%s: nil channel, blocks forever", "%s：nil 通道，永久阻塞"),
+                    m_run->Label(e.g).c_str());
       m_move_caption = buf;
     } else if (path == ChanPath::kSlotReuse && e.p2 >= 0) {
       // recv on a full buffer with a parked sender: buf[recvx] out, the sender's value in.
