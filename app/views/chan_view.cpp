@@ -123,7 +123,14 @@ void ChanView::UpdateState(std::size_t step) {
   // The select to show: one this step started (its orders are in the event), else the first
   // one still parked.
   m_select_shown = false;
+  m_won_case = -1;
+  bool select_event = false;
   for (const sched::Event& e : m_run->GetTimeline().Events(step)) {
+    if (e.kind == EventKind::kSelectWake) m_won_case = e.cas;
+    if (e.kind == EventKind::kSelectWake || e.kind == EventKind::kSelectDefault ||
+        e.kind == EventKind::kSelectPark) {
+      select_event = true;
+    }
     if (e.kind != EventKind::kSelectStart) continue;
     m_select = {};
     m_select.g = e.g;
@@ -137,6 +144,11 @@ void ChanView::UpdateState(std::size_t step) {
   }
   if (!m_select_shown && !m_state.selects.empty()) {
     m_select = m_state.selects.front();
+    m_select_shown = true;
+  }
+  // The step that ends a select (a case won, or default): the orders it ran with.
+  if (!m_select_shown && select_event && m_state.last_select.g != kNone) {
+    m_select = m_state.last_select;
     m_select_shown = true;
   }
 }
@@ -557,7 +569,8 @@ void ChanView::DrawSide(const ViewContext& ctx, const Layout& lay) {
     const sched::G& g = m_state.Gor(m_select.g);
     const sched::SelectSpec* spec = nullptr;
     const auto& body = pr.funcs[std::size_t(g.func)].body;
-    for (int back = 0; back < 2 && !spec; ++back) {
+    // The nearest select op at or before its pc: case bodies follow their select op.
+    for (int back = 0; back <= g.pc && !spec; ++back) {
       const int pc = g.pc - back;
       if (pc >= 0 && std::size_t(pc) < body.size() && body[std::size_t(pc)].op == sched::GOp::kSelect &&
           body[std::size_t(pc)].sel >= 0) {
@@ -583,7 +596,12 @@ void ChanView::DrawSide(const ViewContext& ctx, const Layout& lay) {
           if (x + c.TextSize(u, buf).x <= xr) c.Text(ImVec2(x, y + u * 0.14f), u, th.text_dim, buf);
           break;
         }
-        x += Pill(c, ImVec2(x, y), th.panel_border, th.text, buf, u).x + u * 0.3f;
+        const ImVec2 sz = Pill(c, ImVec2(x, y), WithAlpha(th.edge, 0.22f), th.text, buf, u);
+        if (cs == m_won_case) {  // selectgo's pass 3: the case that won
+          MarkChangedRect(c, ImVec2(x, y), Add(ImVec2(x, y), sz), th.changed, lay.line * 0.75f,
+                          ctx.t, sz.y * 0.5f);
+        }
+        x += sz.x + u * 0.3f;
       }
       y += u * kRow;
     }

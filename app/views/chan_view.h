@@ -82,6 +82,7 @@ class ChanView final : public TopicView {
   // This step's select (parked or just started): its goroutine and orders.
   sched::SelectRecord m_select;
   bool m_select_shown = false;
+  int m_won_case = -1;  ///< kSelectWake's case this step (-1: none)
   // Per frame (capacity kept).
   std::vector<Hit> m_hits;
   std::vector<SlotHit> m_slots;
