@@ -337,7 +337,7 @@ void ChanView::DrawChan(const ViewContext& ctx, const Layout& lay, int ch, ImVec
                   T(l, "sends", "发送"), static_cast<long long>(cc.sends), T(l, "recvs", "接收"),
                   static_cast<long long>(cc.recvs));
   } else {
-    std::snprintf(buf, sizeof buf, "qcount %d / dataqsiz %d   %s %lld  %s %lld", cc.qcount,
+    std::snprintf(buf, sizeof buf, "qcount %d  /  dataqsiz %d   %s %lld  %s %lld", cc.qcount,
                   cc.dataqsiz, T(l, "sends", "发送"), static_cast<long long>(cc.sends),
                   T(l, "recvs", "接收"), static_cast<long long>(cc.recvs));
   }

@@ -8,6 +8,8 @@
 #include "tests/ui/chan_scenarios.h"
 #include "tests/ui/headless.h"
 
+#include <imgui_internal.h>
+
 namespace gs::app {
 namespace {
 
@@ -156,6 +158,34 @@ TEST_F(ChanViewHeadless, DeadlockShowsTheCrashBox) {
   EXPECT_FALSE(view.CrashShown());
   Draw(view, *run, step);
   EXPECT_TRUE(view.CrashShown());
+}
+
+
+// Hovering a G chip or a sudog opens a tooltip with its details (a window ImGui names
+// ##Tooltip_00); over empty canvas there is none.
+TEST_F(ChanViewHeadless, HoverShowsATooltip) {
+  auto run = test::LoadChan(test::ChanScenarioTexts()[1]);
+  ASSERT_TRUE(run);
+  std::size_t step = 0;
+  sched::Event e;
+  ASSERT_TRUE(FindEvent(*run, EventKind::kChanSend, int(ChanPath::kPark), &step, &e));
+  ChanView view;
+  view.SetRun(run);
+  Draw(view, *run, step);
+  ImVec2 a, b;
+  ASSERT_TRUE(view.ChipRect(e.g, &a, &b));
+  auto tooltip_open = [] {
+    ImGuiWindow* w = ImGui::FindWindowByName("##Tooltip_00");
+    return w && w->Active;
+  };
+  ImGui::GetIO().MousePos = ImVec2((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f);
+  Draw(view, *run, step);
+  Draw(view, *run, step);
+  EXPECT_TRUE(tooltip_open());
+  ImGui::GetIO().MousePos = ImVec2(3, 795);
+  Draw(view, *run, step);
+  Draw(view, *run, step);
+  EXPECT_FALSE(tooltip_open());
 }
 
 }  // namespace
