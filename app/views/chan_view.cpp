@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/imgui_compat.h"
+#include "app/shell/strings.h"
 #include "app/views/draw_util.h"
 #include "engine/sched/chan_narration.h"
 
@@ -763,6 +764,74 @@ void ChanView::DrawCrash(const ViewContext& ctx, const Layout& lay) {
   m_crash_shown = true;
 }
 
+// [SECTION] sandbox: a one-op goroutine on a channel (the loader's "chan" script op), then run
+void ChanView::DrawSandbox(const ViewContext& ctx, const Layout& lay, ImVec2 a, ImVec2 b) {
+  Canvas& c = *ctx.canvas;
+  const Theme& th = ctx.theme;
+  const Lang l = ctx.lang;
+  const float u = lay.u;
+  const sched::Program& pr = m_run->Prog();
+  if (pr.chan_names.empty()) return;
+  c.RectFilled(a, b, th.panel_bg, u * 0.3f);
+  c.Rect(a, b, th.warn, u * 0.3f, lay.line);
+  const float x0 = a.x + u * 0.5f;
+  c.Text(ImVec2(x0, a.y + u * 0.3f), u, th.warn, Tr(Str::kSandboxActions, l));
+  if (m_state.ended) {
+    c.Text(ImVec2(x0 + c.TextSize(u, Tr(Str::kSandboxActions, l)).x + u, a.y + u * 0.3f), u,
+           th.text_dim, T(l, "the program has ended", "程序已结束"));
+    return;
+  }
+  m_sb_chan = std::clamp(m_sb_chan, 0, int(pr.chan_names.size()) - 1);
+  const std::string& name = pr.chan_names[std::size_t(m_sb_chan)];
+  const sched::VType elem = pr.chan_elems[std::size_t(m_sb_chan)];
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ImGui::SetCursorScreenPos(ImVec2(x0, a.y + u * 1.6f));
+  ImGui::SetNextItemWidth(u * 6.0f);
+  if (ImGui::BeginCombo("##sb_chan", name.c_str())) {
+    for (std::size_t i = 0; i < pr.chan_names.size(); ++i) {
+      if (ImGui::Selectable(pr.chan_names[i].c_str(), int(i) == m_sb_chan)) m_sb_chan = int(i);
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  switch (elem) {
+    case sched::VType::kInt:
+      ImGui::SetNextItemWidth(u * 5.0f);
+      ImGui::InputInt("##sb_int", &m_sb_int, 0, 0);
+      break;
+    case sched::VType::kBool:
+      ImGui::Checkbox("##sb_bool", &m_sb_bool);
+      break;
+    case sched::VType::kString:
+      ImGui::SetNextItemWidth(u * 5.0f);
+      ImGui::InputText("##sb_string", m_sb_string, sizeof m_sb_string);
+      break;
+    case sched::VType::kStruct:
+      ImGui::TextUnformatted("struct{}{}");
+      break;
+  }
+  auto record = [&ctx](Json op) {
+    ctx.requests.record_ops.push_back(Json::array({std::move(op), Json{{"op", "run"}}}));
+  };
+  (void)style;
+  ImGui::SameLine();
+  if (ImGui::Button(T(l, "go send", "go 发送"))) {
+    Json op{{"op", "chan"}, {"do", "send"}, {"ch", name}};
+    if (elem == sched::VType::kInt) op["value"] = m_sb_int;
+    if (elem == sched::VType::kBool) op["value"] = m_sb_bool;
+    if (elem == sched::VType::kString) op["value"] = std::string(m_sb_string);
+    record(std::move(op));
+  }
+  ImGui::SameLine();
+  if (ImGui::Button(T(l, "go recv", "go 接收"))) {
+    record(Json{{"op", "chan"}, {"do", "recv"}, {"ch", name}});
+  }
+  ImGui::SameLine();
+  if (ImGui::Button(T(l, "go close", "go 关闭"))) {
+    record(Json{{"op", "chan"}, {"do", "close"}, {"ch", name}});
+  }
+}
+
 // [SECTION] draw
 void ChanView::Draw(const ViewContext& ctx) {
   if (!m_run || !ctx.canvas) return;
@@ -807,7 +876,9 @@ void ChanView::Draw(const ViewContext& ctx) {
   const float bottom = ctx.origin.y + ctx.size.y - (ctx.sandbox ? ImGui::GetFrameHeight() * 3.0f : u * 0.3f);
   const float split = ctx.origin.x + (ctx.size.x - u * 0.9f) * chans_w / (chans_w + side_w) + u * 0.3f;
   lay.chans_min = ImVec2(ctx.origin.x + u * 0.3f, top);
-  lay.chans_max = ImVec2(split, bottom);
+  const bool sandbox = ctx.sandbox && !ctx.picture_only && !ctx.presenter;
+  const float sb_h = sandbox ? u * 1.9f + ImGui::GetFrameHeight() : 0.0f;
+  lay.chans_max = ImVec2(split, bottom - (sandbox ? sb_h + u * 0.4f : 0.0f));
   lay.side_min = ImVec2(split + u * 0.3f, top);
   lay.side_max = ImVec2(ctx.origin.x + ctx.size.x - u * 0.3f, bottom);
   // Header: the title, then what this step's arrows mean (filled in by DrawMoves, drawn last).
@@ -841,6 +912,10 @@ void ChanView::Draw(const ViewContext& ctx) {
             x1 - x0 - u * 2.0f);
   }
   if (ctx.picture_only) return;
+  if (sandbox) {
+    DrawSandbox(ctx, lay, ImVec2(lay.chans_min.x, lay.chans_max.y + u * 0.4f),
+                ImVec2(lay.chans_max.x, lay.chans_max.y + u * 0.4f + sb_h));
+  }
   // Hover: the last item drawn under the mouse.
   const Hit* hover = nullptr;
   for (const Hit& h : m_hits) {

@@ -63,6 +63,8 @@ class ChanView final : public TopicView {
   void DrawSide(const ViewContext& ctx, const Layout& lay);
   void DrawMoves(const ViewContext& ctx, const Layout& lay);
   void DrawCrash(const ViewContext& ctx, const Layout& lay);
+  /// Sandbox: a new goroutine sends on, receives from or closes the chosen channel here.
+  void DrawSandbox(const ViewContext& ctx, const Layout& lay, ImVec2 a, ImVec2 b);
   void Tooltip(const ViewContext& ctx, const Hit& h) const;
   bool Rect(std::int32_t goid, int ch, int queue, bool ghost, ImVec2* a, ImVec2* b) const;
 
@@ -93,6 +95,11 @@ class ChanView final : public TopicView {
   bool m_crash_shown = false;
   std::string m_move_caption;  ///< what the step's move arrows mean, shown in the header
   std::string m_scratch;
+  // Sandbox: the channel acted on and the value a send carries (kept across re-runs).
+  int m_sb_chan = 0;
+  int m_sb_int = 1;
+  bool m_sb_bool = true;
+  char m_sb_string[32] = "hi";
 };
 
 }  // namespace gs::app
