@@ -822,6 +822,9 @@ void ChanView::DrawSandbox(const ViewContext& ctx, const Layout& lay, ImVec2 a, 
     if (elem == sched::VType::kString) op["value"] = std::string(m_sb_string);
     record(std::move(op));
   }
+  m_sb_send_drawn = true;
+  m_sb_send_min = ImGui::GetItemRectMin();
+  m_sb_send_max = ImGui::GetItemRectMax();
   ImGui::SameLine();
   if (ImGui::Button(T(l, "go recv", "go 接收"))) {
     record(Json{{"op", "chan"}, {"do", "recv"}, {"ch", name}});
@@ -845,6 +848,7 @@ void ChanView::Draw(const ViewContext& ctx) {
   m_direct = false;
   m_ghost_sudogs = 0;
   m_crash_shown = false;
+  m_sb_send_drawn = false;
   // Design size in units of the UI font: the cards stacked on the left, the side panel on the
   // right; the picture grows with the panel and never shrinks under the UI font.
   const float ui = ctx.ui_font;

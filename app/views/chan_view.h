@@ -33,6 +33,13 @@ class ChanView final : public TopicView {
   bool ClosedShown(int ch) const;
   /// Sudogs drawn as ghosts (left a queue this step).
   std::size_t GhostSudogs() const { return m_ghost_sudogs; }
+  /// The sandbox's "go send" button as the last frame drew it (false: not drawn).
+  bool SendButtonRect(ImVec2* min, ImVec2* max) const {
+    if (!m_sb_send_drawn) return false;
+    *min = m_sb_send_min;
+    *max = m_sb_send_max;
+    return true;
+  }
   /// Whether the crash box was drawn.
   bool CrashShown() const { return m_crash_shown; }
 
@@ -100,6 +107,8 @@ class ChanView final : public TopicView {
   int m_sb_int = 1;
   bool m_sb_bool = true;
   char m_sb_string[32] = "hi";
+  bool m_sb_send_drawn = false;
+  ImVec2 m_sb_send_min{0, 0}, m_sb_send_max{0, 0};
 };
 
 }  // namespace gs::app

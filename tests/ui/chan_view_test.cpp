@@ -10,6 +10,8 @@
 
 #include <imgui_internal.h>
 
+#include <cfloat>
+
 namespace gs::app {
 namespace {
 
@@ -186,6 +188,56 @@ TEST_F(ChanViewHeadless, HoverShowsATooltip) {
   Draw(view, *run, step);
   Draw(view, *run, step);
   EXPECT_FALSE(tooltip_open());
+}
+
+// The sandbox: "go send" asks to record a chan script op (a new goroutine sends the value on
+// the chosen channel) followed by a run, and the loader accepts the scenario with it.
+TEST_F(ChanViewHeadless, SandboxSendRecordsAChanOp) {
+  const std::string text = test::ChanScenarioTexts()[1];
+  auto run = test::LoadChan(text);
+  ASSERT_TRUE(run);
+  ChanView view;
+  view.SetRun(run);
+  const std::size_t step = 3;
+  auto frame = [&] {
+    ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(1200, 800));
+    ImGui::Begin("canvas", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoTitleBar);
+    ImCanvas canvas = ImCanvas::ForCurrentWindow();
+    ViewContext ctx{*run, step, step, 1.0f, Lang::kEn, GetTheme(ThemeKind::kDark), 1.0f,
+                    ImGui::GetWindowDrawList(), ImGui::GetWindowPos(), ImGui::GetWindowSize(),
+                    {}, true};
+    ctx.canvas = &canvas;
+    ctx.ui_font = ImGui::GetFontSize();
+    view.Draw(ctx);
+    ImGui::End();
+    ImGui::Render();
+    return ctx.requests.record_ops;
+  };
+  frame();
+  ImVec2 a, b;
+  ASSERT_TRUE(view.SendButtonRect(&a, &b));
+  ImGuiIO& io = ImGui::GetIO();
+  std::vector<Json> ops;
+  io.MousePos = ImVec2((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f);
+  for (int i = 0; i < 4; ++i) {
+    io.MouseDown[0] = i == 1;
+    for (Json& op : frame()) ops.push_back(std::move(op));
+  }
+  io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+  ASSERT_EQ(ops.size(), 1u);
+  ASSERT_TRUE(ops[0].is_array());
+  ASSERT_EQ(ops[0].size(), 2u);
+  EXPECT_EQ(ops[0][0]["op"], "chan");
+  EXPECT_EQ(ops[0][0]["do"], "send");
+  EXPECT_EQ(ops[0][0]["ch"], "jobs");
+  EXPECT_EQ(ops[0][1]["op"], "run");
+  // The scenario with the op recorded before its run loads.
+  Json j = Json::parse(text);
+  j["script"] = Json::array({ops[0][0], Json{{"op", "run"}}});
+  EXPECT_TRUE(test::LoadChan(j.dump()));
 }
 
 }  // namespace
