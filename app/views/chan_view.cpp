@@ -658,6 +658,13 @@ void ChanView::DrawMoves(const ViewContext& ctx, const Layout& lay) {
       m_move_caption = buf;
       continue;
     }
+    if (e.kind == EventKind::kMakeChan && e.ch >= 0) {
+      std::snprintf(buf, sizeof buf,
+                    T(l, "make(chan, %lld): makechan allocates %s's hchan", "make(chan, %lld)：makechan 为 %s 分配 hchan"),
+                    static_cast<long long>(e.n), m_run->Prog().chan_names[std::size_t(e.ch)].c_str());
+      m_move_caption = buf;
+      continue;
+    }
     if (e.kind == EventKind::kSelectPark) {
       std::snprintf(buf, sizeof buf,
                     T(l, "%s parks in select: one sudog (isSelect) on each of %lld channels",
@@ -887,8 +894,35 @@ void ChanView::Draw(const ViewContext& ctx) {
   lay.side_max = ImVec2(ctx.origin.x + ctx.size.x - u * 0.3f, bottom);
   // Header: the title, then what this step's arrows mean (filled in by DrawMoves, drawn last).
   const float x0 = ctx.origin.x + u * 0.5f, x1 = ctx.origin.x + ctx.size.x - u * 0.5f;
-  TextFit(c, ImVec2(x0, ctx.origin.y + u * 0.3f), lay.title, th.text,
-          T(ctx.lang, "channels (hchan)", "通道（hchan）"), x1 - x0);
+  const float title_w = TextFit(c, ImVec2(x0, ctx.origin.y + u * 0.3f), lay.title, th.text,
+                                T(ctx.lang, "channels (hchan)", "通道（hchan）"), x1 - x0);
+  // What the marks mean, at the right of the title when there is room (as in SchedView).
+  {
+    const char* words[3] = {T(ctx.lang, "changed", "有变化"),
+                            T(ctx.lang, "left (dequeued)", "已离开（出队）"),
+                            T(ctx.lang, "value copied", "值的复制")};
+    const float sw = u * 1.6f, sg = u * 0.4f, ig = u * 0.9f;
+    float legend_w = 0;
+    for (const char* w : words) legend_w += sw + sg + c.TextSize(u, w).x + ig;
+    if (title_w + u * 2.0f + legend_w <= x1 - x0) {
+      float x = x1 - legend_w + ig;
+      const float cy = ctx.origin.y + u * 0.3f + lay.title * 0.5f, h = u * 0.9f;
+      for (int i = 0; i < 3; ++i) {
+        const ImVec2 a(x, cy - h * 0.5f), b(x + sw, cy + h * 0.5f);
+        if (i == 0) {
+          c.Rect(a, b, th.changed, h * 0.5f, lay.line);
+        } else if (i == 1) {
+          c.RectFilled(a, b, WithAlpha(th.ghost, 0.25f), h * 0.5f);
+          DashedRect(c, a, b, th.ghost, lay.line * 0.75f, u * 0.3f);
+        } else {
+          Arrow(c, ImVec2(a.x, cy), ImVec2(b.x, cy), th.move, lay.line, u * 0.45f);
+        }
+        x += sw + sg;
+        c.Text(ImVec2(x, cy - u * 0.5f), u, th.text_dim, words[i]);
+        x += c.TextSize(u, words[i]).x + ig;
+      }
+    }
+  }
   // Cards, top to bottom; those that do not fit are counted.
   float y = lay.chans_min.y;
   const float cards_end = lay.chans_max.y - (crash ? u * crash_h : 0.0f);
