@@ -163,8 +163,7 @@ float ChanView::CardHeight(int ch, float u) const {
   return head + u * 1.4f + ring + u * kQueueRow * 2.0f + u * 0.2f;
 }
 
-bool ChanView::Rect(std::int32_t goid, int ch, int queue, bool ghost, ImVec2* a,
-                    ImVec2* b) const {
+bool ChanView::Rect(std::int32_t goid, int ch, int queue, bool ghost, ImVec2* a, ImVec2* b) const {
   for (const Hit& h : m_hits) {
     if (h.goid != goid || h.ch != ch) continue;
     if (ch >= 0 && (h.queue != queue || (h.index < 0) != ghost)) continue;
@@ -283,8 +282,9 @@ void ChanView::DrawChan(const ViewContext& ctx, const Layout& lay, int ch, ImVec
   const float u = lay.u;
   const sched::Program& pr = m_run->Prog();
   const sched::Chan& cc = m_state.chans[std::size_t(ch)];
-  const sched::Chan* pc =
-      m_has_prev && std::size_t(ch) < m_prev.chans.size() ? &m_prev.chans[std::size_t(ch)] : nullptr;
+  const sched::Chan* pc = m_has_prev && std::size_t(ch) < m_prev.chans.size()
+                              ? &m_prev.chans[std::size_t(ch)]
+                              : nullptr;
   const float r = u * 0.3f;
   c.RectFilled(a, b, th.panel_bg, r);
   c.Rect(a, b, cc.closed ? th.danger : th.panel_border, r, cc.closed ? lay.line * 1.5f : lay.line);
@@ -441,7 +441,8 @@ void ChanView::DrawSide(const ViewContext& ctx, const Layout& lay) {
     if (cut) m_scratch += "...";
     const ImVec2 sz = Pill(c, ImVec2(x, yy), bg, fg, m_scratch, u);
     const ImVec2 b(x + sz.x, yy + sz.y);
-    if (changed) MarkChangedRect(c, ImVec2(x, yy), b, th.changed, lay.line * 0.75f, ctx.t, sz.y * 0.5f);
+    if (changed)
+      MarkChangedRect(c, ImVec2(x, yy), b, th.changed, lay.line * 0.75f, ctx.t, sz.y * 0.5f);
     m_hits.push_back({ImVec2(x, yy), b, g, -1, 0, 0});
     return sz;
   };
@@ -452,8 +453,9 @@ void ChanView::DrawSide(const ViewContext& ctx, const Layout& lay) {
   c.Text(ImVec2(xi, y), u, th.text, buf);
   y += u * 1.4f;
   std::size_t shown = 0;
-  const float reserve = u * (kRow + 1.0f) * float(std::max(1, m_run->MaxProcs() == 1 ? 1 : m_state.gomaxprocs)) +
-                        u * 3.0f;
+  const float reserve =
+      u * (kRow + 1.0f) * float(std::max(1, m_run->MaxProcs() == 1 ? 1 : m_state.gomaxprocs)) +
+      u * 3.0f;
   for (std::size_t i = 0; i < m_state.gs.size(); ++i) {
     const sched::G& g = m_state.gs[i];
     if (g.system) continue;
@@ -470,8 +472,8 @@ void ChanView::DrawSide(const ViewContext& ctx, const Layout& lay) {
       fg = th.text_dim;
     }
     const bool had = m_has_prev && i < m_prev.gs.size();
-    const bool changed = m_has_prev && (!had || m_prev.gs[i].status != g.status ||
-                                        m_prev.gs[i].wait != g.wait);
+    const bool changed =
+        m_has_prev && (!had || m_prev.gs[i].status != g.status || m_prev.gs[i].wait != g.wait);
     const ImVec2 sz = chip(xi, y, g.goid, bg, fg, changed, (xr - xi) * 0.45f);
     const std::string_view why = sched::WaitReasonName(g.wait);
     if (g.status == sched::GStatus::kWaiting && !why.empty()) {
@@ -573,12 +575,13 @@ void ChanView::DrawSide(const ViewContext& ctx, const Layout& lay) {
     // The nearest select op at or before its pc: case bodies follow their select op.
     for (int back = 0; back <= g.pc && !spec; ++back) {
       const int pc = g.pc - back;
-      if (pc >= 0 && std::size_t(pc) < body.size() && body[std::size_t(pc)].op == sched::GOp::kSelect &&
-          body[std::size_t(pc)].sel >= 0) {
+      if (pc >= 0 && std::size_t(pc) < body.size() &&
+          body[std::size_t(pc)].op == sched::GOp::kSelect && body[std::size_t(pc)].sel >= 0) {
         spec = &pr.selects[std::size_t(body[std::size_t(pc)].sel)];
       }
     }
-    const float lw = std::max(c.TextSize(u, "pollorder").x, c.TextSize(u, "lockorder").x) + u * 0.5f;
+    const float lw =
+        std::max(c.TextSize(u, "pollorder").x, c.TextSize(u, "lockorder").x) + u * 0.5f;
     for (int row = 0; row < 2; ++row) {
       const auto& order = row == 0 ? m_select.pollorder : m_select.lockorder;
       c.Text(ImVec2(xi, y + u * 0.14f), u, th.text_dim, row == 0 ? "pollorder" : "lockorder");
@@ -622,8 +625,8 @@ void ChanView::DrawSide(const ViewContext& ctx, const Layout& lay) {
     float oy = b0.y + u * 0.15f;
     for (std::size_t i = first; i < n_out; ++i) {
       const bool fresh = m_prints[i].step == m_state_step;
-      const float w = TextFit(c, ImVec2(xi + u * 0.4f, oy), u, th.text, m_prints[i].text,
-                              xr - xi - u * 0.8f);
+      const float w =
+          TextFit(c, ImVec2(xi + u * 0.4f, oy), u, th.text, m_prints[i].text, xr - xi - u * 0.8f);
       if (fresh && w > 0) {
         MarkChangedRect(c, ImVec2(xi + u * 0.2f, oy), ImVec2(xi + u * 0.6f + w, oy + u), th.changed,
                         lay.line * 0.75f, ctx.t, u * 0.2f);
@@ -660,8 +663,10 @@ void ChanView::DrawMoves(const ViewContext& ctx, const Layout& lay) {
     }
     if (e.kind == EventKind::kMakeChan && e.ch >= 0) {
       std::snprintf(buf, sizeof buf,
-                    T(l, "make(chan, %lld): makechan allocates %s's hchan", "make(chan, %lld)：makechan 为 %s 分配 hchan"),
-                    static_cast<long long>(e.n), m_run->Prog().chan_names[std::size_t(e.ch)].c_str());
+                    T(l, "make(chan, %lld): makechan allocates %s's hchan",
+                      "make(chan, %lld)：makechan 为 %s 分配 hchan"),
+                    static_cast<long long>(e.n),
+                    m_run->Prog().chan_names[std::size_t(e.ch)].c_str());
       m_move_caption = buf;
       continue;
     }
@@ -705,13 +710,13 @@ void ChanView::DrawMoves(const ViewContext& ctx, const Layout& lay) {
       if (!slot(e.ch, e.p2, &b0, &b1) || !Rect(e.g, -1, 0, false, &a0, &a1)) continue;
       if (send) {
         arrow(a0, a1, b0, b1);
-        std::snprintf(buf, sizeof buf, T(l, "%s copies its value into buf[%d]",
-                                         "%s 把值复制进 buf[%d]"),
+        std::snprintf(buf, sizeof buf,
+                      T(l, "%s copies its value into buf[%d]", "%s 把值复制进 buf[%d]"),
                       m_run->Label(e.g).c_str(), e.p2);
       } else {
         arrow(b0, b1, a0, a1);
-        std::snprintf(buf, sizeof buf, T(l, "buf[%d] copied out to %s, slot zeroed",
-                                         "buf[%d] 复制给 %s，槽位清零"),
+        std::snprintf(buf, sizeof buf,
+                      T(l, "buf[%d] copied out to %s, slot zeroed", "buf[%d] 复制给 %s，槽位清零"),
                       e.p2, m_run->Label(e.g).c_str());
       }
       m_move_caption = buf;
@@ -722,7 +727,8 @@ void ChanView::DrawMoves(const ViewContext& ctx, const Layout& lay) {
         std::snprintf(buf, sizeof buf,
                       T(l, "%s parks: its sudog joins %s.%s", "%s 挂起：它的 sudog 加入 %s.%s"),
                       m_run->Label(e.g).c_str(),
-                      m_run->Prog().chan_names[std::size_t(e.ch)].c_str(), send ? "sendq" : "recvq");
+                      m_run->Prog().chan_names[std::size_t(e.ch)].c_str(),
+                      send ? "sendq" : "recvq");
         m_move_caption = buf;
       }
     } else if (path == ChanPath::kClosed) {
@@ -884,8 +890,10 @@ void ChanView::Draw(const ViewContext& ctx) {
   const float u = lay.u;
   c.RectFilled(ctx.origin, Add(ctx.origin, ctx.size), th.canvas_bg, 0);
   const float top = ctx.origin.y + lay.title * 1.5f + u * 1.3f;
-  const float bottom = ctx.origin.y + ctx.size.y - (ctx.sandbox ? ImGui::GetFrameHeight() * 3.0f : u * 0.3f);
-  const float split = ctx.origin.x + (ctx.size.x - u * 0.9f) * chans_w / (chans_w + side_w) + u * 0.3f;
+  const float bottom =
+      ctx.origin.y + ctx.size.y - (ctx.sandbox ? ImGui::GetFrameHeight() * 3.0f : u * 0.3f);
+  const float split =
+      ctx.origin.x + (ctx.size.x - u * 0.9f) * chans_w / (chans_w + side_w) + u * 0.3f;
   lay.chans_min = ImVec2(ctx.origin.x + u * 0.3f, top);
   const bool sandbox = ctx.sandbox && !ctx.picture_only && !ctx.presenter;
   const float sb_h = sandbox ? u * 1.9f + ImGui::GetFrameHeight() : 0.0f;

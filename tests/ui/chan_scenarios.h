@@ -16,7 +16,8 @@ inline std::string ChanScenario(const std::string& id, const std::string& chans,
                                 const std::string& funcs) {
   return R"({"format": 1, "kind": "chan", "id": ")" + id + R"(", "title": {"en": ")" + id +
          R"(", "zh": ")" + id + R"("}, "go_version": "1.19", "config": {"gomaxprocs": 1},
-  "chans": )" + chans + R"(, "funcs": )" + funcs + R"(, "script": [{"op": "run"}]})";
+  "chans": )" +
+         chans + R"(, "funcs": )" + funcs + R"(, "script": [{"op": "run"}]})";
 }
 
 inline const std::vector<std::string>& ChanScenarioTexts() {

@@ -74,9 +74,8 @@ TEST_F(ChanViewHeadless, DirectSendDrawsTheStackToStackArrow) {
     ASSERT_TRUE(run);
     std::size_t step = 0;
     sched::Event e;
-    const bool found =
-        FindEvent(*run, EventKind::kChanSend, int(ChanPath::kDirect), &step, &e) ||
-        FindEvent(*run, EventKind::kChanRecv, int(ChanPath::kDirect), &step, &e);
+    const bool found = FindEvent(*run, EventKind::kChanSend, int(ChanPath::kDirect), &step, &e) ||
+                       FindEvent(*run, EventKind::kChanRecv, int(ChanPath::kDirect), &step, &e);
     ASSERT_TRUE(found) << run->Meta().id;
     ChanView view;
     view.SetRun(run);
@@ -162,7 +161,6 @@ TEST_F(ChanViewHeadless, DeadlockShowsTheCrashBox) {
   EXPECT_TRUE(view.CrashShown());
 }
 
-
 // Hovering a G chip or a sudog opens a tooltip with its details (a window ImGui names
 // ##Tooltip_00); over empty canvas there is none.
 TEST_F(ChanViewHeadless, HoverShowsATooltip) {
@@ -206,9 +204,18 @@ TEST_F(ChanViewHeadless, SandboxSendRecordsAChanOp) {
     ImGui::SetNextWindowSize(ImVec2(1200, 800));
     ImGui::Begin("canvas", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoTitleBar);
     ImCanvas canvas = ImCanvas::ForCurrentWindow();
-    ViewContext ctx{*run, step, step, 1.0f, Lang::kEn, GetTheme(ThemeKind::kDark), 1.0f,
-                    ImGui::GetWindowDrawList(), ImGui::GetWindowPos(), ImGui::GetWindowSize(),
-                    {}, true};
+    ViewContext ctx{*run,
+                    step,
+                    step,
+                    1.0f,
+                    Lang::kEn,
+                    GetTheme(ThemeKind::kDark),
+                    1.0f,
+                    ImGui::GetWindowDrawList(),
+                    ImGui::GetWindowPos(),
+                    ImGui::GetWindowSize(),
+                    {},
+                    true};
     ctx.canvas = &canvas;
     ctx.ui_font = ImGui::GetFontSize();
     view.Draw(ctx);

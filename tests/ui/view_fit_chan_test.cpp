@@ -29,14 +29,15 @@ TEST_P(ChanFit, TextStaysInsideAndApart) {
         // The share of the window the app gives its canvas: with the narration only, and
         // with the library open too.
         const float share = i % 2 == 0 ? 0.7f : 0.5f;
-        DrawViewFrame(view, *run, step, 1.0f, lang, ThemeKind::kDark, w * share, hgt * 0.8f,
-                      &texts, &panel);
+        DrawViewFrame(view, *run, step, 1.0f, lang, ThemeKind::kDark, w * share, hgt * 0.8f, &texts,
+                      &panel);
         ASSERT_FALSE(texts.empty());
         const auto problems = TextFitProblems(texts, panel, ImGui::GetFontSize());
         ++checked;
         EXPECT_TRUE(problems.empty())
-            << run->Meta().id << " step " << step << " share " << share << (lang == Lang::kZh ? " zh" : " en") << ": "
-            << problems.size() << " problem(s), first: " << problems.front();
+            << run->Meta().id << " step " << step << " share " << share
+            << (lang == Lang::kZh ? " zh" : " en") << ": " << problems.size()
+            << " problem(s), first: " << problems.front();
         if (!problems.empty()) break;
       }
     }
