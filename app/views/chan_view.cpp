@@ -374,7 +374,8 @@ void ChanView::DrawChan(const ViewContext& ctx, const Layout& lay, int ch, ImVec
     }
     for (int i = 0; i < shown; ++i) {
       const ImVec2 s0(x0 + sw * float(i), sy), s1(x0 + sw * float(i + 1), sy + sh);
-      const bool full = std::size_t(i) < cc.full.size() && cc.full[std::size_t(i)] != 0;
+      const bool full = std::size_t(i) < cc.full.size() && std::size_t(i) < cc.buf.size() &&
+                        cc.full[std::size_t(i)] != 0;
       if (full) {
         c.RectFilled(s0, s1, WithAlpha(th.accent, 0.30f), 0);
         const std::string v = sched::FormatValue(pr, cc.elem, cc.buf[std::size_t(i)]);
@@ -566,6 +567,7 @@ void ChanView::DrawSide(const ViewContext& ctx, const Layout& lay) {
   // the channels' locks are taken, by address), as case numbers with their channels.
   if (m_select_shown && m_select.g > 0 && y + u * 1.4f * 3.0f <= y_end) {
     std::snprintf(buf, sizeof buf, "select (%s)", m_run->Label(m_select.g).c_str());
+    m_select_drawn = true;
     TextFit(c, ImVec2(xi, y), u, th.warn, buf, xr - xi);
     y += u * 1.4f;
     // The select spec of the G's current op gives each case's channel.
@@ -862,6 +864,7 @@ void ChanView::Draw(const ViewContext& ctx) {
   m_ghost_sudogs = 0;
   m_crash_shown = false;
   m_sb_send_drawn = false;
+  m_select_drawn = false;
   // Design size in units of the UI font: the cards stacked on the left, the side panel on the
   // right; the picture grows with the panel and never shrinks under the UI font.
   const float ui = ctx.ui_font;

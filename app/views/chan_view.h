@@ -40,6 +40,8 @@ class ChanView final : public TopicView {
     *max = m_sb_send_max;
     return true;
   }
+  /// The select whose pollorder and lockorder the last frame showed (g = kNone: none).
+  const sched::SelectRecord* ShownSelect() const { return m_select_drawn ? &m_select : nullptr; }
   /// Whether the crash box was drawn.
   bool CrashShown() const { return m_crash_shown; }
 
@@ -91,7 +93,8 @@ class ChanView final : public TopicView {
   // This step's select (parked or just started): its goroutine and orders.
   sched::SelectRecord m_select;
   bool m_select_shown = false;
-  int m_won_case = -1;  ///< kSelectWake's case this step (-1: none)
+  bool m_select_drawn = false;  ///< this frame drew the orders
+  int m_won_case = -1;          ///< kSelectWake's case this step (-1: none)
   // Per frame (capacity kept).
   std::vector<Hit> m_hits;
   std::vector<SlotHit> m_slots;

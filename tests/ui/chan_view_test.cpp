@@ -247,5 +247,33 @@ TEST_F(ChanViewHeadless, SandboxSendRecordsAChanOp) {
   EXPECT_TRUE(test::LoadChan(j.dump()));
 }
 
+// A select of three cases: at its start and while it is parked, the view shows pollorder and
+// lockorder with every case once; before it, none.
+TEST_F(ChanViewHeadless, SelectShowsItsOrders) {
+  auto run = test::LoadChan(test::ChanScenarioTexts()[2]);
+  ASSERT_TRUE(run);
+  std::size_t step = 0;
+  sched::Event e;
+  ASSERT_TRUE(FindEvent(*run, EventKind::kSelectStart, -1, &step, &e));
+  ChanView view;
+  view.SetRun(run);
+  Draw(view, *run, step - 1);
+  EXPECT_FALSE(view.ShownSelect());
+  for (std::size_t s : {step, step + 1}) {
+    Draw(view, *run, s);
+    const sched::SelectRecord* sel = view.ShownSelect();
+    ASSERT_TRUE(sel) << "step " << s;
+    EXPECT_EQ(sel->g, e.g);
+    ASSERT_EQ(sel->npoll, 3);
+    int seen_poll = 0, seen_lock = 0;
+    for (int i = 0; i < 3; ++i) {
+      seen_poll |= 1 << sel->pollorder[std::size_t(i)];
+      seen_lock |= 1 << sel->lockorder[std::size_t(i)];
+    }
+    EXPECT_EQ(seen_poll, 7);
+    EXPECT_EQ(seen_lock, 7);
+  }
+}
+
 }  // namespace
 }  // namespace gs::app
