@@ -954,11 +954,15 @@ void ChanView::Draw(const ViewContext& ctx) {
   DrawCrash(ctx, lay);
   DrawMoves(ctx, lay);
   if (!m_move_caption.empty()) {
+    // With the arrow glyph (and the move colour) only when the caption explains arrows drawn.
     const float cy = ctx.origin.y + lay.title * 1.5f;
-    Arrow(c, ImVec2(x0, cy + u * 0.5f), ImVec2(x0 + u * 1.5f, cy + u * 0.5f), th.move, lay.line,
-          u * 0.45f);
-    TextFit(c, ImVec2(x0 + u * 2.0f, cy - u * 0.05f), u, th.move, m_move_caption,
-            x1 - x0 - u * 2.0f);
+    const float tx = m_arrows > 0 ? x0 + u * 2.0f : x0;
+    if (m_arrows > 0) {
+      Arrow(c, ImVec2(x0, cy + u * 0.5f), ImVec2(x0 + u * 1.5f, cy + u * 0.5f), th.move, lay.line,
+            u * 0.45f);
+    }
+    TextFit(c, ImVec2(tx, cy - u * 0.05f), u, m_arrows > 0 ? th.move : th.text, m_move_caption,
+            x1 - tx);
   }
   if (ctx.picture_only) return;
   if (sandbox) {
