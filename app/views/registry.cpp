@@ -1,4 +1,5 @@
 // The topic views by scenario kind.
+#include "app/views/chan_view.h"
 #include "app/views/gc_view.h"
 #include "app/views/maps_view.h"
 #include "app/views/sched_view.h"
@@ -12,7 +13,7 @@ std::unique_ptr<TopicView> MakeView(std::string_view kind) {
   if (kind == "maps") return std::make_unique<MapsView>();
   if (kind == "stack") return std::make_unique<StackView>();
   if (kind == "sched") return std::make_unique<SchedView>();
-  if (kind == "chan") return std::make_unique<SchedView>();
+  if (kind == "chan") return std::make_unique<ChanView>();
   return nullptr;
 }
 
