@@ -457,10 +457,41 @@ void ChanView::DrawSide(const ViewContext& ctx, const Layout& lay) {
   const float reserve =
       u * (kRow + 1.0f) * float(std::max(1, m_run->MaxProcs() == 1 ? 1 : m_state.gomaxprocs)) +
       u * 3.0f;
+  // One row per goroutine (chip, state, wait reason) when they all fit; otherwise the chips
+  // flow side by side, their colour giving the state (the tooltip has the rest), so no
+  // goroutine is folded away while there is room for its chip.
+  const float rows_room = (y_end - reserve - y) / (u * kRow);
+  const bool flow = float(n_user) > std::floor(rows_room);
+  float fx = xi;
   for (std::size_t i = 0; i < m_state.gs.size(); ++i) {
     const sched::G& g = m_state.gs[i];
     if (g.system) continue;
     if (y + chip_h > y_end - reserve) break;
+    if (flow) {
+      ImU32 bg = th.panel_border, fg = th.text;
+      if (g.status == sched::GStatus::kRunning) {
+        bg = th.accent;
+        fg = th.canvas_bg;
+      } else if (g.status == sched::GStatus::kRunnable) {
+        bg = th.ok;
+        fg = th.canvas_bg;
+      } else if (g.status == sched::GStatus::kDead) {
+        bg = th.grid;
+        fg = th.text_dim;
+      }
+      const float w = PillSize(c, m_run->Label(g.goid), u).x;
+      if (fx > xi && fx + w > xr) {
+        fx = xi;
+        y += u * kRow;
+        if (y + chip_h > y_end - reserve) break;
+      }
+      const bool had = m_has_prev && i < m_prev.gs.size();
+      const bool changed =
+          m_has_prev && (!had || m_prev.gs[i].status != g.status || m_prev.gs[i].wait != g.wait);
+      fx += chip(fx, y, g.goid, bg, fg, changed, xr - xi).x + u * 0.35f;
+      ++shown;
+      continue;
+    }
     ImU32 bg = th.panel_border, fg = th.text;
     if (g.status == sched::GStatus::kRunning) {
       bg = th.accent;
@@ -491,6 +522,7 @@ void ChanView::DrawSide(const ViewContext& ctx, const Layout& lay) {
     y += u * kRow;
     ++shown;
   }
+  if (flow && shown > 0) y += u * kRow;
   if (shown < n_user && y + u <= y_end) {
     std::snprintf(buf, sizeof buf, T(l, "+%zu more", "另有 %zu 个"), n_user - shown);
     c.Text(ImVec2(xi, y), u, th.text_dim, buf);
