@@ -45,11 +45,18 @@ void DrawQuizCard(const Run& run, std::size_t step, Lang lang, const QuizFlow& f
     ImGui::TextColored(amber, "%s", Tr(Str::kPredict, lang));
     TextWrappedCjk(q.ask.Get(lang));
     ImGui::PushID(i);
-    for (const std::string& choice : q.choices) {
+    // The choices wrap onto new lines instead of running off the panel's right edge.
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    for (std::size_t k = 0; k < q.choices.size(); ++k) {
+      const std::string& choice = q.choices[k];
+      if (k > 0) {
+        const float w = ImGui::CalcTextSize(choice.c_str()).x + st.FramePadding.x * 2;
+        const float x = ImGui::GetItemRectMax().x + st.ItemSpacing.x;
+        if (x + w <= right) ImGui::SameLine();
+      }
       if (ImGui::Button(choice.c_str())) cmd.quiz_pick = std::make_pair(i, choice);
-      ImGui::SameLine();
     }
-    ImGui::NewLine();
     ImGui::PopID();
     if (flow.Holding() == i) {
       ImGui::PushTextWrapPos(0.0f);
