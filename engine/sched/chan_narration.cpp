@@ -192,7 +192,9 @@ std::string ChanEventLine(const SchedRun& r, const Event& e, Lang lang) {
     case EventKind::kSelectWake:
       return L(e.g) + (zh ? " select 醒来：case " : " select wakes: case ") + Num(e.cas) +
              (zh ? " 胜出，移除 " : " won, dequeues ") + Num(e.n) +
-             (zh ? " 个其余 sudog" : " other sudogs");
+             (zh         ? " 个其余 sudog"
+              : e.n == 1 ? " other sudog"
+                         : " other sudogs");
     case EventKind::kStaleSudog:
       return ch + (zh ? "：丢弃 " : ": drops ") + L(e.g) +
              (zh ? " 的过期 sudog（selectDone）" : "'s stale sudog (selectDone)");
@@ -388,7 +390,9 @@ Said NarrateChan(const SchedRun& r, const Event& e, const State* after) {
         s.zh += "；没有 goroutine 在等待。";
       }
       if (c && c->qcount > 0) {
-        s.en += " The " + Num(c->qcount) + " buffered values will still be received.";
+        s.en += c->qcount == 1
+                    ? std::string(" The buffered value will still be received.")
+                    : " The " + Num(c->qcount) + " buffered values will still be received.";
         s.zh += " 缓冲区中的 " + Num(c->qcount) + " 个值仍然会被接收。";
       }
       break;
@@ -483,7 +487,8 @@ Said NarrateChan(const SchedRun& r, const Event& e, const State* after) {
              (e.n2 ? "" : " (its channel was closed)") +
              ". Pass 3 locks the channels again and "
              "removes its " +
-             Num(e.n) + " other sudogs (dequeueSudoG), so no other channel can wake it.";
+             Num(e.n) + (e.n == 1 ? " other sudog" : " other sudogs") +
+             " (dequeueSudoG), so no other channel can wake it.";
       s.zh = L(e.g) + " 在 selectgo 中恢复：case " + Num(e.cas) + " 胜出" +
              (e.n2 ? "" : "（它的通道被关闭）") + "。第三轮重新加锁，移除其余 " + Num(e.n) +
              " 个 sudog（dequeueSudoG），别的通道再也不会唤醒它。";
