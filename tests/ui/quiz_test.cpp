@@ -4,10 +4,12 @@
 
 #include <unistd.h>
 
+#include <cfloat>
 #include <filesystem>
 
 #include "app/shell/keys.h"
 #include "app/shell/quiz_flow.h"
+#include "app/views/chan_view.h"
 #include "app/views/sched_view.h"
 #include "tests/ui/headless.h"
 
@@ -192,6 +194,39 @@ TEST(CanvasZoomApp, WheelZoomsAndClicksStillHitTheRightChip) {
   io.MouseDown[0] = false;
   h.Frame(app);
   EXPECT_EQ(app.Quiz().AnswerOf(0), "p9");
+}
+
+}  // namespace
+}  // namespace gs::app
+
+namespace gs::app {
+namespace {
+
+// In the channel view a click on a ring slot answers with its name ("buf[0]").
+TEST(QuizApp, ClickingAChannelSlotAnswers) {
+  test::Headless h;
+  App app(GS_SCENARIO_DIR, "");
+  h.BuildFonts(app);
+  ASSERT_TRUE(app.OpenScenario(std::string(GS_SCENARIO_DIR) + "/chan/full-buffer-slot-reuse.json"));
+  const auto& quiz = app.Doc().GetRun()->Meta().quiz;
+  ASSERT_EQ(quiz.size(), 1u);
+  ASSERT_EQ(quiz[0].answer, "buf[0]");
+  app.SetStep(std::size_t(quiz[0].before_step - 1), false);
+  h.Frame(app);
+  h.Frame(app);
+  auto* view = dynamic_cast<ChanView*>(app.View());
+  ASSERT_TRUE(view);
+  ImVec2 a, b;
+  ASSERT_TRUE(view->SlotRect(0, 0, &a, &b));
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = ImVec2((a.x + b.x) / 2, (a.y + b.y) / 2);
+  h.Frame(app);
+  io.MouseDown[0] = true;
+  h.Frame(app);
+  io.MouseDown[0] = false;
+  h.Frame(app);
+  EXPECT_EQ(app.Quiz().AnswerOf(0), "buf[0]");
+  io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
 }
 
 }  // namespace
