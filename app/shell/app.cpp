@@ -109,6 +109,7 @@ bool App::OpenScenario(const std::string& path) {
     m_lesson = std::move(lesson);
     m_lesson_index = 0;
     const bool ok = OpenScenario(m_lesson->scenarios[0]);
+    if (ok) SetStep(std::min(LessonFrom(), m_doc.GetRun()->StepCount() - 1), false);
     SetStatus(LessonStatus());
     return ok;
   }
@@ -138,7 +139,9 @@ bool App::MoveInLesson(int delta) {
   const std::int64_t next = std::int64_t(m_lesson_index) + delta;
   if (next < 0 || next >= std::int64_t(m_lesson->scenarios.size())) return false;
   m_lesson_index = std::size_t(next);
-  OpenScenario(m_lesson->scenarios[m_lesson_index]);
+  if (OpenScenario(m_lesson->scenarios[m_lesson_index])) {
+    SetStep(std::min(LessonFrom(), m_doc.GetRun()->StepCount() - 1), false);
+  }
   SetStatus(LessonStatus());
   return true;
 }
@@ -580,11 +583,16 @@ void App::HandleKeys(Commands& cmd) {
   if (m_lesson) {
     if (ImGui::IsKeyPressed(keys::kRightBracket, false)) cmd.lesson_move = +1;
     if (ImGui::IsKeyPressed(keys::kLeftBracket, false)) cmd.lesson_move = -1;
-    if (m_ui.presenter.on && ImGui::IsKeyPressed(keys::kPageDown, false) && m_play.step == last) {
+    // The entry's own range: a clicker moves on past its `to` and back before its `from`.
+    const std::size_t to = std::min(last, m_lesson->to[m_lesson_index]);
+    const std::size_t from = std::min(LessonFrom(), last);
+    if (m_ui.presenter.on && ImGui::IsKeyPressed(keys::kPageDown, false) && m_play.step >= to) {
       cmd.lesson_move = +1;
+      cmd.seek.reset();
     }
-    if (m_ui.presenter.on && ImGui::IsKeyPressed(keys::kPageUp, false) && m_play.step == 0) {
+    if (m_ui.presenter.on && ImGui::IsKeyPressed(keys::kPageUp, false) && m_play.step <= from) {
       cmd.lesson_move = -1;
+      cmd.seek.reset();
     }
   }
   if (ImGui::IsKeyPressed(keys::kHome, false)) cmd.seek = 0;
@@ -596,6 +604,7 @@ void App::HandleKeys(Commands& cmd) {
     cmd.font_delta = -1;
   }
   if (ImGui::IsKeyPressed(keys::kF11, false)) cmd.toggle_fullscreen = true;
+  if (ImGui::IsKeyPressed(keys::k0, false)) m_zoom.Reset();  // the picture's zoom
   if (ImGui::IsKeyPressed(keys::kF9, false)) cmd.toggle_library = true;
   if (ImGui::IsKeyPressed(keys::kF1, false)) cmd.toggle_help = true;
   if (io.KeyCtrl && ImGui::IsKeyPressed(keys::kR, false)) {

@@ -224,6 +224,7 @@ class App {
   void RunPending();
   void SetStatus(std::string text);
   std::string LessonStatus() const;
+  std::size_t LessonFrom() const { return m_lesson ? m_lesson->from[m_lesson_index] : 0; }
   std::optional<ExportRequest> m_export_request;
   std::optional<Lesson> m_lesson;
   CanvasZoom m_zoom;  ///< the picture's zoom and pan (every view but maps, which has its own)

@@ -87,7 +87,7 @@ static_assert(keys::kSpace == GLFW_KEY_SPACE && keys::kRight == GLFW_KEY_RIGHT &
                   keys::kKpEnter == GLFW_KEY_KP_ENTER && keys::kP == GLFW_KEY_P &&
                   keys::kB == GLFW_KEY_B && keys::kPeriod == GLFW_KEY_PERIOD &&
                   keys::kPageUp == GLFW_KEY_PAGE_UP && keys::kPageDown == GLFW_KEY_PAGE_DOWN &&
-                  keys::kLeftBracket == GLFW_KEY_LEFT_BRACKET &&
+                  keys::kLeftBracket == GLFW_KEY_LEFT_BRACKET && keys::k0 == GLFW_KEY_0 &&
                   keys::kRightBracket == GLFW_KEY_RIGHT_BRACKET,
               "keys.h must match GLFW's key codes");
 

@@ -10,6 +10,7 @@ inline constexpr int kMinus = 45;
 inline constexpr int kPeriod = 46;
 inline constexpr int kEqual = 61;  // '+' is Shift + '='
 inline constexpr int kB = 66;
+inline constexpr int k0 = 48;
 inline constexpr int kE = 69;
 inline constexpr int kL = 76;
 inline constexpr int kO = 79;

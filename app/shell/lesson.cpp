@@ -76,11 +76,38 @@ bool LoadLesson(const std::string& path, const std::string& scenario_dir, Lesson
   const fs::path here = fs::path(path).parent_path();
   for (std::size_t i = 0; i < list.size(); ++i) {
     const std::string ptr = "/scenarios/" + std::to_string(i);
-    if (!list[i].is_string()) {
-      *error = At(src, ptr) + "expected a scenario file name (string)";
+    std::size_t from = 0, to = SIZE_MAX;
+    const Json* entry = &list[i];
+    if (entry->is_object()) {
+      for (const auto& [k, v] : entry->items()) {
+        if (k != "file" && k != "from" && k != "to") {
+          *error = At(src, ptr + "/" + k) + "unknown key \"" + k +
+                   "\" (a lesson entry has file, from, to)";
+          return false;
+        }
+        if (k != "file" &&
+            (!v.is_number_unsigned() || v.get<std::uint64_t>() > limits::kMaxSteps)) {
+          *error = At(src, ptr + "/" + k) + "expected a step number";
+          return false;
+        }
+      }
+      if (entry->contains("from")) from = (*entry)["from"].get<std::size_t>();
+      if (entry->contains("to")) to = (*entry)["to"].get<std::size_t>();
+      if (from > to) {
+        *error = At(src, ptr) + "\"from\" is after \"to\"";
+        return false;
+      }
+      if (!entry->contains("file")) {
+        *error = At(src, ptr) + "a lesson entry needs \"file\"";
+        return false;
+      }
+      entry = &(*entry)["file"];
+    }
+    if (!entry->is_string()) {
+      *error = At(src, ptr) + "expected a scenario file name (string) or {file, from, to}";
       return false;
     }
-    const std::string name = list[i].get<std::string>();
+    const std::string name = entry->get<std::string>();
     fs::path p = here / name;
     if (!fs::is_regular_file(p, ec)) p = fs::path(scenario_dir) / name;
     if (!fs::is_regular_file(p, ec)) {
@@ -90,6 +117,8 @@ bool LoadLesson(const std::string& path, const std::string& scenario_dir, Lesson
       return false;
     }
     l.scenarios.push_back(p.string());
+    l.from.push_back(from);
+    l.to.push_back(to);
   }
   *out = std::move(l);
   return true;

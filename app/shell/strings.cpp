@@ -110,7 +110,7 @@ constexpr Entry kStrings[] = {
     {"Saved the recorded scenario to", "已将录制的场景保存到"},
     {"Export this step as PNG", "将此步导出为 PNG"},
     {"Lesson:", "课程："},
-    {"wheel: zoom · right-drag: pan · right double-click: reset", "滚轮缩放 · 右键拖动平移 · 右键双击复位"},
+    {"wheel: zoom · right-drag: pan · 0: reset", "滚轮缩放 · 右键拖动平移 · 0 复位"},
     {"Export this step as SVG", "将此步导出为 SVG"},
     {"Export this part as GIF", "将这一段导出为 GIF"},
     {"Exported:", "已导出："},

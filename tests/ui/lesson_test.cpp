@@ -77,3 +77,34 @@ TEST(Lesson, KeysMoveThroughTheLesson) {
 
 }  // namespace
 }  // namespace gs::app
+
+namespace gs::app {
+namespace {
+
+// An entry may play a range of steps: it opens at `from`, and the clicker moves on past `to`.
+TEST(Lesson, AnEntryPlaysItsStepRange) {
+  const std::string path = ::testing::TempDir() + "range.lesson.json";
+  std::ofstream(path) << R"({"format": 1, "title": {"en": "r", "zh": "r"}, "scenarios": [
+      {"file": "gc/chain.json", "from": 2, "to": 4}, "gc/roots.json"]})";
+  test::Headless h;
+  App app(GS_SCENARIO_DIR, "");
+  h.BuildFonts(app);
+  ASSERT_TRUE(app.OpenScenario(path));
+  EXPECT_EQ(app.Play().step, 2u);
+  h.Press(app, keys::kP);
+  h.Press(app, keys::kPageDown);
+  h.Press(app, keys::kPageDown);
+  EXPECT_EQ(app.Play().step, 4u);
+  EXPECT_EQ(app.LessonIndex(), 0u);
+  h.Press(app, keys::kPageDown);  // past `to`: the next entry
+  EXPECT_EQ(app.LessonIndex(), 1u);
+  Lesson l;
+  std::string error;
+  const std::string bad = ::testing::TempDir() + "badrange.lesson.json";
+  std::ofstream(bad) << R"({"scenarios": [{"file": "gc/chain.json", "from": 5, "to": 2}]})";
+  EXPECT_FALSE(LoadLesson(bad, GS_SCENARIO_DIR, &l, &error));
+  EXPECT_NE(error.find("\"from\" is after \"to\""), std::string::npos) << error;
+}
+
+}  // namespace
+}  // namespace gs::app

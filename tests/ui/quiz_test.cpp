@@ -194,6 +194,8 @@ TEST(CanvasZoomApp, WheelZoomsAndClicksStillHitTheRightChip) {
   io.MouseDown[0] = false;
   h.Frame(app);
   EXPECT_EQ(app.Quiz().AnswerOf(0), "p9");
+  h.Press(app, keys::k0);  // 0 resets the zoom
+  EXPECT_EQ(app.Zoom().Zoom(), 1.0f);
 }
 
 }  // namespace
