@@ -65,7 +65,7 @@ void DrawHelpOverlay(Lang lang, Commands& cmd) {
     for (Str s :
          {Str::kKeyPlay, Str::kKeyStep, Str::kKeyHomeEnd, Str::kKeyFont, Str::kKeyFullscreen,
           Str::kKeyTheme, Str::kKeyLang, Str::kKeyHelp, Str::kKeyReload, Str::kKeyEditor,
-          Str::kKeyLibrary, Str::kKeyPresenter, Str::kKeyLesson}) {
+          Str::kKeyLibrary, Str::kKeyPresenter, Str::kKeyLesson, Str::kKeyPresenterView}) {
       ImGui::BulletText("%s", Tr(s, lang));
     }
     ImGui::Spacing();

@@ -604,6 +604,7 @@ void App::HandleKeys(Commands& cmd) {
     cmd.font_delta = -1;
   }
   if (ImGui::IsKeyPressed(keys::kF11, false)) cmd.toggle_fullscreen = true;
+  if (ImGui::IsKeyPressed(keys::kF5, false)) cmd.toggle_presenter_view = true;
   if (ImGui::IsKeyPressed(keys::k0, false)) m_zoom.Reset();  // the picture's zoom
   if (ImGui::IsKeyPressed(keys::kF9, false)) cmd.toggle_library = true;
   if (ImGui::IsKeyPressed(keys::kF1, false)) cmd.toggle_help = true;
@@ -700,6 +701,16 @@ void App::Apply(const Commands& cmd) {
     m_fonts_dirty = true;
     m_style_dirty = true;
     if (m_ui.presenter.on) SetStatus(Tr(Str::kPresenterHint, m_ui.lang));
+  }
+  if (cmd.toggle_presenter_view) {
+    m_presenter_view = !m_presenter_view;
+    // The audience window shows the presentation while the teacher has the notes.
+    if (m_presenter_view && !m_ui.presenter.on) {
+      m_ui.presenter = {true, false, true};
+      m_presenter_seconds = 0.0f;
+      m_fonts_dirty = true;
+      m_style_dirty = true;
+    }
   }
   if (cmd.toggle_blank) m_ui.presenter.blank = !m_ui.presenter.blank;
   if (cmd.toggle_narration) m_ui.presenter.narration = !m_ui.presenter.narration;

@@ -54,8 +54,9 @@ struct Commands {
   bool toggle_sandbox = false;
   bool toggle_library = false;
   bool toggle_presenter = false;
-  bool toggle_blank = false;      ///< presenter mode: B
-  bool toggle_narration = false;  ///< presenter mode: period
+  bool toggle_presenter_view = false;  ///< F5: the teacher's second window
+  bool toggle_blank = false;           ///< presenter mode: B
+  bool toggle_narration = false;       ///< presenter mode: period
   bool reload = false;
   bool quit = false;
   int font_delta = 0;
@@ -115,6 +116,15 @@ class App {
   /// File > Export of the shown step (or its part, for a GIF).
   void RequestExport(ExportKind kind);
   /// File > Export, once: the window loop renders it and reports with ExportDone.
+  /// The presenter view (a second window for the teacher): whether it should be open, and
+  /// its contents drawn into the current ImGui context (the window loop owns the window).
+  bool WantsPresenterView() const { return m_presenter_view; }
+  void PresenterViewClosed() { m_presenter_view = false; }
+  void DrawPresenterView();
+  /// What the presenter view shows now (tests): the op's teacher notes and the next step's
+  /// narration, in the app's language.
+  const std::string& PresenterNotes() const { return m_pv_notes; }
+  const std::string& PresenterNext() const { return m_pv_next; }
   /// Presenter mode's laser pointer is drawn (the mouse moved in the last kLaserSeconds).
   static constexpr float kLaserSeconds = 1.5f;
   bool LaserShown() const { return m_ui.presenter.on && m_laser_idle < kLaserSeconds; }
@@ -230,6 +240,9 @@ class App {
   CanvasZoom m_zoom;  ///< the picture's zoom and pan (every view but maps, which has its own)
   float m_laser_idle = 1e9f;         ///< seconds since the mouse last moved (presenter laser)
   float m_presenter_seconds = 0.0f;  ///< the lecture clock shown in the presenter strip
+  bool m_presenter_view = false;
+  NarrationCache m_next_narration;  ///< the presenter view's "next step"
+  std::string m_pv_notes, m_pv_next;
   std::size_t m_lesson_index = 0;
   /// A quiz answer given by clicking the picture (ViewRequests::picked), applied after the frame.
   std::optional<std::pair<int, std::string>> m_pending_pick;

@@ -23,6 +23,7 @@
 #include "app/shell/app.h"
 #include "app/shell/fonts.h"
 #include "app/shell/keys.h"
+#include "app/shell/presenter_window.h"
 #include "app/shell/screenshot.h"
 #include "app/shell/window_fit.h"
 
@@ -88,7 +89,7 @@ static_assert(keys::kSpace == GLFW_KEY_SPACE && keys::kRight == GLFW_KEY_RIGHT &
                   keys::kB == GLFW_KEY_B && keys::kPeriod == GLFW_KEY_PERIOD &&
                   keys::kPageUp == GLFW_KEY_PAGE_UP && keys::kPageDown == GLFW_KEY_PAGE_DOWN &&
                   keys::kLeftBracket == GLFW_KEY_LEFT_BRACKET && keys::k0 == GLFW_KEY_0 &&
-                  keys::kRightBracket == GLFW_KEY_RIGHT_BRACKET,
+                  keys::kF5 == GLFW_KEY_F5 && keys::kRightBracket == GLFW_KEY_RIGHT_BRACKET,
               "keys.h must match GLFW's key codes");
 
 struct Flags {
@@ -238,7 +239,8 @@ int RunApp(int argc, char** argv, const char* scenario_dir) {
   glfwSwapInterval(1);
 
   IMGUI_CHECKVERSION();
-  ImGui::CreateContext();
+  ImGuiContext* main_ctx = ImGui::CreateContext();
+  PresenterWindow presenter_view;
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
   ImGui_ImplGlfw_InitForOpenGL(win, true);
@@ -367,6 +369,16 @@ int RunApp(int argc, char** argv, const char* scenario_dir) {
       break;
     }
     glfwSwapBuffers(win);
+    // The presenter view (F5): opened and closed as the app asks, drawn after the main frame.
+    if (presenter_view.CloseRequested()) app.PresenterViewClosed();
+    if (app.WantsPresenterView() != presenter_view.IsOpen()) {
+      if (app.WantsPresenterView()) {
+        if (!presenter_view.Open(win, main_ctx)) app.PresenterViewClosed();
+      } else {
+        presenter_view.Close(win, main_ctx);
+      }
+    }
+    if (presenter_view.IsOpen()) presenter_view.Frame(app, win, main_ctx);
     if (auto req = app.TakeExportRequest()) RunMenuExport(*req, scenario_dir, app);
     if (app.WantsQuit()) break;
     if (frame_report) {
@@ -401,6 +413,7 @@ int RunApp(int argc, char** argv, const char* scenario_dir) {
     }
     app.SetWindowRect(r);
   }
+  presenter_view.Close(win, main_ctx);
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();

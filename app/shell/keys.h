@@ -29,6 +29,7 @@ inline constexpr int kPageDown = 267;
 inline constexpr int kHome = 268;
 inline constexpr int kEnd = 269;
 inline constexpr int kF1 = 290;
+inline constexpr int kF5 = 294;
 inline constexpr int kF9 = 298;
 inline constexpr int kF11 = 300;
 inline constexpr int kKpSubtract = 333;

@@ -73,6 +73,51 @@ void App::DrawPresenter(Commands& cmd) {
   ImGui::End();
 }
 
+// The presenter view: what only the teacher sees, in its own window. The current op's notes
+// (large), the step and the lecture clock, what this step says, and what the next one will.
+void App::DrawPresenterView() {
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const Lang l = m_ui.lang;
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(display);
+  ImGui::Begin("##presenter_view", nullptr,
+               ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
+  const auto& run = m_doc.GetRun();
+  m_pv_notes.clear();
+  m_pv_next.clear();
+  if (run) {
+    const std::size_t last = run->StepCount() - 1;
+    const int secs = int(m_presenter_seconds);
+    ImGui::TextDisabled("%s %zu / %zu   %d:%02d", Tr(Str::kStep, l), m_play.step, last, secs / 60,
+                        secs % 60);
+    ImGui::SameLine();
+    ImGui::TextDisabled("  %s", run->Meta().title.Get(l).c_str());
+    if (m_lesson) {
+      ImGui::TextDisabled("%s", LessonStatus().c_str());
+    }
+    ImGui::Separator();
+    const ImVec4 amber(0.95f, 0.65f, 0.1f, 1.0f);
+    ImGui::TextColored(amber, "%s", Tr(Str::kNotes, l));
+    if (const LocalizedText* notes = run->Notes(m_play.step)) m_pv_notes = notes->Get(l);
+    TextWrappedCjk(m_pv_notes.empty() ? std::string(Tr(Str::kNoNotes, l)) : m_pv_notes);
+    ImGui::Separator();
+    ImGui::TextDisabled("%s", Tr(Str::kNow, l));
+    m_narration.Update(*run, m_play.step, l);
+    TextWrappedCjk(m_narration.narration.text.Get(l));
+    ImGui::Separator();
+    ImGui::TextDisabled("%s", Tr(Str::kNext, l));
+    if (m_play.step < last) {
+      m_next_narration.Update(*run, m_play.step + 1, l);
+      m_pv_next = m_next_narration.narration.text.Get(l);
+      TextWrappedCjk(m_pv_next);
+    } else {
+      TextWrappedCjk(Tr(Str::kLast, l));
+    }
+  }
+  ImGui::End();
+}
+
 // A laser pointer: while the mouse moves, a red dot (big enough for the back row) replaces
 // the cursor; it fades out after kLaserSeconds without movement.
 void App::DrawLaser() {

@@ -27,6 +27,7 @@ constexpr int kKnownKeys = int(std::size(kKeyOrder));
 int KeyRank(const std::string& key) {
   if (key == "op") return -1;
   if (key == "say") return kKnownKeys + 1;
+  if (key == "notes") return kKnownKeys + 2;
   auto it = std::find(std::begin(kKeyOrder), std::end(kKeyOrder), key);
   return it == std::end(kKeyOrder) ? kKnownKeys : int(it - std::begin(kKeyOrder));
 }

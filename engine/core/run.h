@@ -32,6 +32,8 @@ struct Envelope {
   std::vector<std::string> tags;
   Json config = Json::object();
   std::vector<LocalizedText> says;  ///< author narration per script op (may be empty)
+  /// Teacher notes per script op: shown only in the presenter view, never to the audience.
+  std::vector<LocalizedText> notes;
   std::vector<QuizItem> quiz;
 };
 
@@ -57,6 +59,13 @@ class Run {
   virtual Json EventsJson(std::size_t step) const = 0;
   /// A compact summary of the state after the step.
   virtual Json StateSummary(std::size_t step) const = 0;
+  /// The teacher's notes for the script op `step` belongs to (null: none).
+  const LocalizedText* Notes(std::size_t step) const {
+    const int op = OpIndex(step);
+    if (op < 0 || static_cast<std::size_t>(op) >= m_env.notes.size()) return nullptr;
+    const LocalizedText& t = m_env.notes[static_cast<std::size_t>(op)];
+    return t.Empty() ? nullptr : &t;
+  }
   /// Steps worth a mark on the scrubber (phase changes, violations, frees ...).
   virtual bool Notable(std::size_t step) const = 0;
   /// Record by demonstration: `op` is the script op (as written) that step `step` belongs

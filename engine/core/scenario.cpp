@@ -44,6 +44,8 @@ void LintLanguages(const Envelope& env, Checker& c) {
   check(env.summary, "/summary");
   for (std::size_t i = 0; i < env.says.size(); ++i) {
     check(env.says[i], Checker::Child(Checker::Child("/script", i), "say"));
+    if (i < env.notes.size())
+      check(env.notes[i], Checker::Child(Checker::Child("/script", i), "notes"));
   }
   for (std::size_t i = 0; i < env.quiz.size(); ++i) {
     const QuizItem& q = env.quiz[i];
@@ -105,11 +107,13 @@ std::optional<Envelope> ReadEnvelope(const Json& root, Checker& c, const TopicSp
   if (const Json* script = c.Member(root, "", "script", true)) {
     if (c.ExpectArray(*script, "/script", limits::kMaxScriptOps, "kMaxScriptOps")) {
       env.says.resize(script->size());
+      env.notes.resize(script->size());
       for (std::size_t i = 0; i < script->size(); ++i) {
         const Json& op = (*script)[i];
         std::string ptr = Checker::Child("/script", i);
         if (!op.is_object()) continue;  // the kind reports the type error
         if (auto say = c.Text(op, ptr, "say", false)) env.says[i] = *say;
+        if (auto notes = c.Text(op, ptr, "notes", false)) env.notes[i] = *notes;
       }
     }
   }

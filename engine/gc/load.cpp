@@ -266,7 +266,7 @@ class GcLoader {
       const std::string& n = *name;
       if (n == "gc_start" || n == "mark_all" || n == "mark_termination" || n == "sweep" ||
           n == "gc") {
-        m_c.CheckKeys(op, ptr, {"op", "say"});
+        m_c.CheckKeys(op, ptr, {"op", "say", "notes"});
         if (n == "gc") {
           for (OpCode c :
                {OpCode::kGcStart, OpCode::kMarkAll, OpCode::kMarkTermination, OpCode::kSweep}) {
@@ -280,7 +280,7 @@ class GcLoader {
                  : n == "mark_termination" ? OpCode::kMarkTermination
                                            : OpCode::kSweep;
       } else if (n == "mark") {
-        m_c.CheckKeys(op, ptr, {"op", "n", "obj", "say"});
+        m_c.CheckKeys(op, ptr, {"op", "n", "obj", "say", "notes"});
         o.code = OpCode::kMark;
         if (auto k = m_c.Int(op, ptr, "n", false, 1, 100000)) o.n = std::int32_t(*k);
         if (op.contains("obj")) {
@@ -289,11 +289,11 @@ class GcLoader {
           if (op.contains("n")) m_c.Error(Checker::Child(ptr, "n"), "use either \"n\" or \"obj\"");
         }
       } else if (n == "scan_root") {
-        m_c.CheckKeys(op, ptr, {"op", "root", "say"});
+        m_c.CheckKeys(op, ptr, {"op", "root", "say", "notes"});
         o.code = OpCode::kScanRoot;
         o.root = RootRef(op, ptr, "root", true);
       } else if (n == "alloc") {
-        m_c.CheckKeys(op, ptr, {"op", "id", "fields", "noscan", "pos", "root", "slot", "say"});
+        m_c.CheckKeys(op, ptr, {"op", "id", "fields", "noscan", "pos", "root", "slot", "say", "notes"});
         o.code = OpCode::kAlloc;
         m_c.String(op, ptr, "id", true);
         auto it = m_alloc_op.find(i);
@@ -301,7 +301,7 @@ class GcLoader {
         o.root = RootRef(op, ptr, "root", true);
         o.slot = Slot(op, ptr);
       } else if (n == "write") {
-        m_c.CheckKeys(op, ptr, {"op", "obj", "field", "to", "g", "say"});
+        m_c.CheckKeys(op, ptr, {"op", "obj", "field", "to", "g", "say", "notes"});
         o.code = OpCode::kWrite;
         o.obj = MemberObject(op, ptr, "obj");
         o.field = Field(op, ptr, o.obj);
@@ -309,7 +309,7 @@ class GcLoader {
         o.writer = RootRef(op, ptr, "g", false, RootKind::kStack);
         CountPointer(ptr);
       } else if (n == "load") {
-        m_c.CheckKeys(op, ptr, {"op", "root", "slot", "from", "field", "g", "say"});
+        m_c.CheckKeys(op, ptr, {"op", "root", "slot", "from", "field", "g", "say", "notes"});
         o.code = OpCode::kLoad;
         o.root = RootRef(op, ptr, "root", true);
         o.slot = Slot(op, ptr);
@@ -318,7 +318,7 @@ class GcLoader {
         o.writer = RootRef(op, ptr, "g", false, RootKind::kStack);
         CountPointer(ptr);
       } else if (n == "set_root") {
-        m_c.CheckKeys(op, ptr, {"op", "root", "slot", "to", "g", "say"});
+        m_c.CheckKeys(op, ptr, {"op", "root", "slot", "to", "g", "say", "notes"});
         o.code = OpCode::kSetRoot;
         o.root = RootRef(op, ptr, "root", true);
         o.slot = Slot(op, ptr);

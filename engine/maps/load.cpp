@@ -214,7 +214,7 @@ class MapsLoader {
       o.source = std::int32_t(i);
       const std::string& n = *name;
       if (n == "make") {
-        m_c.CheckKeys(op, ptr, {"op", "hint", "say"});
+        m_c.CheckKeys(op, ptr, {"op", "hint", "say", "notes"});
         o.code = OpCode::kMake;
         if (auto h = m_c.Int(op, ptr, "hint", false, 0, INT64_MAX)) {
           if (*h > kMaxHint) {
@@ -226,10 +226,10 @@ class MapsLoader {
           }
         }
       } else if (n == "clear") {
-        m_c.CheckKeys(op, ptr, {"op", "say"});
+        m_c.CheckKeys(op, ptr, {"op", "say", "notes"});
         o.code = OpCode::kClear;
       } else if (n == "iterate") {
-        m_c.CheckKeys(op, ptr, {"op", "limit", "say"});
+        m_c.CheckKeys(op, ptr, {"op", "limit", "say", "notes"});
         o.code = OpCode::kIterate;
         if (auto l = m_c.Int(op, ptr, "limit", false, 0, std::int64_t(limits::kMaxSteps))) {
           o.limit = *l;
@@ -237,11 +237,11 @@ class MapsLoader {
       } else if (n == "insert" || n == "delete" || n == "lookup") {
         bool insert = n == "insert";
         if (insert) {
-          m_c.CheckKeys(op, ptr, {"op", "key", "value", "range", "say"});
+          m_c.CheckKeys(op, ptr, {"op", "key", "value", "range", "say", "notes"});
         } else if (n == "delete") {
-          m_c.CheckKeys(op, ptr, {"op", "key", "range", "say"});
+          m_c.CheckKeys(op, ptr, {"op", "key", "range", "say", "notes"});
         } else {
-          m_c.CheckKeys(op, ptr, {"op", "key", "say"});
+          m_c.CheckKeys(op, ptr, {"op", "key", "say", "notes"});
         }
         if (op.contains("range") && n != "lookup") {
           if (op.contains("key") || op.contains("value")) {

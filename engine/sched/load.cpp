@@ -810,18 +810,18 @@ class SchedLoader {
         if (g && m_c.ValidId(*g, Checker::Child(ptr, key))) so.g = *g;
       };
       if (what && *what == "run") {
-        m_c.CheckKeys(op, ptr, {"op", "until_us", "events", "say"});
+        m_c.CheckKeys(op, ptr, {"op", "until_us", "events", "say", "notes"});
         so.code = ScriptCode::kRun;
         if (auto u = m_c.Int(op, ptr, "until_us", false, 0, limits::kMaxDurationUs)) so.until = *u;
         if (auto e = m_c.Int(op, ptr, "events", false, 1, std::int64_t(gs::limits::kMaxSteps))) {
           so.events = *e;
         }
       } else if (what && *what == "gomaxprocs") {
-        m_c.CheckKeys(op, ptr, {"op", "n", "say"});
+        m_c.CheckKeys(op, ptr, {"op", "n", "say", "notes"});
         so.code = ScriptCode::kGomaxprocs;
         if (auto n = m_c.Int(op, ptr, "n", true, 1, limits::kMaxProcs)) so.n = std::int32_t(*n);
       } else if (what && *what == "go") {
-        m_c.CheckKeys(op, ptr, {"op", "from", "func", "name", "say"});
+        m_c.CheckKeys(op, ptr, {"op", "from", "func", "name", "say", "notes"});
         so.code = ScriptCode::kGo;
         label("from");
         if (auto f = FuncRef(op, ptr)) so.func = *f;
@@ -832,16 +832,16 @@ class SchedLoader {
           }
         }
       } else if (what && *what == "syscall") {
-        m_c.CheckKeys(op, ptr, {"op", "g", "us", "say"});
+        m_c.CheckKeys(op, ptr, {"op", "g", "us", "say", "notes"});
         so.code = ScriptCode::kSyscall;
         label("g");
         if (auto us = m_c.Int(op, ptr, "us", true, 0, limits::kMaxDurationUs)) so.us = *us;
       } else if (what && *what == "chan") {
-        m_c.CheckKeys(op, ptr, {"op", "do", "ch", "value", "say"});
+        m_c.CheckKeys(op, ptr, {"op", "do", "ch", "value", "say", "notes"});
         so.code = ScriptCode::kChan;
         if (!ReadSandboxChanOp(op, ptr, &so)) continue;
       } else if (what) {
-        m_c.CheckKeys(op, ptr, {"op", "g", "say"});
+        m_c.CheckKeys(op, ptr, {"op", "g", "say", "notes"});
         so.code = ScriptCode::kWake;
         label("g");
       }

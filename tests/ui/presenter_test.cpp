@@ -192,3 +192,34 @@ TEST(Presenter, LaserPointerShowsWhileTheMouseMoves) {
 
 }  // namespace
 }  // namespace gs::app
+
+namespace gs::app {
+namespace {
+
+// F5 asks for the presenter view (and puts the audience window in presenter mode); the view
+// shows the op's teacher notes and the next step's narration, never on the audience window.
+TEST(PresenterView, F5OpensItWithNotesAndTheNextStep) {
+  test::Headless h;
+  App app(GS_SCENARIO_DIR, "");
+  h.BuildFonts(app);
+  ASSERT_TRUE(app.OpenScenario(std::string(GS_SCENARIO_DIR) + "/chan/served-vs-run-order.json"));
+  const auto& run = app.Doc().GetRun();
+  app.SetStep(14, false);
+  h.Frame(app);
+  EXPECT_FALSE(app.WantsPresenterView());
+  h.Press(app, keys::kF5);
+  EXPECT_TRUE(app.WantsPresenterView());
+  EXPECT_TRUE(app.Ui().presenter.on);
+  ImGui::NewFrame();
+  app.DrawPresenterView();
+  ImGui::Render();
+  const LocalizedText* notes = run->Notes(14);
+  ASSERT_TRUE(notes);
+  EXPECT_EQ(app.PresenterNotes(), notes->en);
+  EXPECT_EQ(app.PresenterNext(), run->Narrate(15).text.en);
+  h.Press(app, keys::kF5);
+  EXPECT_FALSE(app.WantsPresenterView());
+}
+
+}  // namespace
+}  // namespace gs::app
