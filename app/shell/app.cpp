@@ -251,8 +251,12 @@ void App::CheckForChanges() {
   if (ok) {
     OnNewRun(/*keep_step=*/true);
     m_status = Tr(Str::kReloaded, m_ui.lang);
-    m_status_time = 3.0f;
+  } else {
+    // A broken version on disk: say so at once (the errors panel lists them), replacing any
+    // "reloaded" still showing from the good version before it.
+    m_status = Tr(Str::kErrorsKeepLast, m_ui.lang);
   }
+  m_status_time = 3.0f;
 }
 
 void App::SaveSettings() {

@@ -1,5 +1,8 @@
 #include "app/shell/document.h"
 
+#include "engine/core/file_read.h"
+#include "engine/core/limits.h"
+
 namespace gs::app {
 
 bool Document::Open(const std::string& path) {
@@ -24,11 +27,27 @@ bool Document::Reload() {
   return !m_path.empty() && LoadCurrent();
 }
 
+std::uint64_t Document::ContentHash(const std::string& bytes) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return h ^ bytes.size();
+}
+
 bool Document::LoadCurrent() {
-  std::error_code ec;
-  m_mtime = std::filesystem::last_write_time(m_path, ec);
-  m_size = std::filesystem::file_size(m_path, ec);
-  LoadResult r = LoadScenarioFile(m_path, m_options);
+  // The bytes loaded are the bytes remembered: a change is any other content, whatever the
+  // clock or the size say (a rewrite in the same second with the same length is one).
+  std::string text, error;
+  if (!ReadRegularFile(m_path, limits::kMaxFileBytes, &text, &error)) {
+    m_diags = Diagnostics();
+    m_diags.Add({Severity::kError, m_path, 0, 0, "", error});
+    m_hash = 0;
+    return false;
+  }
+  m_hash = ContentHash(text);
+  LoadResult r = LoadScenarioText(m_path, std::move(text), m_options);
   m_diags = std::move(r.diags);
   if (!r.run) return false;
   m_run = std::move(r.run);
@@ -48,11 +67,10 @@ bool Document::LoadText(const std::string& text) {
 
 bool Document::ChangedOnDisk() const {
   if (m_path.empty()) return false;
-  std::error_code ec;
-  auto t = std::filesystem::last_write_time(m_path, ec);
-  if (ec) return false;
-  auto size = std::filesystem::file_size(m_path, ec);
-  return t != m_mtime || size != m_size;
+  std::string text, error;
+  // A file that cannot be read right now (mid-rename, deleted) is not a change yet.
+  if (!ReadRegularFile(m_path, limits::kMaxFileBytes, &text, &error)) return false;
+  return ContentHash(text) != m_hash;
 }
 
 bool Document::SetConfigOverride(const std::string& key, const std::string& value) {
@@ -83,9 +101,8 @@ bool Document::ApplyText(const std::string& path, const std::string& text) {
 }
 
 void Document::NoteDiskState() {
-  std::error_code ec;
-  m_mtime = std::filesystem::last_write_time(m_path, ec);
-  m_size = std::filesystem::file_size(m_path, ec);
+  std::string text, error;
+  m_hash = ReadRegularFile(m_path, limits::kMaxFileBytes, &text, &error) ? ContentHash(text) : 0;
 }
 
 std::string Document::ConfigOverride(const std::string& key) const {

@@ -2,6 +2,7 @@
 // A load that fails keeps the last good Run on screen; the author's file is only read.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -18,7 +19,8 @@ class Document {
   bool Open(const std::string& path);
   /// Re-reads the current file (hot reload). Returns true when a new Run replaced the old.
   bool Reload();
-  /// True when the file's modification time or size changed since the last (re)load.
+  /// True when the file's content differs from what was last loaded or noted (compared by
+  /// a hash of its bytes, so a same-second, same-size rewrite counts).
   bool ChangedOnDisk() const;
   /// Sets a config override (e.g. "barrier" → "none") and re-runs; "" value removes it.
   bool SetConfigOverride(const std::string& key, const std::string& value);
@@ -27,7 +29,7 @@ class Document {
   /// Like Open: on errors the last good Run stays and the errors are kept. A different
   /// `path` becomes the document's file only when its text loads.
   bool ApplyText(const std::string& path, const std::string& text);
-  /// Takes the file's current time and size as already seen (the app just wrote it), so
+  /// Takes the file's current content as already seen (the app just wrote it), so
   /// hot reload does not read it back.
   void NoteDiskState();
 
@@ -46,8 +48,8 @@ class Document {
   std::shared_ptr<const Run> m_run;
   Diagnostics m_diags;
   LoadOptions m_options;
-  std::filesystem::file_time_type m_mtime{};
-  std::uintmax_t m_size = 0;
+  static std::uint64_t ContentHash(const std::string& bytes);
+  std::uint64_t m_hash = 0;  ///< of the bytes last loaded or noted
   int m_generation = 0;
   /// The editor's text behind the current Run, until the file is read from disk again.
   std::optional<std::string> m_applied_text;
