@@ -33,6 +33,7 @@ add_library(gs_ui STATIC
   shell/library.cpp
   shell/presenter.cpp
   shell/quiz_flow.cpp
+  shell/recovery.cpp
   shell/strings.cpp
   shell/theme.cpp
   shell/window_fit.cpp

@@ -60,6 +60,78 @@ App::App(std::string scenario_dir, std::string settings_path)
     : m_scenario_dir(std::move(scenario_dir)), m_settings_path(std::move(settings_path)) {
   m_ui = LoadUiState(m_settings_path);
   m_library = ScanLibrary(m_scenario_dir);
+  // Screenshots and tests (no settings file) neither write nor offer a recovery.
+  if (!m_settings_path.empty()) SetRecoveryPath(RecoveryPath());
+}
+
+// [SECTION] crash recovery
+void App::SetRecoveryPath(std::string path) {
+  m_recovery_path = std::move(path);
+  m_recovery_offer = ReadRecovery(m_recovery_path);
+}
+
+void App::WriteRecoveryNow() {
+  if (m_recovery_path.empty() || !m_editor.Dirty()) return;
+  if (WriteRecovery(m_recovery_path, {m_editor.Path(), m_editor.Text()})) {
+    m_recovery_written = true;
+  }
+}
+
+void App::TickRecovery(float dt) {
+  if (m_recovery_path.empty()) return;
+  if (!m_editor.Dirty()) {
+    // Saved or discarded: nothing is at risk any more.
+    if (m_recovery_written) ClearRecovery(m_recovery_path);
+    m_recovery_written = false;
+    m_recovery_quiet = 0.0f;
+    return;
+  }
+  if (m_editor.Edits() != m_recovery_edits) {
+    m_recovery_edits = m_editor.Edits();
+    m_recovery_quiet = 0.0f;
+    m_recovery_pending = true;
+    return;
+  }
+  m_recovery_quiet += dt;
+  // A couple of seconds after the typing stops, not on every key.
+  if (m_recovery_pending && m_recovery_quiet >= kRecoverySeconds) {
+    WriteRecoveryNow();
+    m_recovery_pending = false;
+  }
+}
+
+bool App::RestoreRecovery() {
+  if (!m_recovery_offer) return false;
+  Recovered r = std::move(*m_recovery_offer);
+  m_recovery_offer.reset();
+  // The file as on disk is the saved text; the recovered text is an unsaved edit over it.
+  if (!r.path.empty()) OpenScenario(r.path);
+  m_editor.SetText(std::move(r.text));
+  m_ui.show_editor = true;
+  return true;
+}
+
+void App::DiscardRecovery() {
+  m_recovery_offer.reset();
+  ClearRecovery(m_recovery_path);
+}
+
+void App::DrawRecoveryPrompt() {
+  if (!m_recovery_offer) return;
+  const Lang l = m_ui.lang;
+  ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f),
+                          ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  if (ImGui::Begin(Tr(Str::kRecoveredTitle, l), nullptr,
+                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
+                       ImGuiWindowFlags_NoSavedSettings)) {
+    ImGui::TextUnformatted(Tr(Str::kRecoveredAsk, l));
+    ImGui::TextDisabled("%s", m_recovery_offer->path.c_str());
+    if (ImGui::Button(Tr(Str::kRestore, l))) RestoreRecovery();
+    ImGui::SameLine();
+    if (ImGui::Button(Tr(Str::kDiscard, l))) DiscardRecovery();
+  }
+  ImGui::End();
 }
 
 void App::SetContentScale(float s) {
@@ -344,6 +416,7 @@ void App::Frame(float dt) {
   if (m_ui.show_help) DrawHelpOverlay(l, cmd);
   if (m_ui.show_metrics) ImGui::ShowMetricsWindow(&m_ui.show_metrics);
   DrawUnsavedPrompt(m_unsaved_prompt, l, cmd.editor);
+  DrawRecoveryPrompt();
   DrawSaveAnywayPrompt(m_confirm_save, std::filesystem::path(m_editor.Path()).filename().string(),
                        l, cmd.editor);
 
@@ -908,6 +981,7 @@ void App::Tick(float dt) {
     }
   }
   if (m_status_time > 0.0f) m_status_time -= dt;
+  TickRecovery(dt);
   m_reload_timer += dt;
   if (m_reload_timer >= 0.5f) {
     m_reload_timer = 0.0f;

@@ -16,6 +16,7 @@
 #include "app/shell/lesson.h"
 #include "app/shell/library.h"
 #include "app/shell/quiz_flow.h"
+#include "app/shell/recovery.h"
 #include "app/views/topic_view.h"
 
 namespace gs::app {
@@ -113,6 +114,15 @@ class App {
   /// the picture do); the step it asks about then plays. False when it does not apply.
   bool PickQuizAnswer(int i, const std::string& choice);
   const Document& Doc() const { return m_doc; }
+  /// Crash recovery (see recovery.h): where the unsaved editor text is kept (set by the
+  /// constructor from the settings' presence; tests set their own), writing it now (on a
+  /// signal), and the offer from a previous session.
+  static constexpr float kRecoverySeconds = 2.0f;
+  void SetRecoveryPath(std::string path);
+  void WriteRecoveryNow();
+  bool HasRecoveryOffer() const { return m_recovery_offer.has_value(); }
+  bool RestoreRecovery();
+  void DiscardRecovery();
   /// File > Export of the shown step (or its part, for a GIF).
   void RequestExport(ExportKind kind);
   /// File > Export, once: the window loop renders it and reports with ExportDone.
@@ -237,6 +247,13 @@ class App {
   std::size_t LessonFrom() const { return m_lesson ? m_lesson->from[m_lesson_index] : 0; }
   std::optional<ExportRequest> m_export_request;
   std::optional<Lesson> m_lesson;
+  void TickRecovery(float dt);
+  void DrawRecoveryPrompt();
+  std::string m_recovery_path;
+  std::optional<Recovered> m_recovery_offer;
+  int m_recovery_edits = -1;
+  float m_recovery_quiet = 0.0f;
+  bool m_recovery_pending = false, m_recovery_written = false;
   CanvasZoom m_zoom;  ///< the picture's zoom and pan (every view but maps, which has its own)
   float m_laser_idle = 1e9f;         ///< seconds since the mouse last moved (presenter laser)
   float m_presenter_seconds = 0.0f;  ///< the lecture clock shown in the presenter strip

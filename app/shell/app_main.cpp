@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -29,6 +30,14 @@
 
 namespace gs::app {
 namespace {
+
+// SIGTERM, SIGINT and SIGHUP ask the loop to keep the unsaved text and exit cleanly. A signal
+// handler can only set a flag of this type, so it is the one global the shell has.
+volatile std::sig_atomic_t g_quit_signal = 0;
+
+void OnQuitSignal(int) {
+  g_quit_signal = 1;
+}
 
 // File > Export writes into ~/Pictures/Gopherscope (or the working folder without a HOME),
 // under a name that says what it shows; an existing file is never replaced (-2, -3, ...).
@@ -239,6 +248,9 @@ int RunApp(int argc, char** argv, const char* scenario_dir) {
   glfwSwapInterval(1);
 
   IMGUI_CHECKVERSION();
+  std::signal(SIGTERM, OnQuitSignal);
+  std::signal(SIGINT, OnQuitSignal);
+  std::signal(SIGHUP, OnQuitSignal);
   ImGuiContext* main_ctx = ImGui::CreateContext();
   PresenterWindow presenter_view;
   ImGuiIO& io = ImGui::GetIO();
@@ -369,6 +381,10 @@ int RunApp(int argc, char** argv, const char* scenario_dir) {
       break;
     }
     glfwSwapBuffers(win);
+    if (g_quit_signal) {
+      app.WriteRecoveryNow();
+      break;
+    }
     // The presenter view (F5): opened and closed as the app asks, drawn after the main frame.
     if (presenter_view.CloseRequested()) app.PresenterViewClosed();
     if (app.WantsPresenterView() != presenter_view.IsOpen()) {
