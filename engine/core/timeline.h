@@ -109,7 +109,11 @@ class Timeline {
   /// The state after `step`, replayed from the nearest keyframe at or before it, or from the
   /// last state asked for when that is nearer (a trace or a player walking forward replays
   /// one step per call, not up to a keyframe interval).
-  State StateAt(std::size_t step) const {
+  State StateAt(std::size_t step) const { return StateRef(step); }
+
+  /// The same state without a copy: valid until the next StateAt / StateRef call on this
+  /// timeline (a trace reading each step once stays linear however big the state is).
+  const State& StateRef(std::size_t step) const {
     auto it = std::upper_bound(m_keyframe_step.begin(), m_keyframe_step.end(), step);
     const std::size_t k = std::size_t(it - m_keyframe_step.begin()) - 1;
     if (m_cursor && m_cursor_step <= step && m_cursor_step >= m_keyframe_step[k]) {

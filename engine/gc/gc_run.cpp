@@ -29,7 +29,7 @@ Json GcRun::EventsJson(std::size_t step) const {
 }
 
 Json GcRun::StateSummary(std::size_t step) const {
-  State s = m_timeline.StateAt(step);
+  const State& s = m_timeline.StateRef(step);
   const Program& p = *m_program;
   Json j;
   j["phase"] = std::string(PhaseName(s.phase));

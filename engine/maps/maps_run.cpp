@@ -41,7 +41,7 @@ Json MapsRun::EventsJson(std::size_t step) const {
 }
 
 Json MapsRun::StateSummary(std::size_t step) const {
-  State s = m_timeline.StateAt(step);
+  const State& s = m_timeline.StateRef(step);
   const Hmap& h = s.h;
   Json j;
   j["nil"] = !h.made;

@@ -40,7 +40,7 @@ Json StackRun::EventsJson(std::size_t step) const {
 }
 
 Json StackRun::StateSummary(std::size_t step) const {
-  State s = m_timeline.StateAt(step);
+  const State& s = m_timeline.StateRef(step);
   const Program& p = *m_program;
   Json j;
   j["stack"] = {{"lo", HexAddr(s.stack.lo)}, {"hi", HexAddr(s.stack.hi)}, {"size", s.stack.Size()}};

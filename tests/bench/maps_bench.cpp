@@ -6,7 +6,11 @@
 #include <memory>
 #include <string>
 
+#include <ostream>
+#include <streambuf>
+
 #include "engine/core/scenario.h"
+#include "engine/core/trace.h"
 #include "engine/maps/maps_run.h"
 
 namespace {
@@ -53,5 +57,38 @@ void BM_MapsSeek(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_MapsSeek)->Arg(0)->Arg(500000)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+namespace {
+
+// trace over a 10^6-step map timeline: the text trace and the JSON trace (state summary per
+// step) on the same run. Both stream each step once (StateRef), so JSON costs a constant
+// factor more, not a factor that grows with the run.
+class NullBuf : public std::streambuf {
+ protected:
+  int overflow(int c) override { return c; }
+  std::streamsize xsputn(const char*, std::streamsize n) override { return n; }
+};
+
+void BM_TraceMillionSteps(benchmark::State& state) {
+  gs::LoadResult r = gs::LoadScenarioText("bench.json", MillionInserts(1000000));
+  if (!r.run) {
+    state.SkipWithError(r.diags.FormatAll().c_str());
+    return;
+  }
+  NullBuf buf;
+  std::ostream out(&buf);
+  for (auto _ : state) {
+    if (state.range(0) == 0) {
+      gs::WriteTextTrace(*r.run, gs::Lang::kEn, out);
+    } else {
+      gs::WriteJsonTrace(*r.run, gs::Lang::kEn, out);
+    }
+  }
+  state.SetLabel(state.range(0) == 0 ? "text" : "json");
+  state.counters["steps"] = double(r.run->StepCount());
+}
+BENCHMARK(BM_TraceMillionSteps)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 }  // namespace
