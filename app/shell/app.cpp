@@ -718,13 +718,15 @@ void App::Apply(const Commands& cmd) {
   }
   if (cmd.quiz_pick) PickQuizAnswer(cmd.quiz_pick->first, cmd.quiz_pick->second);
   if (m_pending_pick) {
-    auto [item, choice] = *m_pending_pick;
+    auto [item, candidates] = std::move(*m_pending_pick);
     m_pending_pick.reset();
     const auto& pick_run = m_doc.GetRun();
     if (pick_run && item < int(pick_run->Meta().quiz.size())) {
       const auto& choices = pick_run->Meta().quiz[std::size_t(item)].choices;
-      if (std::find(choices.begin(), choices.end(), choice) != choices.end()) {
+      for (const std::string& choice : candidates) {
+        if (std::find(choices.begin(), choices.end(), choice) == choices.end()) continue;
         PickQuizAnswer(item, choice);
+        break;
       }
     }
   }

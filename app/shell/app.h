@@ -262,7 +262,7 @@ class App {
   std::string m_pv_notes, m_pv_next;
   std::size_t m_lesson_index = 0;
   /// A quiz answer given by clicking the picture (ViewRequests::picked), applied after the frame.
-  std::optional<std::pair<int, std::string>> m_pending_pick;
+  std::optional<std::pair<int, std::vector<std::string>>> m_pending_pick;
 
   std::string m_scenario_dir;
   std::string m_settings_path;

@@ -1010,13 +1010,13 @@ void ChanView::Draw(const ViewContext& ctx) {
   // Predict-then-reveal by pointing: a click on a goroutine names it, on a slot "buf[i]".
   if (!ctx.sandbox && ImGui::IsWindowHovered() && ImGui::IsMouseClicked(0)) {
     if (hover) {
-      ctx.requests.picked = m_run->Label(hover->goid);
+      ctx.requests.picked.push_back(m_run->Label(hover->goid));
     } else {
       for (const SlotHit& sl : m_slots) {
         if (!ImGui::IsMouseHoveringRect(sl.min, sl.max)) continue;
         char name[24];
         std::snprintf(name, sizeof name, "buf[%d]", sl.slot);
-        ctx.requests.picked = name;
+        ctx.requests.picked.push_back(name);
       }
     }
   }

@@ -77,21 +77,41 @@ void Cross(Canvas& cv, ImVec2 c, float k, ImU32 col, float thickness) {
 ImVec2 GcView::ObjPos(const Geometry& g, std::size_t i) const {
   const float cols = m_layout.columns + 1.0f;  // column 0 holds the roots
   const float w = g.graph_max.x - g.graph_min.x, h = g.graph_max.y - g.graph_min.y;
-  const float x = g.graph_min.x + w * (m_layout.obj_x[i] + 0.5f) / cols;
-  const float y = g.graph_min.y + h * (m_layout.obj_y[i] + 0.5f) / m_layout.rows;
-  return ImVec2(x, y);
+  const float along = (m_layout.obj_x[i] + 0.5f) / cols;            // depth from the roots
+  const float across = (m_layout.obj_y[i] + 0.5f) / m_layout.rows;  // row within a depth
+  if (g.vertical) return ImVec2(g.graph_min.x + w * across, g.graph_min.y + h * along);
+  return ImVec2(g.graph_min.x + w * along, g.graph_min.y + h * across);
 }
 
 ImVec2 GcView::RootPos(const Geometry& g, std::size_t r) const {
-  const float h = g.graph_max.y - g.graph_min.y;
-  return ImVec2(g.root_x, g.graph_min.y + h * (m_layout.root_y[r] + 0.5f) / m_layout.rows);
+  const float across = (m_layout.root_y[r] + 0.5f) / m_layout.rows;
+  if (g.vertical) return ImVec2(g.graph_min.x + (g.graph_max.x - g.graph_min.x) * across, g.root_x);
+  return ImVec2(g.root_x, g.graph_min.y + (g.graph_max.y - g.graph_min.y) * across);
 }
 
 // A root is a box around its name, drawn at the node label size.
 ImVec2 GcView::RootHalf(const ViewContext& ctx, const Geometry& g, std::size_t r) const {
-  const std::string& id = m_run->Prog().RootName(std::int32_t(r));
-  const ImVec2 ts = ctx.canvas->TextSize(g.root_font, id);
-  return ImVec2(ts.x * 0.5f + g.root_font * 0.5f, g.root_font * 0.8f);
+  std::string_view a, b;
+  RootLines(m_run->Prog().RootName(std::int32_t(r)), g.root_text, &a, &b);
+  const float w = std::max(ctx.canvas->TextSize(g.root_font, a).x,
+                           b.empty() ? 0.0f : ctx.canvas->TextSize(g.root_font, b).x);
+  return ImVec2(w * 0.5f + g.root_font * 0.5f, g.root_font * (b.empty() ? 0.8f : 1.4f));
+}
+
+void GcView::RootLines(std::string_view name, RootText how, std::string_view* first,
+                       std::string_view* second) {
+  const std::size_t colon = name.find(':');
+  *first = name;
+  *second = {};
+  if (how == RootText::kFull || colon == std::string_view::npos || colon + 1 >= name.size()) {
+    return;
+  }
+  if (how == RootText::kShort) {
+    *first = name.substr(colon + 1);
+    return;
+  }
+  *first = name.substr(0, colon + 1);
+  *second = name.substr(colon + 1);
 }
 
 // [SECTION] edges
@@ -132,7 +152,7 @@ void GcView::DrawEdges(const ViewContext& ctx, const gc::GcRun& run, const Geome
         nslots > 1 ? (float(slot) - float(nslots - 1) * 0.5f) * g.radius * 0.35f : 0.0f;
     ImVec2 start = from_is_root ? RectEdge(Sub(from_c, root_half), Add(from_c, root_half), tc)
                                 : CircleEdge(from_c, from_r, tc);
-    start.y += spread;
+    (g.vertical ? start.x : start.y) += spread;
     const ImVec2 end = CircleEdge(tc, g.radius + g.line, start);
     switch (look) {
       case Look::kPlain:
@@ -324,24 +344,36 @@ void GcView::DrawRoots(const ViewContext& ctx, const gc::GcRun& run, const Geome
     }
     cv.Rect(a, b, OutlineOf(th, col), round, g.line);
     if (active) MarkChangedRect(cv, a, b, th.changed, g.line, ctx.t, round);
-    const std::string& id = p.RootName(ri);
-    const ImVec2 ts = cv.TextSize(g.root_font, id);
-    if (col == Color::kGrey) {
-      // The name stays readable over the hatching.
-      cv.RectFilled(ImVec2(c.x - ts.x * 0.5f - 2, c.y - ts.y * 0.5f),
-                    ImVec2(c.x + ts.x * 0.5f + 2, c.y + ts.y * 0.5f), th.obj_grey_fill, 3.0f);
-    }
-    const ImVec2 tp = cv.TextCentered(c, g.root_font, LabelOf(th, col), id);
+    std::string_view lines[2];
+    RootLines(p.RootName(ri), g.root_text, &lines[0], &lines[1]);
     m_placed.push_back(ImVec4(a.x, a.y, b.x, b.y));
-    m_placed.push_back(ImVec4(tp.x, tp.y, tp.x + ts.x, tp.y + ts.y));
+    const int nlines = lines[1].empty() ? 1 : 2;
+    for (int li = 0; li < nlines; ++li) {
+      const std::string_view id = lines[li];
+      const ImVec2 lc(c.x, c.y + (nlines == 1 ? 0.0f : (li == 0 ? -0.55f : 0.55f) * g.root_font));
+      const ImVec2 ts = cv.TextSize(g.root_font, id);
+      if (col == Color::kGrey) {
+        // The name stays readable over the hatching.
+        cv.RectFilled(ImVec2(lc.x - ts.x * 0.5f - 2, lc.y - ts.y * 0.5f),
+                      ImVec2(lc.x + ts.x * 0.5f + 2, lc.y + ts.y * 0.5f), th.obj_grey_fill, 3.0f);
+      }
+      const ImVec2 tp = cv.TextCentered(lc, g.root_font, LabelOf(th, col), id);
+      m_placed.push_back(ImVec4(tp.x, tp.y, tp.x + ts.x, tp.y + ts.y));
+    }
     const bool stack = p.roots[r].kind == gc::RootKind::kStack;
     Caption cap;
     cap.text = stack ? (scanned ? Tr(Str::kScanned, ctx.lang) : Tr(Str::kUnscanned, ctx.lang))
                      : L(ctx.lang, "global", "全局变量");
+    if (g.root_text == RootText::kShort && stack) {
+      cap.text = scanned ? L(ctx.lang, "stack, scanned", "栈，已扫描")
+                         : L(ctx.lang, "stack, unscanned", "栈，未扫描");
+      cap.short_text = L(ctx.lang, "stack", "栈");
+    }
     cap.centre = c;
     cap.half = half;
     cap.fg = th.text_dim;
-    cap.priority = 3;
+    // With the kind cut from the name, the caption is the only place that says it.
+    cap.priority = g.root_text == RootText::kShort ? 0 : 3;
     m_captions.push_back(cap);
   }
 }
@@ -546,7 +578,7 @@ void GcView::HandleSelection(const ViewContext& ctx, const gc::GcRun& run, const
     if ((m.x - c.x) * (m.x - c.x) + (m.y - c.y) * (m.y - c.y) <= g.radius * g.radius) {
       m_sel_obj = std::int32_t(i);
       m_sel_root = kNil;
-      if (!ctx.sandbox) ctx.requests.picked = run.Prog().ObjectName(std::int32_t(i));
+      if (!ctx.sandbox) ctx.requests.picked.push_back(run.Prog().ObjectName(std::int32_t(i)));
       return;
     }
   }

@@ -96,6 +96,7 @@ void GcView::LoadCompareRuns() {
     opts.sets.emplace_back("config.barrier", std::string(gc::BarrierName(b)));
     LoadResult r = LoadScenarioFile(m_run->Meta().file, opts);
     auto view = std::make_unique<GcView>();
+    view->m_compact_banner = true;
     if (r.run) {
       view->SetRun(r.run);
       m_column_outcomes.push_back(gc::SummarizeOutcome(*view->m_run));
@@ -138,26 +139,69 @@ void GcView::DrawCompare(const ViewContext& ctx) {
   Canvas& cv = *ctx.canvas;
   const Theme& th = ctx.theme;
   const float uf = ctx.ui_font;
-  const float n = float(m_columns.size());
-  const float col_w = ctx.size.x / n;
+  const std::size_t n = m_columns.size();
   const float pad = uf * 0.5f;
   const float big = uf * 1.3f;
-  const float wrap = col_w - pad * 2;
-  // Every column's header is as tall as the tallest outcome line, so the pictures line up.
   auto outcome_text = [&](std::size_t i) {
     if (!m_columns[i]->m_run) return m_column_errors[i];
     const gc::RunOutcome& o = m_column_outcomes[i];
     return std::string(o.lost_object ? "✕ " : "✓ ") + o.line.Get(ctx.lang);
   };
-  float text_h = 0;
-  for (std::size_t i = 0; i < m_columns.size(); ++i) {
-    text_h = std::max(text_h, cv.TextSize(uf, outcome_text(i), wrap).y);
+  // Every cell's header is as tall as the tallest outcome line, so the pictures line up.
+  auto head_height = [&](float cell_w) {
+    float text_h = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      text_h = std::max(text_h, cv.TextSize(uf, outcome_text(i), cell_w - pad * 2).y);
+    }
+    return pad * 3 + big + text_h;
+  };
+  // One row of columns, or two rows when that leaves each picture more room: four columns
+  // across a projector are 220 px wide, too narrow for root names and the graph.
+  std::size_t cols = n;
+  float cell_w = ctx.size.x / float(n), cell_h = ctx.size.y;
+  float head_h = head_height(cell_w);
+  // The graph each cell leaves (as DrawRun lays it out) decides: the grid whose shape fits
+  // (root names clear of nodes and of each other), then the one with bigger nodes.
+  for (std::size_t i = 0; i < n; ++i) {  // this step's banners, to measure them
+    GcView& col = *m_columns[i];
+    if (!col.m_run) continue;
+    const std::size_t step = AlignStep(*m_run, ctx.step, *col.m_run);
+    col.UpdateStates(*col.m_run, step, step > 0 ? step - 1 : 0);
   }
-  const float head_h = pad * 3 + big + text_h;
-  for (std::size_t i = 0; i < m_columns.size(); ++i) {
-    const ImVec2 o(ctx.origin.x + col_w * float(i), ctx.origin.y);
-    cv.RectFilled(o, ImVec2(o.x + col_w, o.y + head_h), th.panel_bg, 0);
-    if (i > 0) cv.Line(o, ImVec2(o.x, o.y + ctx.size.y), th.panel_border, ctx.Line());
+  auto shape_of = [&](float w, float h, float head) {
+    float banner = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (m_columns[i]->m_run) {
+        banner = std::max(
+            banner, m_columns[i]->DrawBanner(ctx, *m_columns[i]->m_run, ctx.origin, w, false));
+      }
+    }
+    const float margin = uf * 0.4f;
+    return ChooseShape(cv, m_run->Prog(), uf,
+                       ImVec2(w - 2 * margin, h - head - banner - 2 * margin));
+  };
+  if (n >= 3) {
+    const std::size_t cols2 = (n + 1) / 2;
+    const float w2 = ctx.size.x / float(cols2), h2 = ctx.size.y * 0.5f;
+    const float head2 = head_height(w2);
+    const GraphShape one = shape_of(cell_w, cell_h, head_h), two = shape_of(w2, h2, head2);
+    const bool better = two.fits != one.fits ? two.fits
+                        : !two.fits          ? two.closeness > one.closeness
+                                             : two.radius > one.radius;
+    if (better) {
+      cols = cols2;
+      cell_w = w2;
+      cell_h = h2;
+      head_h = head2;
+    }
+  }
+  const float wrap = cell_w - pad * 2;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t row = i / cols, col_i = i % cols;
+    const ImVec2 o(ctx.origin.x + cell_w * float(col_i), ctx.origin.y + cell_h * float(row));
+    cv.RectFilled(o, ImVec2(o.x + cell_w, o.y + head_h), th.panel_bg, 0);
+    if (col_i > 0) cv.Line(o, ImVec2(o.x, o.y + cell_h), th.panel_border, ctx.Line());
+    if (row > 0) cv.Line(o, ImVec2(o.x + cell_w, o.y), th.panel_border, ctx.Line());
     const std::string mode(gc::BarrierName(m_compare_modes[i]));
     cv.Text(ImVec2(o.x + pad, o.y + pad), big, th.text, mode);
     GcView& col = *m_columns[i];
@@ -177,7 +221,7 @@ void GcView::DrawCompare(const ViewContext& ctx) {
                     ctx.scale,
                     ctx.dl,
                     ImVec2(o.x, o.y + head_h),
-                    ImVec2(col_w, ctx.size.y - head_h),
+                    ImVec2(cell_w, cell_h - head_h),
                     {}};
     sub.canvas = ctx.canvas;
     sub.ui_font = ctx.ui_font;
@@ -195,6 +239,60 @@ void GcView::DrawCompare(const ViewContext& ctx) {
 }
 
 // [SECTION] run layout
+// Depth runs left to right, or top to bottom when that gives bigger nodes: a compare column
+// is tall and narrow, and five depths across it leave 40 px. Root names go on two lines, or
+// to the name alone (the kind moves to the caption), only when in full they fit neither way. A
+// shape fits when the widest root name has room beside its neighbours and the root boxes clear each
+// other and the first column of nodes.
+GcView::GraphShape GcView::ChooseShape(const Canvas& cv, const gc::Program& p, float uf,
+                                       ImVec2 graph) const {
+  // The widest root name at the UI font: in full, on two lines, the name alone.
+  float widest[3] = {0, 0, 0};
+  for (std::size_t r = 0; r < p.roots.size(); ++r) {
+    const std::string& name = p.RootName(std::int32_t(r));
+    for (int how = 0; how < 3; ++how) {
+      std::string_view a, b;
+      RootLines(name, RootText(how), &a, &b);
+      widest[how] =
+          std::max({widest[how], cv.TextSize(uf, a).x, b.empty() ? 0.0f : cv.TextSize(uf, b).x});
+    }
+  }
+  const float depths = m_layout.columns + 1.0f;  // roots are depth 0
+  GraphShape best;
+  float best_score = -1;
+  for (int how = 0; how < 3; ++how) {
+    const float box_w = widest[how] + uf, box_h = uf * (how == 1 ? 2.8f : 1.6f);
+    for (bool vertical : {false, true}) {
+      const float along = (vertical ? graph.y : graph.x) / depths;
+      const float across = (vertical ? graph.x : graph.y) / m_layout.rows;
+      GraphShape s;
+      s.vertical = vertical;
+      s.root_text = RootText(how);
+      s.radius = std::max(uf * 0.8f, std::min({along * 0.27f, across * 0.3f, uf * 3.6f}));
+      // The root box (centred half a depth in, pushed in when wider) must clear the first
+      // depth of nodes along, and its neighbours across.
+      const float gap = uf * 0.3f;
+      const float box_along = vertical ? box_h : box_w, box_across = vertical ? box_w : box_h;
+      const float root_c = std::max(along * 0.5f, box_along * 0.5f);
+      const float need_along = root_c + box_along * 0.5f + s.radius + gap;
+      const float need_across = box_across + gap;
+      s.fits = need_along <= along * 1.5f && need_across <= across;
+      // Fitting first, then the full name before two lines before the name alone, then the
+      // bigger nodes (across unless down is clearly bigger). When nothing fits, the shape
+      // that comes closest.
+      const float ratio = std::min(along * 1.5f / need_along, across / need_across);
+      s.closeness = ratio;
+      const float score = (s.fits ? 1e6f + float(2 - how) * 1e5f : ratio * 1e5f) +
+                          s.radius * (vertical ? 0.8f : 1.0f);
+      if (score > best_score) {
+        best = s;
+        best_score = score;
+      }
+    }
+  }
+  return best;
+}
+
 void GcView::DrawRun(const ViewContext& ctx, const gc::GcRun& run, ImVec2 origin, ImVec2 size,
                      bool show_side_panel) {
   if (!ctx.canvas) return;
@@ -217,20 +315,38 @@ void GcView::DrawRun(const ViewContext& ctx, const gc::GcRun& run, ImVec2 origin
   const float margin = uf * 0.4f;
   g.graph_min = Add(g.clip_min, ImVec2(margin, margin));
   g.graph_max = Sub(g.clip_max, ImVec2(margin, margin));
-  const float cell_w = (g.graph_max.x - g.graph_min.x) / (m_layout.columns + 1.0f);
-  const float cell_h = (g.graph_max.y - g.graph_min.y) / m_layout.rows;
-  g.radius = std::max(uf * 0.8f, std::min({cell_w * 0.27f, cell_h * 0.3f, uf * 3.6f}));
-  g.font = std::clamp(g.radius * 0.8f, uf, uf * 2.4f);
-  // Root names are long ("global:config"): the column of roots sets their size.
-  float widest = 0;
+  const float gw = g.graph_max.x - g.graph_min.x, gh = g.graph_max.y - g.graph_min.y;
+  const GraphShape shape = ChooseShape(cv, run.Prog(), uf, ImVec2(gw, gh));
+  g.vertical = shape.vertical;
+  g.root_text = shape.root_text;
+  float widest_ui = 0;
   for (std::size_t r = 0; r < run.Prog().roots.size(); ++r) {
-    widest = std::max(widest, cv.TextSize(g.font, run.Prog().RootName(std::int32_t(r))).x);
+    std::string_view a, b;
+    RootLines(run.Prog().RootName(std::int32_t(r)), g.root_text, &a, &b);
+    widest_ui =
+        std::max({widest_ui, cv.TextSize(uf, a).x, b.empty() ? 0.0f : cv.TextSize(uf, b).x});
   }
+  const float across_h = gh / m_layout.rows, along_h = gw / (m_layout.columns + 1.0f);
+  const float across_v = gw / m_layout.rows, along_v = gh / (m_layout.columns + 1.0f);
+  auto node_r = [&](float along, float across) {
+    return std::min({along * 0.27f, across * 0.3f, uf * 3.6f});
+  };
+  const float cell_w = g.vertical ? across_v : along_h;  // room for one root name
+  const float along = g.vertical ? along_v : along_h;
+  const float across = g.vertical ? across_v : across_h;
+  g.radius = std::max(uf * 0.8f, node_r(along, across));
+  g.font = std::clamp(g.radius * 0.8f, uf, uf * 2.4f);
+  const float widest = widest_ui * g.font / uf;
   const float root_room = cell_w * 0.92f - g.font;
   g.root_font =
       widest > root_room && widest > 0 ? std::max(uf, g.font * root_room / widest) : g.font;
   const float root_half = widest * g.root_font / std::max(g.font, 1.0f) * 0.5f + g.root_font * 0.5f;
-  g.root_x = std::max(g.graph_min.x + cell_w * 0.5f, g.clip_min.x + root_half + g.line * 4.0f);
+  const float root_half_h = g.root_font * (g.root_text == RootText::kTwoLines ? 1.4f : 0.8f);
+  if (g.vertical) {
+    g.root_x = std::max(g.graph_min.y + along * 0.5f, g.clip_min.y + root_half_h + g.line * 4.0f);
+  } else {
+    g.root_x = std::max(g.graph_min.x + along * 0.5f, g.clip_min.x + root_half + g.line * 4.0f);
+  }
   m_placed.clear();
   m_captions.clear();
   cv.PushClip(g.clip_min, g.clip_max);
@@ -274,9 +390,10 @@ float GcView::DrawBanner(const ViewContext& ctx, const gc::GcRun& run, ImVec2 o,
     phase_text[1] = name;
     phase_text[2] = name;
   }
-  float big = uf * 1.4f;
+  const float big_size = m_compact_banner ? uf : uf * 1.4f;
+  float big = big_size;
   const std::string* phase_str = &phase_text[2];
-  for (float size : {uf * 1.4f, uf}) {
+  for (float size : {big_size, uf}) {
     bool found = false;
     for (const std::string& s : phase_text) {
       if (cv.TextSize(size, s).x <= room) {
@@ -290,7 +407,9 @@ float GcView::DrawBanner(const ViewContext& ctx, const gc::GcRun& run, ImVec2 o,
   }
   const float pill = uf * 1.05f;
   const char* stw_label = Tr(Str::kStopTheWorld, l);
-  if (PillSize(cv, stw_label, pill).x > room) stw_label = L(l, "STOP THE WORLD", "世界暂停（STW）");
+  if (m_compact_banner || PillSize(cv, stw_label, pill).x > room) {
+    stw_label = L(l, "STOP THE WORLD", "世界暂停（STW）");
+  }
   // No barrier configured: say so, never "ON".
   const gc::Barrier mode = run.Prog().config.barrier;
   const bool on = gc::BarrierEnabled(phase);
@@ -304,7 +423,7 @@ float GcView::DrawBanner(const ViewContext& ctx, const gc::GcRun& run, ImVec2 o,
                     (l == Lang::kZh ? "（" : " (") + mode_name + (l == Lang::kZh ? "）" : ")");
     barrier_short = std::string(on ? "✓ " : "– ") + mode_name + (on ? " ON" : " off");
   }
-  if (PillSize(cv, barrier_label, pill).x > room) barrier_label = barrier_short;
+  if (m_compact_banner || PillSize(cv, barrier_label, pill).x > room) barrier_label = barrier_short;
   // Flow layout: up to three items, wrapped when the next does not fit.
   struct Item {
     ImVec2 size;

@@ -35,6 +35,7 @@ class GcView final : public TopicView {
                bool show_side_panel);
 
  private:
+  enum class RootText { kFull, kTwoLines, kShort };
   struct Geometry {
     ImVec2 graph_min, graph_max;  ///< where node centres are laid out
     ImVec2 clip_min, clip_max;    ///< the whole graph area: every label stays inside
@@ -42,8 +43,14 @@ class GcView final : public TopicView {
     float font = 16;       ///< node labels
     float root_font = 16;  ///< root names: the node size, smaller when a name is long
     float root_x = 0;      ///< the roots' column centre, moved right when a name is wide
-    float cap = 16;        ///< captions and badges: the UI font
-    float line = 2;        ///< the thinnest stroke
+    /// Tall, narrow panels (compare columns) turn the layout: roots in a row at the top,
+    /// depth growing downwards. root_x is then the roots' row centre (a y).
+    bool vertical = false;
+    /// Root names too wide for their cell are written on two lines, split after the kind
+    /// ("global:" / "head"), or as the name alone ("head") with the kind as its caption.
+    RootText root_text = RootText::kFull;
+    float cap = 16;  ///< captions and badges: the UI font
+    float line = 2;  ///< the thinnest stroke
   };
   /// A caption or badge beside a node or root, placed after every node so none overlaps.
   struct Caption {
@@ -56,6 +63,19 @@ class GcView final : public TopicView {
   };
 
   ImVec2 RootHalf(const ViewContext& ctx, const Geometry& g, std::size_t r) const;
+  /// How the graph is laid out in a panel: depth across or down, root names on one line or
+  /// two, and whether the names and nodes then fit without overlapping.
+  struct GraphShape {
+    bool vertical = false;
+    RootText root_text = RootText::kFull;
+    bool fits = false;
+    float closeness = 0;  ///< room / what the names and nodes need (>= 1 when it fits)
+    float radius = 0;     ///< the node radius it allows
+  };
+  GraphShape ChooseShape(const Canvas& cv, const gc::Program& p, float uf, ImVec2 graph) const;
+  /// A root's name as drawn: one line, or two split after the colon (second empty if none).
+  static void RootLines(std::string_view name, RootText how, std::string_view* first,
+                        std::string_view* second);
   void UpdateStates(const gc::GcRun& run, std::size_t step, std::size_t prev);
   ImVec2 ObjPos(const Geometry& g, std::size_t i) const;
   ImVec2 RootPos(const Geometry& g, std::size_t r) const;
@@ -88,6 +108,9 @@ class GcView final : public TopicView {
   std::int32_t m_sel_root = gc::kNil;
   int m_alloc_counter = 0;
   bool m_compare = false;
+  /// A compare column: the banner uses the UI font and the short pill labels, so the
+  /// picture keeps its height in a quarter of the panel.
+  bool m_compact_banner = false;
   std::vector<gc::Barrier> m_compare_modes{gc::Barrier::kNone, gc::Barrier::kGo};
   std::vector<std::unique_ptr<GcView>> m_columns;  ///< one view per compared mode
   std::vector<std::string> m_column_errors;

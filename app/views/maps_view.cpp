@@ -1,5 +1,5 @@
 // [SECTION] index: labels · flow layout · state cache · focus · header · layout · bucket cards ·
-// arrays · evacuation arrows · draw · input
+// arrays · evacuation arrows · draw · pick · input
 #include "app/views/maps_view.h"
 
 #include <cstdlib>
@@ -529,6 +529,7 @@ void MapsView::DrawBucketFull(const ViewContext& ctx, const Pic& pic, ImVec2 p, 
       if (std::int32_t(index) == m_evac_dest_y) tag("Y", th.move);
     }
     if (evac) tag(pic.Tx("evacuated", "已搬迁"), th.text_dim);
+    m_hits.push_back(CardHit{a, ImVec2(z.x, a.y + g.head), index, depth, -1, old, false, 0});
     const float c1 = a.x + pad, c2 = a.x + pad + g.top_w + pad, c3 = c2 + g.key_w + pad;
     for (int i = 0; i < kBucketCnt; ++i) {
       const float ry = a.y + g.head + float(i) * g.row;
@@ -537,6 +538,8 @@ void MapsView::DrawBucketFull(const ViewContext& ctx, const Pic& pic, ImVec2 p, 
       const ImVec2 ra(a.x + 2, ry + 1), rb(z.x - 2, ry + g.row - 1);
       const bool hit = focus_bucket && f.depth == depth && f.slot == i;
       const bool was_entry = pb && pb->tophash[std::size_t(i)] >= maps::kMinTopHash;
+      m_hits.push_back(
+          CardHit{ra, rb, index, depth, i, old, t >= maps::kMinTopHash, bk.keys[std::size_t(i)]});
       if (t >= maps::kMinTopHash) {
         c.RectFilled(ra, rb, WithAlpha(th.ok, 0.16f), 2);
         std::snprintf(buf, sizeof buf, "%02x", int(t));
@@ -642,6 +645,7 @@ void MapsView::DrawArray(const ViewContext& ctx, const Pic& pic, ImVec2 a, ImVec
         const Bucket& bk = m_state.arena[std::size_t(bi)];
         const Bucket* pb = PrevBucket(bi);
         const bool evac = old && maps::Evacuated(bk);
+        if (m_hits.size() < 4096) m_hits.push_back(CardHit{p, z, cell, 0, -1, old, false, 0});
         c.RectFilled(p, z, th.panel_bg, 0);
         bool changed = false;
         if (stripes) {
@@ -826,6 +830,7 @@ void MapsView::Draw(const ViewContext& ctx) {
   if (widgets) DrawWhatIf(ctx);
   UpdateState(ctx.step);
   m_marks = Marks{};
+  m_hits.clear();
   const Theme& th = ctx.theme;
   Canvas& c = *ctx.canvas;
   // The picture grows with its panel: the design fits 820 x 540 UI px at the UI font size.
@@ -952,6 +957,57 @@ void MapsView::Draw(const ViewContext& ctx) {
   if (growing) {
     DrawEvacuation(ctx, pic, f, og, ng, ImVec2(o.x, o.y), nb);
   }
+  if (!ctx.picture_only && !ctx.sandbox) HandlePick(ctx);
+}
+
+// [SECTION] pick: predict-then-reveal by pointing at a key, a slot or a bucket
+std::vector<std::string> MapsView::PickLabels(const CardHit& h) const {
+  std::vector<std::string> out;
+  char bucket[48];
+  if (h.depth > 0) {
+    std::snprintf(bucket, sizeof bucket, "b%" PRIu64 ".ovf%d", h.index, h.depth);
+  } else {
+    std::snprintf(bucket, sizeof bucket, "b%" PRIu64, h.index);
+  }
+  if (h.slot >= 0) {
+    if (h.has_key) out.push_back(m_run->Prog().KeyText(h.key));
+    char slot[64];
+    std::snprintf(slot, sizeof slot, "%s%s[%d]", h.old ? "old " : "", bucket, h.slot);
+    out.push_back(slot);
+  }
+  // A card in oldbuckets is "old b1"; one in the new array is "b1" or, while growing, "new b1".
+  if (h.old) {
+    out.push_back(std::string("old ") + bucket);
+  } else {
+    out.push_back(std::string("new ") + bucket);
+    out.push_back(bucket);
+  }
+  return out;
+}
+
+bool MapsView::CardRect(std::uint64_t index, int depth, int slot, bool old, ImVec2* min,
+                        ImVec2* max) const {
+  for (const CardHit& h : m_hits) {
+    if (h.index != index || h.depth != depth || h.slot != slot || h.old != old) continue;
+    *min = h.min;
+    *max = h.max;
+    return true;
+  }
+  return false;
+}
+
+void MapsView::HandlePick(const ViewContext& ctx) const {
+  (void)ctx;
+  if (!ImGui::IsWindowHovered() || !ImGui::IsMouseReleased(ImGuiMouseButton_Left)) return;
+  // A drag pans the picture; only a click (no drag past ImGui's threshold) points.
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.MouseDragMaxDistanceSqr[0] > io.MouseDragThreshold * io.MouseDragThreshold) return;
+  // Slot rows come after their card's header, so the last rectangle hit is the finest.
+  const CardHit* hit = nullptr;
+  for (const CardHit& h : m_hits) {
+    if (ImGui::IsMouseHoveringRect(h.min, h.max)) hit = &h;
+  }
+  if (hit) ctx.requests.picked = PickLabels(*hit);
 }
 
 // [SECTION] input: wheel zoom about the cursor, drag to pan, double-click to reset

@@ -21,6 +21,9 @@ class MapsView final : public TopicView {
   void SetRun(const std::shared_ptr<const Run>& run) override;
   void Draw(const ViewContext& ctx) override;
   bool SetOption(std::string_view key, std::string_view value) override;
+  /// Where bucket `index` (its `depth`-th overflow; slot -1: the card's header) was last
+  /// drawn, in screen coordinates; false when it is not on screen. Tests click it.
+  bool CardRect(std::uint64_t index, int depth, int slot, bool old, ImVec2* min, ImVec2* max) const;
 
   /// How the last Draw showed the bucket array (for tests).
   enum class Detail { kFull, kCompact, kSummary };
@@ -89,6 +92,21 @@ class MapsView final : public TopicView {
   /// as a branch of the run; the scenario file is not changed).
   void DrawWhatIf(const ViewContext& ctx);
 
+  /// A bucket card or one slot row drawn this frame, for answering a quiz by pointing.
+  struct CardHit {
+    ImVec2 min, max;
+    std::uint64_t index = 0;  ///< bucket index in its array
+    int depth = 0;            ///< 0: the bucket, n: its n-th overflow bucket
+    int slot = -1;            ///< -1: the card's header, else the slot row
+    bool old = false;         ///< in oldbuckets
+    bool has_key = false;     ///< the slot holds an entry
+    std::int64_t key = 0;
+  };
+  /// The quiz labels a click on `h` can mean, most specific first (key, slot, bucket).
+  std::vector<std::string> PickLabels(const CardHit& h) const;
+  void HandlePick(const ViewContext& ctx) const;
+
+  std::vector<CardHit> m_hits;  ///< cleared each frame; capacity kept
   std::shared_ptr<const maps::MapsRun> m_run;
   maps::State m_state;
   std::size_t m_state_step = SIZE_MAX;

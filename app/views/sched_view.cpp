@@ -1059,7 +1059,7 @@ void SchedView::Draw(const ViewContext& ctx) {
       m_sel_goid = m_hover_goid;
     }
   } else if (m_hover_goid > 0 && ImGui::IsWindowHovered() && ImGui::IsMouseClicked(0)) {
-    ctx.requests.picked = m_run->Label(m_hover_goid);  // a quiz answer by pointing
+    ctx.requests.picked.push_back(m_run->Label(m_hover_goid));  // a quiz answer by pointing
   }
   // [SECTION] G details on hover
   if (m_hover_goid > 0 && std::size_t(m_hover_goid) <= m_state.gs.size()) {

@@ -312,6 +312,25 @@ void StackView::Draw(const ViewContext& ctx) {
     Say(ctx, ImVec2(left, col.max.y + L.pad * 0.4f), note_bad ? th.danger : th.warn, note, note_w);
   }
   if (msg_lines > 0) DrawMessages(ctx, ImVec2(left, msg_top), msg_w, msg_lines);
+  // Predict-then-reveal by pointing: a click on the stack's words or frames names "stack", on
+  // the heap column "heap"; while copystack shows both stacks, the old one is also "old
+  // address" and the new one "new address" (with one stack shown, neither is meant).
+  m_region[0] = old ? ImVec4(left, title_y, left + old_w, msg_top) : ImVec4(0, 0, 0, 0);
+  m_region[1] = ImVec4(left + old_w, title_y, right - heap_w, msg_top);
+  m_region[2] = heap_w > 0 ? ImVec4(right - heap_w, title_y, right, msg_top) : ImVec4(0, 0, 0, 0);
+  if (!ctx.picture_only && !ctx.sandbox && ImGui::IsWindowHovered() && ImGui::IsMouseClicked(0)) {
+    for (int r = 0; r < 3; ++r) {
+      const ImVec4& q = m_region[r];
+      if (q.z <= q.x || !ImGui::IsMouseHoveringRect(ImVec2(q.x, q.y), ImVec2(q.z, q.w))) continue;
+      auto& picked = ctx.requests.picked;
+      if (r == 0) picked = {"old address", "old stack", "stack"};
+      if (r == 1)
+        picked = old ? std::vector<std::string>{"new address", "new stack", "stack"}
+                     : std::vector<std::string>{"stack"};
+      if (r == 2) picked = {"heap"};
+      break;
+    }
+  }
   if (widgets) {
     DrawSandbox(ctx, ImVec2(ctx.origin.x, ctx.origin.y + body.y), ImVec2(ctx.size.x, sb_h),
                 ctx.origin.y + ctx.size.y - fh * 1.6f);
@@ -321,6 +340,14 @@ void StackView::Draw(const ViewContext& ctx) {
 }
 
 // [SECTION] text placement
+bool StackView::RegionRect(Region r, ImVec2* min, ImVec2* max) const {
+  const ImVec4& q = m_region[int(r)];
+  if (q.z <= q.x) return false;
+  *min = ImVec2(q.x, q.y);
+  *max = ImVec2(q.z, q.w);
+  return true;
+}
+
 bool StackView::Free(ImVec2 a, ImVec2 b) const {
   const float slack = 1.0f;
   if (a.x < m_lay.min.x || a.y < m_lay.min.y || b.x > m_lay.max.x || b.y > m_lay.max.y) {

@@ -25,6 +25,10 @@ class StackView final : public TopicView {
   /// disabled. Tests click them.
   enum class SandboxAction { kCall, kDeclare, kReturn };
   bool SandboxButton(SandboxAction a, ImVec2* center) const;
+  /// The picture's regions as last drawn, where a click answers a quiz by pointing; false
+  /// when the region is not shown (no old stack, no heap column).
+  enum class Region { kOldStack = 0, kStack = 1, kHeap = 2 };
+  bool RegionRect(Region r, ImVec2* min, ImVec2* max) const;
 
  private:
   struct Column {
@@ -78,6 +82,7 @@ class StackView final : public TopicView {
   stack::State m_state, m_prev;
   std::size_t m_state_step = SIZE_MAX, m_prev_step = SIZE_MAX;
   Layout m_lay;
+  ImVec4 m_region[3] = {};      ///< old stack, stack, heap: x0, y0, x1, y1 (see RegionRect)
   std::vector<float> m_heap_y;  ///< per heap object: its box's top (scratch, reused)
 
   // Sandbox: what can be recorded, from the state after the op the shown step belongs to

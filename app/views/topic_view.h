@@ -27,8 +27,10 @@ struct ViewRequests {
   std::vector<Json> record_ops;
   /// Predict-then-reveal: the label of the item the user clicked in the picture (an object
   /// id "C", a goroutine "g3" or its name, a bucket "b2", a map key, a stack variable "x"),
-  /// as the scenario's quiz choices spell it. Set only when not in the sandbox.
-  std::string picked;
+  /// as the scenario's quiz choices spell it. Set only when not in the sandbox. Most specific
+  /// first: a click on a map slot names the key, the slot "b0[2]" and its bucket "b0", and
+  /// the first of them that is one of the asked question's choices answers it.
+  std::vector<std::string> picked;
 };
 
 struct ViewContext {

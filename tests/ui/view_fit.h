@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <string>
 #include <utility>
 #include <vector>
@@ -34,14 +36,19 @@ inline const std::vector<std::pair<int, int>>& FitSizes() {
 }
 
 /// Runs the fit check for every built-in scenario of `kind` at width × height.
-inline void ExpectViewsFit(const std::string& kind, int width, int height) {
+/// `view_option` (key, value), when given, is set on the view as --view-option would, e.g.
+/// {"compare", "none,dijkstra,yuasa,hybrid"} for the GC view's side-by-side columns.
+inline void ExpectViewsFit(const std::string& kind, int width, int height,
+                           const std::pair<std::string, std::string>& view_option = {}) {
   Headless h;
   ImGui::GetIO().DisplaySize = ImVec2(float(width), float(height));
   App app(GS_SCENARIO_DIR, "");
+  if (!view_option.first.empty()) app.SetViewOption(view_option.first, view_option.second);
   app.SetInstant(true);
   app.SetRecordViewText(true);
   h.BuildFonts(app);
   int checked = 0;
+  float smallest = 1e9f, biggest = 0;  // text sizes the view drew, over every step checked
   for (const std::string& file : BuiltinScenarioFiles()) {
     if (file.find("/" + kind + "/") == std::string::npos) continue;
     ASSERT_TRUE(app.OpenScenario(file)) << file;
@@ -52,6 +59,10 @@ inline void ExpectViewsFit(const std::string& kind, int width, int height) {
         app.SetStep(step, false);
         h.Frame(app);
         const float min_size = ImGui::GetFontSize();
+        for (const TextItem& t : app.ViewTexts()) {
+          smallest = std::min(smallest, t.size);
+          biggest = std::max(biggest, t.size);
+        }
         const auto problems = TextFitProblems(app.ViewTexts(), app.CanvasRect(), min_size);
         ++checked;
         EXPECT_TRUE(problems.empty())
@@ -62,6 +73,13 @@ inline void ExpectViewsFit(const std::string& kind, int width, int height) {
     }
   }
   EXPECT_GT(checked, 0) << "no scenario of kind " << kind;
+  // The smallest and largest picture text at this size, for the record (ctest -V shows it).
+  std::printf(
+      "[ text size ] %s view%s%s at %dx%d: smallest %.1f px, largest %.1f px, UI font %.1f px\n",
+      kind.c_str(), view_option.first.empty() ? "" : " ",
+      view_option.second.empty() ? "" : (view_option.first + "=" + view_option.second).c_str(),
+      width, height, smallest, biggest, ImGui::GetFontSize());
+  testing::Test::RecordProperty("smallest_text_px", std::to_string(smallest));
 }
 
 }  // namespace gs::app::test
