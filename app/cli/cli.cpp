@@ -142,7 +142,7 @@ const char* Usage() {
   return "usage:\n"
          "  gopherscope [--scenario FILE] [--step N] [--theme dark|light] [--lang en|zh]\n"
          "              [--fullscreen] [--screenshot OUT.png] [--compare MODE,MODE...]\n"
-         "              [--editor] [--size WxH]\n"
+         "              [--editor] [--presenter] [--size WxH]\n"
          "                                                          open the window\n"
          "  gopherscope validate FILE...                            check scenario files\n"
          "  gopherscope new KIND FILE.json                          write a starter scenario\n"

@@ -111,6 +111,7 @@ struct Flags {
   std::string screenshot;
   std::vector<std::pair<std::string, std::string>> view_options;
   bool sandbox = false;
+  bool presenter = false;  ///< --presenter: start in presenter mode (P)
   int bench_frames = 0;  ///< --frame-report N: play N uncapped frames, print frame times
   int width = 0;         ///< --size: exactly this window (tests, screenshots); 0 fits the screen
   int height = 0;
@@ -164,6 +165,8 @@ bool ParseFlags(int argc, char** argv, Flags* f) {
       f->view_options.emplace_back(v.substr(0, v.find('=')), v.substr(v.find('=') + 1));
     } else if (a == "--sandbox") {
       f->sandbox = true;
+    } else if (a == "--presenter") {
+      f->presenter = true;
     } else if (a == "--frame-report") {
       if (!value(&v)) return false;
       f->bench_frames = std::atoi(v.c_str());
@@ -294,6 +297,7 @@ int RunApp(int argc, char** argv, const char* scenario_dir) {
   }
   for (const auto& [k, v] : flags.view_options) app.SetViewOption(k, v);
   if (flags.sandbox) app.SetSandbox(true);
+  if (flags.presenter) app.SetPresenter(true);
   if (flags.step >= 0) app.SetStep(static_cast<std::size_t>(flags.step), false);
   app.SetInstant(screenshot_mode);
   const bool frame_report = flags.bench_frames > 0;

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/shell/keys.h"
 #include "tests/support/builtin.h"
 #include "tests/ui/headless.h"
 #include "tests/ui/text_fit.h"
@@ -38,8 +39,11 @@ inline const std::vector<std::pair<int, int>>& FitSizes() {
 /// Runs the fit check for every built-in scenario of `kind` at width × height.
 /// `view_option` (key, value), when given, is set on the view as --view-option would, e.g.
 /// {"compare", "none,dijkstra,yuasa,hybrid"} for the GC view's side-by-side columns.
+/// `presenter`: in presenter mode (P), where the fonts are 1.6 times larger and the picture
+/// fills the window above the narration strip.
 inline void ExpectViewsFit(const std::string& kind, int width, int height,
-                           const std::pair<std::string, std::string>& view_option = {}) {
+                           const std::pair<std::string, std::string>& view_option = {},
+                           bool presenter = false) {
   Headless h;
   ImGui::GetIO().DisplaySize = ImVec2(float(width), float(height));
   App app(GS_SCENARIO_DIR, "");
@@ -47,6 +51,11 @@ inline void ExpectViewsFit(const std::string& kind, int width, int height,
   app.SetInstant(true);
   app.SetRecordViewText(true);
   h.BuildFonts(app);
+  if (presenter) {
+    h.Press(app, keys::kP);
+    h.BuildFonts(app);
+    EXPECT_TRUE(app.Ui().presenter.on);
+  }
   int checked = 0;
   float smallest = 1e9f, biggest = 0;  // text sizes the view drew, over every step checked
   for (const std::string& file : BuiltinScenarioFiles()) {
@@ -75,10 +84,10 @@ inline void ExpectViewsFit(const std::string& kind, int width, int height,
   EXPECT_GT(checked, 0) << "no scenario of kind " << kind;
   // The smallest and largest picture text at this size, for the record (ctest -V shows it).
   std::printf(
-      "[ text size ] %s view%s%s at %dx%d: smallest %.1f px, largest %.1f px, UI font %.1f px\n",
+      "[ text size ] %s view%s%s%s at %dx%d: smallest %.1f px, largest %.1f px, UI font %.1f px\n",
       kind.c_str(), view_option.first.empty() ? "" : " ",
       view_option.second.empty() ? "" : (view_option.first + "=" + view_option.second).c_str(),
-      width, height, smallest, biggest, ImGui::GetFontSize());
+      presenter ? " (presenter)" : "", width, height, smallest, biggest, ImGui::GetFontSize());
   testing::Test::RecordProperty("smallest_text_px", std::to_string(smallest));
 }
 

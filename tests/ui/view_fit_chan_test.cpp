@@ -10,6 +10,11 @@ namespace {
 
 class ChanFit : public testing::TestWithParam<std::pair<int, int>> {};
 
+// The built-in chan scenarios in the real App, as every other view's fit test checks them.
+TEST_P(ChanFit, BuiltinScenariosFitInTheApp) {
+  ExpectViewsFit("chan", GetParam().first, GetParam().second);
+}
+
 TEST_P(ChanFit, TextStaysInsideAndApart) {
   Headless h;
   App app(GS_SCENARIO_DIR, "");
