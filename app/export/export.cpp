@@ -225,6 +225,7 @@ ExportResult RunExport(const ExportOptions& opt, const std::string& scenario_dir
     return res;
   }
   app.SetPresenter(true);
+  app.SetPresenterClock(false);  // a slide has no lecture clock
   app.Ui().presenter.narration = opt.narration && opt.format != ExportFormat::kSvg;
   ec.BuildFonts(app);
 

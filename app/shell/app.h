@@ -192,6 +192,8 @@ class App {
   const std::vector<TextItem>& ViewTexts() const { return m_view_texts; }
   /// The canvas panel of the last frame: min x, min y, max x, max y.
   ImVec4 CanvasRect() const { return m_canvas_rect; }
+  /// Whether the presenter strip shows the lecture clock (an exported slide has none).
+  void SetPresenterClock(bool on) { m_presenter_clock = on; }
   /// Presenter mode on or off (the P key; the export renders slides with it).
   void SetPresenter(bool on) {
     if (on == m_ui.presenter.on) return;
@@ -263,6 +265,7 @@ class App {
   std::size_t m_lesson_index = 0;
   /// A quiz answer given by clicking the picture (ViewRequests::picked), applied after the frame.
   std::optional<std::pair<int, std::vector<std::string>>> m_pending_pick;
+  bool m_presenter_clock = true;  ///< see SetPresenterClock
 
   std::string m_scenario_dir;
   std::string m_settings_path;

@@ -63,8 +63,10 @@ void App::DrawPresenter(Commands& cmd) {
     const int secs = int(m_presenter_seconds);
     char clock[16];
     std::snprintf(clock, sizeof clock, "%d:%02d", secs / 60, secs % 60);
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(clock).x);
-    ImGui::TextDisabled("%s", clock);
+    if (m_presenter_clock) {
+      ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(clock).x);
+      ImGui::TextDisabled("%s", clock);
+    }
     ImGui::Separator();
     TextWrappedCjk(n.text.Get(l));
     DrawQuizCard(*run, m_play.step, l, m_quiz, cmd);
