@@ -377,13 +377,20 @@ Narration NarrateEvents(const SchedRun& r, std::span<const Event> events, const 
         FindSource src = FindSource(e.n);
         if (src == FindSource::kRunnext) {
           b.Func("runqget");
-          b.Say(Ps(e.p) + " (" + Ms(e.m) + ") runs " + L(e.g) +
-                    " from runnext. A runnext G "
-                    "inherits the current time slice: execute does not bump schedtick (still " +
-                    N(e.n2) + ").",
-                Ps(e.p) + "（" + Ms(e.m) + "）运行 runnext 中的 " + L(e.g) +
-                    "。runnext 里的 G 继承当前时间片：execute 不增加 schedtick（仍是 " + N(e.n2) +
-                    "）。");
+          b.Say(
+              Ps(e.p) + " (" + Ms(e.m) + ") runs " + L(e.g) +
+                  " from runnext. A runnext G "
+                  "inherits the current time slice: execute does not bump schedtick (still " +
+                  N(e.n2) +
+                  "). Why runnext first: the G the running one just made runnable "
+                  "is likely to talk to it next, so goroutines that hand work back and forth "
+                  "run as a unit on one P instead of waiting behind the whole queue; sharing "
+                  "one slice keeps such a pair from starving the others (runqget, proc.go).",
+              Ps(e.p) + "（" + Ms(e.m) + "）运行 runnext 中的 " + L(e.g) +
+                  "。runnext 里的 G 继承当前时间片：execute 不增加 schedtick（仍是 " + N(e.n2) +
+                  "）。为什么先看 runnext：刚被当前 G 变为可运行的 G 很可能马上要和它通信，"
+                  "这样来回交接工作的几个 goroutine 就作为一个整体在同一个 P 上运行，不必排在整个"
+                  "队列后面；共用一个时间片，又使这样的一对不会饿死其他 G（proc.go 的 runqget）。");
         } else if (src == FindSource::kRunq) {
           b.Func("runqget");
           b.Say(Ps(e.p) + " (" + Ms(e.m) + ") has no runnext, so it pops " + L(e.g) +
@@ -511,9 +518,14 @@ Narration NarrateEvents(const SchedRun& r, std::span<const Event> events, const 
       case EventKind::kPark:
         b.Func("gopark");
         b.Say(L(e.g) + " parks (gopark): _Gwaiting, wait reason \"" +
-                  std::string(WaitReasonName(e.wait)) + "\"; its M calls schedule.",
+                  std::string(WaitReasonName(e.wait)) +
+                  "\"; its M calls schedule. It cannot go on until someone readies it, so "
+                  "rather than hold the thread it leaves every run queue and frees its M and P "
+                  "for other goroutines.",
               L(e.g) + " 挂起（gopark）：状态 _Gwaiting，等待原因 \"" +
-                  std::string(WaitReasonName(e.wait)) + "\"；它的 M 调用 schedule。");
+                  std::string(WaitReasonName(e.wait)) +
+                  "\"；它的 M 调用 schedule。在被别人唤醒之前它无法继续，所以它不占着线程，"
+                  "而是离开所有运行队列，把 M 和 P 让给其他 goroutine。");
         break;
       case EventKind::kReady:
         b.Func("goready");
@@ -690,8 +702,16 @@ Narration NarrateEvents(const SchedRun& r, std::span<const Event> events, const 
       case EventKind::kExit:
         if (main_exit) break;
         b.Func("goexit0");
-        b.Say(L(e.g) + " returns: goexit0 marks it _Gdead and " + Ms(e.m) + " calls schedule.",
-              L(e.g) + " 返回：goexit0 把它标为 _Gdead，" + Ms(e.m) + " 调用 schedule。");
+        b.Say(L(e.g) + " returns: goexit0 marks it _Gdead and " + Ms(e.m) +
+                  " calls schedule. The runtime keeps the dead G on the P's free list (gfput, "
+                  "with its stack if that is still the starting size) for the next go statement, "
+                  "one reason a goroutine is cheap to "
+                  "start; the model gives every goroutine a new name instead.",
+              L(e.g) + " 返回：goexit0 把它标为 _Gdead，" + Ms(e.m) +
+                  " 调用 schedule。运行时把死去的 G 放进 P "
+                  "的空闲列表（gfput；栈仍是初始大小时连栈一起保留），"
+                  "留给下一个 go 语句复用，这是创建 goroutine 很便宜的原因之一；模型则给每个 "
+                  "goroutine 一个新名字。");
         break;
       case EventKind::kMainExit:
         b.Func("main");
