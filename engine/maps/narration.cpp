@@ -206,8 +206,11 @@ Sentence Say(const Program& p, const Event& e, bool folded, bool continued) {
                           : "；B≥16 时 noverflow 按概率计数，这次没有加一。")};
     case EventKind::kInsert:
       if (folded) {
-        return {k + " → " + Slot(e) + " (tophash " + Hex2(TopHash(e.b)) + ").",
-                k + " → " + Slot(e) + "（tophash " + Hex2(TopHash(e.b)) + "）。"};
+        return {k + " → " + Slot(e) + " (tophash " + Hex2(TopHash(e.b)) +
+                    "): the low B bits of its hash pick bucket " + N(e.bucket) +
+                    ", and mapassign takes the first free slot it passes.",
+                k + " → " + Slot(e) + "（tophash " + Hex2(TopHash(e.b)) + "）：哈希的低 B 位选中 " +
+                    N(e.bucket) + " 号桶，mapassign 取途中遇到的第一个空槽。"};
       }
       return {"New key: mapassign writes tophash " + Hex2(TopHash(e.b)) + ", " + k +
                   " and its value into the first free slot it saw, " + Slot(e) +
@@ -261,8 +264,13 @@ Sentence Say(const Program& p, const Event& e, bool folded, bool continued) {
                   N(e.bucket) + "，槽位偏移 = (r >> B) & 7 = " + N(e.slot) +
                   "。每次 range 的起点都不同，程序无法依赖遍历顺序。"};
     case EventKind::kIterYield:
-      return {"mapiternext yields " + k + " = " + N(std::int64_t(e.b)) + " from " + Slot(e) + ".",
-              "mapiternext 产出 " + k + " = " + N(std::int64_t(e.b)) + "，来自 " + Slot(e) + "。"};
+      return {"mapiternext yields " + k + " = " + N(std::int64_t(e.b)) + " from " + Slot(e) +
+                  ": it is next in the walk that began at the random start bucket and slot "
+                  "offset (buckets in order, wrapping around; each bucket's slots from the "
+                  "offset).",
+              "mapiternext 产出 " + k + " = " + N(std::int64_t(e.b)) + "，来自 " + Slot(e) +
+                  "：它在从随机起始桶和槽位偏移开始的遍历中排在下一个（桶按顺序、到末尾绕回；"
+                  "每个桶内的槽位从偏移处开始）。"};
     case EventKind::kIterYieldOld:
       return {"New bucket " + N(e.bucket) +
                   " is still being filled: mapiternext reads its old bucket instead and yields " +
