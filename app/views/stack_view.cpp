@@ -450,8 +450,9 @@ StackView::Column StackView::PlaceColumn(const stack::Stack& st, std::uint64_t s
   float row = m_lay.row;
   std::uint64_t rows = std::max<std::uint64_t>(3, std::uint64_t(size.y / row));
   // Show hi down to a few words below SP (the stale bytes just under it); when that does not
-  // fit, keep the bottom of the used part in view.
-  const std::uint64_t below = 4;
+  // fit, keep the bottom of the used part in view. A short column (presenter fonts) keeps a
+  // single stale word, so the newest frame, not empty memory, fills it.
+  const std::uint64_t below = std::clamp<std::uint64_t>(rows / 4, 1, 4);
   const std::uint64_t written_lo = st.hi - 8 * std::uint64_t(st.words.size());
   const std::uint64_t low = std::min(sp, written_lo);
   const std::uint64_t want_bottom =
