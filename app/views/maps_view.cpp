@@ -441,6 +441,42 @@ MapsView::Grid MapsView::Layout(const ViewContext& ctx, const Pic& pic, std::uin
       }
     }
   }
+  // Slot strips: each bucket one line, its 8 slots left to right (tophash over key), its
+  // overflow buckets on the lines below. Half the height of a card, for big fonts.
+  {
+    // An empty slot says "✕" (emptyOne) or "→X"/"→Y" (evacuated); emptyRest stays blank.
+    const float empty_w = c.TextSize(pic.ui, old ? "→Y" : "✕").x;
+    for (float ts : sizes) {
+      const float k = ts / pic.ui;
+      const float p = ts * 0.3f;
+      const float slot_w = std::max({key_w, top_w, empty_w}) * k + p * 2;
+      const float name_w = head_w * k + p * 2;
+      const float cw = name_w + slot_w * kBucketCnt + p;
+      if (cw > vw) continue;
+      const float ch = ts * 2.4f + p * 2;
+      for (int chain : {std::min(max_chain, 2), std::min(max_chain, 1), 0}) {
+        const std::size_t cols = std::min<std::size_t>(
+            std::size_t(n), std::size_t(std::max(1.0f, std::floor((vw + gap) / (cw + gap)))));
+        const std::size_t rows = (std::size_t(n) + cols - 1) / cols;
+        const float py = ch * float(1 + chain) + gap * float(1 + chain);
+        const float need = float(rows) * py - gap;
+        if (need > vh && !(zoom > 1.0f && ts <= pic.ui)) continue;
+        g.detail = Detail::kRow;
+        g.cols = cols;
+        g.cells = std::size_t(n);
+        g.cw = cw;
+        g.ch = ch;
+        g.px = cw + gap;
+        g.py = py;
+        g.chain_rows = chain;
+        g.ts = ts;
+        g.name_w = name_w;
+        g.slot_w = slot_w;
+        g.height = std::min(need, vh);
+        return g;
+      }
+    }
+  }
   // Compact cells: one square per bucket, its 8 slots as stripes; several buckets per cell
   // (summary) when even that is too small to see.
   float p = std::sqrt(vw * vh / float(n));
@@ -576,7 +612,7 @@ void MapsView::DrawBucketFull(const ViewContext& ctx, const Pic& pic, ImVec2 p, 
                    gcol, pic.line);
             ++m_marks.ghost_slots;
           }
-          const char* what = moved ? EmptyShort(t) : "✗";
+          const char* what = moved ? EmptyShort(t) : "✕";
           const ImVec2 ws = c.TextSize(ts, what);
           const float wx = std::max(c3, c2 + ks.x + pad);
           if (wx + ws.x <= z.x - pad) text_in(ImVec2(wx, ty), col, what);
@@ -603,6 +639,129 @@ void MapsView::DrawBucketFull(const ViewContext& ctx, const Pic& pic, ImVec2 p, 
       ++m_marks.new_overflow;
     }
     p.y += card_h + gap;
+  }
+  (void)ctx;
+}
+
+// [SECTION] slot strips: one bucket per line, slots left to right, the chain below
+void MapsView::DrawBucketRow(const ViewContext& ctx, const Pic& pic, ImVec2 p, const Grid& g,
+                             std::int32_t bucket, std::uint64_t index, bool old, const Focus& f,
+                             ImVec2 clip_a, ImVec2 clip_b) {
+  Canvas& c = pic.c;
+  const Theme& th = pic.th;
+  const maps::Program& prog = m_run->Prog();
+  const float ts = g.ts, pad = ts * 0.3f;
+  const float gap = g.py / float(1 + g.chain_rows) - g.ch;
+  char buf[64];
+  const bool focus_bucket = f.bucket >= 0 && std::uint64_t(f.bucket) == index && f.old == old;
+  auto text_in = [&](ImVec2 pos, ImU32 col, const char* s) {
+    const ImVec2 sz = c.TextSize(ts, s);
+    if (Inside(pos, sz, clip_a, clip_b)) c.Text(pos, ts, col, s);
+    return sz;
+  };
+  int depth = 0;
+  for (std::int32_t b = bucket; b != kNilBucket && p.y < clip_b.y;
+       b = m_state.arena[std::size_t(b)].overflow, ++depth) {
+    if (depth > 0) {
+      if (depth > g.chain_rows) break;
+      c.Line(ImVec2(p.x + g.name_w * 0.5f, p.y - gap), ImVec2(p.x + g.name_w * 0.5f, p.y), th.edge,
+             pic.line);
+    }
+    const Bucket& bk = m_state.arena[std::size_t(b)];
+    const Bucket* pb = PrevBucket(b);
+    const bool evac = old && maps::Evacuated(bk);
+    const ImVec2 a = p, z(p.x + g.cw, p.y + g.ch);
+    c.RectFilled(a, z, th.panel_bg, 4);
+    // The name column: the bucket's name, then one tag under it (X/Y, evacuated, +N).
+    if (depth == 0) {
+      if (old) {
+        std::snprintf(buf, sizeof buf, "%s %" PRIu64, pic.Tx("old", "旧"), index);
+      } else {
+        std::snprintf(buf, sizeof buf, "b%" PRIu64, index);
+      }
+    } else {
+      std::snprintf(buf, sizeof buf, "b%" PRIu64 ".ovf%d", index, depth);
+    }
+    const float line1 = a.y + pad, line2 = a.y + pad + ts * 1.2f;
+    text_in(ImVec2(a.x + pad, line1), evac ? th.text_dim : th.text, buf);
+    const char* tag = nullptr;
+    ImU32 tag_col = th.move;
+    if (depth == g.chain_rows && bk.overflow != kNilBucket) {
+      int rest = 0;
+      for (std::int32_t x = bk.overflow; x != kNilBucket;
+           x = m_state.arena[std::size_t(x)].overflow)
+        ++rest;
+      std::snprintf(buf, sizeof buf, pic.Tx("+%d ovf", "+%d 溢出"), rest);
+      tag = buf;
+      tag_col = th.warn;
+    } else if (depth == 0 && !old && std::int32_t(index) == m_evac_dest_x) {
+      tag = "X";
+    } else if (depth == 0 && !old && std::int32_t(index) == m_evac_dest_y) {
+      tag = "Y";
+    } else if (evac) {
+      tag = pic.Tx("evac.", "已搬");
+      tag_col = th.text_dim;
+    }
+    if (tag && c.TextSize(ts, tag).x <= g.name_w - pad)
+      text_in(ImVec2(a.x + pad, line2), tag_col, tag);
+    m_hits.push_back(CardHit{a, ImVec2(a.x + g.name_w, z.y), index, depth, -1, old, false, 0});
+    for (int i = 0; i < kBucketCnt; ++i) {
+      const float sx = a.x + g.name_w + float(i) * g.slot_w;
+      const ImVec2 ra(sx + 1, a.y + 2), rb(sx + g.slot_w - 1, z.y - 2);
+      const std::uint8_t t = bk.tophash[std::size_t(i)];
+      const bool hit = focus_bucket && f.depth == depth && f.slot == i;
+      const bool was_entry = pb && pb->tophash[std::size_t(i)] >= maps::kMinTopHash;
+      m_hits.push_back(
+          CardHit{ra, rb, index, depth, i, old, t >= maps::kMinTopHash, bk.keys[std::size_t(i)]});
+      c.Rect(ra, rb, th.grid, 2, std::max(1.0f, pic.line * 0.5f));
+      if (t >= maps::kMinTopHash) {
+        c.RectFilled(ra, rb, WithAlpha(th.ok, 0.16f), 2);
+        std::snprintf(buf, sizeof buf, "%02x", int(t));
+        text_in(ImVec2(sx + pad, line1), th.accent, buf);
+        const std::string k = prog.KeyText(bk.keys[std::size_t(i)]);
+        text_in(ImVec2(sx + pad, line2), th.text, k.c_str());
+        const bool changed =
+            pb && (!was_entry || pb->keys[std::size_t(i)] != bk.keys[std::size_t(i)] ||
+                   pb->elems[std::size_t(i)] != bk.elems[std::size_t(i)] ||
+                   pb->tophash[std::size_t(i)] != t);
+        if (changed) {
+          MarkChangedRect(c, ra, rb, th.changed, pic.line, pic.t, 2);
+          ++m_marks.changed_slots;
+        }
+      } else {
+        const bool moved = t == maps::kEvacuatedX || t == maps::kEvacuatedY;
+        const ImU32 col = t == maps::kEmptyOne ? th.warn : moved ? th.move : th.text_dim;
+        if (t == maps::kEmptyOne) HatchRect(c, ra, rb, WithAlpha(th.warn, 0.25f), 6, 1);
+        // The slot's state in words, shortest first: the cell is as wide as a key.
+        const char* what = moved ? EmptyShort(t) : t == maps::kEmptyOne ? "✕" : "";
+        if (*what) text_in(ImVec2(sx + pad, line1), col, what);
+        if (was_entry) {
+          // Removed this step: the old key stays one step, faded and struck through.
+          const std::string k = prog.KeyText(pb->keys[std::size_t(i)]);
+          const ImU32 gcol = WithAlpha(th.ghost, GhostAlpha(pic.t));
+          const ImVec2 ks = c.TextSize(ts, k);
+          if (ks.x <= g.slot_w - pad * 2) {
+            text_in(ImVec2(sx + pad, line2), gcol, k.c_str());
+            c.Line(ImVec2(sx + pad - 1, line2 + ks.y * 0.55f),
+                   ImVec2(sx + pad + ks.x + 1, line2 + ks.y * 0.55f), gcol, pic.line);
+            ++m_marks.ghost_slots;
+          }
+        } else if (pb && pb->tophash[std::size_t(i)] != t) {
+          MarkChangedRect(c, ra, rb, th.changed, pic.line, pic.t, 2);
+          ++m_marks.changed_slots;
+        }
+      }
+      if (hit) c.Rect(ra, rb, th.accent, 2, pic.line * 1.25f);
+    }
+    const bool focus_here =
+        focus_bucket && (f.depth == depth || (depth == 0 && f.depth > g.chain_rows));
+    c.Rect(a, z, focus_here ? th.accent : (evac ? th.grid : th.panel_border), 4,
+           focus_here ? pic.line * 1.25f : std::max(1.0f, pic.line * 0.6f));
+    if (depth > 0 && m_compare && (std::size_t(b) >= m_prev.arena.size())) {
+      MarkChangedRect(c, a, z, th.changed, pic.line, pic.t, 4);
+      ++m_marks.new_overflow;
+    }
+    p.y += g.ch + gap;
   }
   (void)ctx;
 }
@@ -636,6 +795,10 @@ void MapsView::DrawArray(const ViewContext& ctx, const Pic& pic, ImVec2 a, ImVec
       if (p.x > b.x || p.x + g.cw < a.x) continue;
       if (g.detail == Detail::kFull) {
         DrawBucketFull(ctx, pic, p, g, base + std::int32_t(cell), cell, old, f, a, b);
+        continue;
+      }
+      if (g.detail == Detail::kRow) {
+        DrawBucketRow(ctx, pic, p, g, base + std::int32_t(cell), cell, old, f, a, b);
         continue;
       }
       const ImVec2 z(p.x + g.cw, p.y + g.ch);
@@ -760,12 +923,18 @@ void MapsView::DrawEvacuation(const ViewContext& ctx, const Pic& pic, const Focu
         if (og.detail == Detail::kFull && depth <= og.chain_rows) {
           const float cy = op.y + float(depth) * og.py / float(1 + og.chain_rows);
           from = ImVec2(op.x + og.cw - og.ts * 0.6f, cy + og.head + (float(i) + 0.5f) * og.row);
+        } else if (og.detail == Detail::kRow && depth <= og.chain_rows) {
+          const float cy = op.y + float(depth) * og.py / float(1 + og.chain_rows);
+          from = ImVec2(op.x + og.name_w + (float(i) + 0.5f) * og.slot_w, cy + og.ch - 2);
         } else {
           from = ImVec2(op.x + og.cw * 0.5f, op.y + og.ch * 0.5f);
         }
         if (ng.detail == Detail::kFull && ddepth >= 0 && ddepth <= ng.chain_rows) {
           const float cy = dp.y + float(ddepth) * ng.py / float(1 + ng.chain_rows);
           to = ImVec2(dp.x + 3, cy + ng.head + (float(dslot) + 0.5f) * ng.row);
+        } else if (ng.detail == Detail::kRow && ddepth >= 0 && ddepth <= ng.chain_rows) {
+          const float cy = dp.y + float(ddepth) * ng.py / float(1 + ng.chain_rows);
+          to = ImVec2(dp.x + ng.name_w + (float(dslot) + 0.5f) * ng.slot_w, cy + 2);
         } else {
           to = ImVec2(dp.x + ng.cw * 0.5f, dp.y + (ng.detail == Detail::kFull ? 2 : ng.ch * 0.5f));
         }
@@ -874,11 +1043,12 @@ void MapsView::Draw(const ViewContext& ctx) {
     const float share = float(nold) / float(nold + nnew);
     og = Layout(ctx, pic, nold, h.oldbuckets, w, avail * std::max(share, 0.3f), true);
     ng = Layout(ctx, pic, nnew, h.buckets, w, avail - og.height, false);
-    if (ng.detail != Detail::kFull && og.detail == Detail::kFull) {
+    if (ng.detail != Detail::kFull && og.detail != Detail::kCompact &&
+        og.detail != Detail::kSummary) {
       // The new array matters more: give it the room and fold the old one first.
       Grid og2 = Layout(ctx, pic, nold, h.oldbuckets, w, avail * 0.25f, true);
       Grid ng2 = Layout(ctx, pic, nnew, h.buckets, w, avail - og2.height, false);
-      if (ng2.detail == Detail::kFull) {
+      if (int(ng2.detail) < int(ng.detail)) {
         og = og2;
         ng = ng2;
       }
@@ -928,7 +1098,9 @@ void MapsView::Draw(const ViewContext& ctx) {
     }
     y += label_h;
     og.first = ImVec2(o.x, y);
-    const float oh = og.detail == Detail::kFull ? og.height : std::max(og.height, ui);
+    const float oh = og.detail == Detail::kFull || og.detail == Detail::kRow
+                         ? og.height
+                         : std::max(og.height, ui);
     DrawArray(ctx, pic, ImVec2(o.x, y), ImVec2(o.x + w, y + oh + 1), h.oldbuckets, true, f, og);
     y += oh + pic.pad;
   }

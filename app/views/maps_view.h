@@ -2,7 +2,8 @@
 // key's hash split into tophash / low-B bits, oldbuckets above during a grow (nevacuate
 // progress, X/Y move arrows), and the bucket grid with 8 slots per bucket and overflow chains
 // hanging below. Cards grow with the panel; when they no longer fit at the UI font size the
-// buckets fold into compact cells, then summary cells. What the step changed is outlined,
+// slots turn into one strip per bucket, then the buckets fold into compact cells, then
+// summary cells. What the step changed is outlined,
 // what it removed stays one step as a ghost.
 #pragma once
 
@@ -26,7 +27,9 @@ class MapsView final : public TopicView {
   bool CardRect(std::uint64_t index, int depth, int slot, bool old, ImVec2* min, ImVec2* max) const;
 
   /// How the last Draw showed the bucket array (for tests).
-  enum class Detail { kFull, kCompact, kSummary };
+  /// kFull: a card per bucket, slots top to bottom; kRow: slots left to right in one strip
+  /// (when full cards are too tall, e.g. at presenter fonts); then compact and summary cells.
+  enum class Detail { kFull, kRow, kCompact, kSummary };
   Detail LastDetail() const { return m_last_detail; }
   /// Buckets per summary cell in the last Draw (1 unless folded).
   std::size_t LastFold() const { return m_last_fold; }
@@ -52,6 +55,8 @@ class MapsView final : public TopicView {
     int columns = 3;   ///< 3: tophash | key | elem, 2: tophash | key, 1: no empty-slot names
     float top_w = 0;   ///< tophash column width
     float key_w = 0;   ///< key column width
+    float name_w = 0;  ///< kRow: the bucket-name column left of the slots
+    float slot_w = 0;  ///< kRow: one slot's cell
     float height = 0;  ///< total height the grid needs
     ImVec2 first{0, 0};
     ImVec2 CellPos(std::size_t i) const {
@@ -85,6 +90,9 @@ class MapsView final : public TopicView {
   void DrawBucketFull(const ViewContext& ctx, const Pic& pic, ImVec2 p, const Grid& g,
                       std::int32_t bucket, std::uint64_t index, bool old, const Focus& f,
                       ImVec2 clip_a, ImVec2 clip_b);
+  void DrawBucketRow(const ViewContext& ctx, const Pic& pic, ImVec2 p, const Grid& g,
+                     std::int32_t bucket, std::uint64_t index, bool old, const Focus& f,
+                     ImVec2 clip_a, ImVec2 clip_b);
   void DrawEvacuation(const ViewContext& ctx, const Pic& pic, const Focus& f, const Grid& og,
                       const Grid& ng, ImVec2 clip_a, ImVec2 clip_b);
   void HandleInput(const ViewContext& ctx);

@@ -127,7 +127,7 @@ TEST(MapsViewMarks, DeleteLeavesAGhostForOneStep) {
   test::DrawViewFrame(view, *run, del, 0.5f, Lang::kEn, ThemeKind::kDark, 1400, 900, &texts);
   EXPECT_GE(view.LastMarks().ghost_slots, 1);
   EXPECT_TRUE(HasText(texts, key_text)) << "the deleted key " << key_text << " is drawn as a ghost";
-  EXPECT_TRUE(HasText(texts, "✗"));
+  EXPECT_TRUE(HasText(texts, "✕"));
   EXPECT_GE(view.LastMarks().changed_fields, 1) << "count changed";
   // One step later the ghost is gone (unless that step deletes again).
   bool deletes_again = false;
