@@ -168,7 +168,7 @@ int RunCli(int argc, char** argv, const char* scenario_dir) {
   if (cmd == "trace") return Trace(rest);
   if (cmd == "new") return New(rest, scenario_dir);
   if (cmd == "--version") {
-    std::cout << "gopherscope 0.1.0\n";
+    std::cout << "gopherscope " GS_VERSION "\n";
     return 0;
   }
   std::cout << Usage();

@@ -27,6 +27,7 @@
 #include "app/shell/presenter_window.h"
 #include "app/shell/screenshot.h"
 #include "app/shell/window_fit.h"
+#include "app/shell/window_icon.h"
 
 namespace gs::app {
 namespace {
@@ -112,8 +113,8 @@ struct Flags {
   std::vector<std::pair<std::string, std::string>> view_options;
   bool sandbox = false;
   bool presenter = false;  ///< --presenter: start in presenter mode (P)
-  int bench_frames = 0;  ///< --frame-report N: play N uncapped frames, print frame times
-  int width = 0;         ///< --size: exactly this window (tests, screenshots); 0 fits the screen
+  int bench_frames = 0;    ///< --frame-report N: play N uncapped frames, print frame times
+  int width = 0;           ///< --size: exactly this window (tests, screenshots); 0 fits the screen
   int height = 0;
 };
 
@@ -243,6 +244,7 @@ int RunApp(int argc, char** argv, const char* scenario_dir) {
     glfwTerminate();
     return 1;
   }
+  SetWindowIcon(win);
   glfwMakeContextCurrent(win);
   if (!gladLoadGL(glfwGetProcAddress)) {
     std::fprintf(stderr, "gopherscope: cannot load OpenGL 3.3\n");
