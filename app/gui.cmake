@@ -47,10 +47,10 @@ find_package(GIF 5 REQUIRED)
 file(GLOB GS_EXPORT_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/export/*.cpp)
 add_library(gs_export STATIC ${GS_EXPORT_SOURCES})
 target_include_directories(gs_export PUBLIC ${CMAKE_SOURCE_DIR})
-target_link_libraries(gs_export PUBLIC gs_ui GIF::GIF PRIVATE gs_warnings)
+target_link_libraries(gs_export PUBLIC gs_ui gs_cli GIF::GIF PRIVATE gs_warnings)
 
 # gs_gui: the GLFW window, the GL renderer and screenshots.
 add_library(gs_gui STATIC shell/app_main.cpp shell/presenter_window.cpp shell/screenshot.cpp
             shell/window_icon.cpp)
 target_include_directories(gs_gui PUBLIC ${CMAKE_SOURCE_DIR})
-target_link_libraries(gs_gui PUBLIC gs_ui gs_export glad glfw PRIVATE gs_warnings)
+target_link_libraries(gs_gui PUBLIC gs_ui gs_export gs_cli glad glfw PRIVATE gs_warnings)

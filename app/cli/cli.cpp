@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/cli/cli_parse.h"
 #include "engine/core/checker.h"
 #include "engine/core/scenario.h"
 #include "engine/core/topics.h"
@@ -16,11 +17,12 @@
 namespace gs::cli {
 namespace {
 
-int Validate(const std::vector<std::string>& files) {
-  if (files.empty()) {
-    std::cerr << "usage: gopherscope validate FILE...\n";
-    return 2;
-  }
+int Validate(const std::vector<std::string>& args) {
+  CLI::App app{"Checks scenario files: every error with its file, line, column and JSON path.",
+               "gopherscope validate"};
+  std::vector<std::string> files;
+  app.add_option("FILE", files, "scenario files (.json)")->required();
+  if (int rc = ParseArgs(app, args, std::cout, std::cerr); rc >= 0) return rc;
   int bad = 0;
   for (const auto& f : files) {
     LoadResult r = LoadScenarioFile(f);
@@ -37,40 +39,27 @@ int Validate(const std::vector<std::string>& files) {
 }
 
 int Trace(const std::vector<std::string>& args) {
-  std::string file;
-  Lang lang = Lang::kEn;
+  CLI::App app{"Prints a scenario's timeline: one line per step with its narration.",
+               "gopherscope trace"};
+  std::string file, lang_name = "en";
   bool json = false;
+  std::vector<std::string> sets;
+  app.add_option("FILE", file, "the scenario")->required();
+  app.add_option("--lang", lang_name, "narration language")->check(CLI::IsMember({"en", "zh"}));
+  app.add_flag("--json", json, "one JSON object per step, with the state summary");
+  app.add_option("--set", sets, "override a config value, e.g. --set config.barrier=none")
+      ->allow_extra_args(false)
+      ->check([](const std::string& kv) {
+        return kv.find('=') == std::string::npos ? std::string("takes config.KEY=VALUE")
+                                                 : std::string();
+      });
+  if (int rc = ParseArgs(app, args, std::cout, std::cerr); rc >= 0) return rc;
+  Lang lang = Lang::kEn;
+  ParseLang(lang_name, &lang);
   LoadOptions opts;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "--json") {
-      json = true;
-    } else if (a == "--lang" && i + 1 < args.size()) {
-      if (!ParseLang(args[++i], &lang)) {
-        std::cerr << "gopherscope trace: --lang takes en or zh\n";
-        return 2;
-      }
-    } else if (a == "--set" && i + 1 < args.size()) {
-      const std::string& kv = args[++i];
-      auto eq = kv.find('=');
-      if (eq == std::string::npos) {
-        std::cerr << "gopherscope trace: --set takes config.KEY=VALUE\n";
-        return 2;
-      }
-      opts.sets.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
-    } else if (!a.empty() && a[0] == '-') {
-      std::cerr << "gopherscope trace: unknown option " << a << "\n";
-      return 2;
-    } else if (file.empty()) {
-      file = a;
-    } else {
-      std::cerr << "gopherscope trace: one FILE only\n";
-      return 2;
-    }
-  }
-  if (file.empty()) {
-    std::cerr << "usage: gopherscope trace FILE [--lang en|zh] [--json] [--set config.KEY=VALUE]\n";
-    return 2;
+  for (const std::string& kv : sets) {
+    const auto eq = kv.find('=');
+    opts.sets.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
   }
   LoadResult r = LoadScenarioFile(file, opts);
   std::cerr << r.diags.FormatAll();
@@ -86,12 +75,12 @@ int Trace(const std::vector<std::string>& args) {
 // Writes a small valid starter scenario; never overwrites an existing file.
 int New(const std::vector<std::string>& args, const char* scenario_dir) {
   namespace fs = std::filesystem;
-  if (args.size() != 2) {
-    std::cerr << "usage: gopherscope new KIND FILE.json   (kinds: " << JoinList(KnownKinds())
-              << ")\n";
-    return 2;
-  }
-  const std::string& kind = args[0];
+  CLI::App app{"Writes a small valid starter scenario of a kind; never overwrites a file.",
+               "gopherscope new"};
+  std::string kind, out_file;
+  app.add_option("KIND", kind, "scenario kind: " + JoinList(KnownKinds()))->required();
+  app.add_option("FILE", out_file, "the new scenario file (.json)")->required();
+  if (int rc = ParseArgs(app, args, std::cout, std::cerr); rc >= 0) return rc;
   const TopicSpec* topic = nullptr;
   for (const auto& t : Topics()) {
     if (t.kind == kind) topic = &t;
@@ -101,7 +90,7 @@ int New(const std::vector<std::string>& args, const char* scenario_dir) {
               << "\" (kinds: " << JoinList(KnownKinds()) << ")\n";
     return 2;
   }
-  fs::path file(args[1]);
+  fs::path file(out_file);
   std::error_code ec;
   if (fs::exists(file, ec)) {
     std::cerr << "gopherscope new: " << file.string() << " already exists; not overwriting it\n";
@@ -150,7 +139,8 @@ const char* Usage() {
          "                                                          print the timeline\n"
          "  gopherscope export FILE [--steps A-B] [--format png|gif|svg] [--size WxH]\n"
          "              [--theme dark|light] [--lang en|zh] [--out PATH] [--no-narration]\n"
-         "                                                          slides and clips, no display\n";
+         "                                                          slides and clips, no display\n"
+         "  gopherscope SUBCOMMAND --help                           the options of one\n";
 }
 
 bool IsSubcommand(int argc, char** argv) {

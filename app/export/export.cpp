@@ -11,6 +11,8 @@
 #include <imgui.h>
 #include <stb_image_write.h>
 
+#include "app/cli/cli_parse.h"
+
 #include "app/export/gif_writer.h"
 #include "app/export/raster.h"
 #include "app/shell/app.h"
@@ -79,10 +81,6 @@ class ExportContext {
   AtlasView m_atlas;
 };
 
-bool ParseSize(const std::string& v, int* w, int* h) {
-  return std::sscanf(v.c_str(), "%dx%d", w, h) == 2;
-}
-
 std::string StepPath(const std::string& out, std::size_t step) {
   namespace fs = std::filesystem;
   fs::path p(out);
@@ -113,82 +111,63 @@ Image Settled(ExportContext& ec, App& app, std::string* svg = nullptr) {
 }  // namespace
 
 bool ParseExportArgs(const std::vector<std::string>& args, ExportOptions* o, std::string* error) {
-  for (std::size_t i = 1; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&](std::string* out) {
-      if (i + 1 >= args.size()) {
-        *error = a + " needs a value";
-        return false;
-      }
-      *out = args[++i];
-      return true;
-    };
-    std::string v;
-    if (a == "--steps") {
-      if (!value(&v)) return false;
-      unsigned long a0 = 0, b0 = 0;
-      char dash = 0;
-      const int n = std::sscanf(v.c_str(), "%lu%c%lu", &a0, &dash, &b0);
-      if (n == 1) {
-        b0 = a0;
-      } else if (n != 3 || dash != '-' || b0 < a0) {
-        *error = "--steps takes A-B (A <= B) or one step, e.g. --steps 3-9";
-        return false;
-      }
-      o->first = a0;
-      o->last = b0;
-    } else if (a == "--format") {
-      if (!value(&v)) return false;
-      if (v == "png")
-        o->format = ExportFormat::kPng;
-      else if (v == "gif")
-        o->format = ExportFormat::kGif;
-      else if (v == "svg")
-        o->format = ExportFormat::kSvg;
-      else {
-        *error =
-            "--format takes png, gif or svg (mp4 is not built in: export a GIF, or PNG "
-            "frames for a video tool)";
-        return false;
-      }
-    } else if (a == "--size") {
-      if (!value(&v)) return false;
-      if (!ParseSize(v, &o->width, &o->height) || o->width < kMinSide || o->height < kMinSide ||
-          o->width > kMaxSide || o->height > kMaxSide) {
-        *error = "--size takes WxH from 320x320 to 7680x7680, e.g. 1280x720";
-        return false;
-      }
-    } else if (a == "--theme") {
-      if (!value(&v)) return false;
-      if (v != "dark" && v != "light") {
-        *error = "--theme takes dark or light";
-        return false;
-      }
-      o->theme = v == "light" ? ThemeKind::kLight : ThemeKind::kDark;
-    } else if (a == "--lang") {
-      if (!value(&v)) return false;
-      if (!ParseLang(v, &o->lang)) {
-        *error = "--lang takes en or zh";
-        return false;
-      }
-    } else if (a == "--out") {
-      if (!value(&o->out)) return false;
-    } else if (a == "--no-narration") {
-      o->narration = false;
-    } else if (!a.empty() && a[0] == '-') {
-      *error = "unknown option " + a;
-      return false;
-    } else if (o->scenario.empty()) {
-      o->scenario = a;
-    } else {
-      *error = "one scenario file only (got " + o->scenario + " and " + a + ")";
-      return false;
-    }
-  }
-  if (o->scenario.empty()) {
-    *error = "which scenario? gopherscope export FILE [--steps A-B] [--format png|gif|svg] ...";
+  CLI::App app{
+      "Renders steps of a scenario as PNG slides, an animated GIF or an SVG, with no "
+      "display.",
+      "gopherscope export"};
+  std::string steps, format = "png", size, theme = "dark", lang = "en";
+  app.add_option("FILE", o->scenario, "the scenario")->required();
+  app.add_option("--steps", steps, "A-B, or one step (default: all)")
+      ->check([](const std::string& v) {
+        unsigned long a0 = 0, b0 = 0;
+        char dash = 0, extra = 0;
+        const int n = std::sscanf(v.c_str(), "%lu%c%lu%c", &a0, &dash, &b0, &extra);
+        return n == 1 || (n == 3 && dash == '-' && b0 >= a0)
+                   ? std::string()
+                   : std::string("takes A-B (A <= B) or one step, e.g. --steps 3-9");
+      });
+  app.add_option("--format", format, "png, gif or svg")->check([](const std::string& v) {
+    return v == "png" || v == "gif" || v == "svg"
+               ? std::string()
+               : std::string(
+                     "takes png, gif or svg (mp4 is not built in: export a GIF, or PNG "
+                     "frames for a video tool)");
+  });
+  app.add_option("--size", size, "WxH (default 1280x720)")->check([](const std::string& v) {
+    return cli::CheckSize(v, kMinSide, kMinSide, kMaxSide);
+  });
+  app.add_option("--theme", theme, "colours")->check(CLI::IsMember({"dark", "light"}));
+  app.add_option("--lang", lang, "narration language")->check(CLI::IsMember({"en", "zh"}));
+  app.add_option("--out", o->out, "where to write (default: the scenario's name)");
+  bool no_narration = false;
+  app.add_flag("--no-narration", no_narration, "the picture only");
+  std::ostringstream out, err;
+  const std::vector<std::string> rest(args.empty() ? args.begin() : args.begin() + 1, args.end());
+  const int rc = cli::ParseArgs(app, rest, out, err);
+  if (rc == 0) {
+    *error = out.str();  // --help: the caller prints it and exits 0
+    o->help = true;
     return false;
   }
+  if (rc > 0) {
+    *error = err.str();
+    if (!error->empty() && error->back() == '\n') error->pop_back();
+    return false;
+  }
+  if (!steps.empty()) {
+    unsigned long a0 = 0, b0 = 0;
+    char dash = 0;
+    if (std::sscanf(steps.c_str(), "%lu%c%lu", &a0, &dash, &b0) != 3) b0 = a0;
+    o->first = a0;
+    o->last = b0;
+  }
+  o->format = format == "gif"   ? ExportFormat::kGif
+              : format == "svg" ? ExportFormat::kSvg
+                                : ExportFormat::kPng;
+  if (!size.empty()) cli::ReadSize(size, &o->width, &o->height);
+  o->theme = theme == "light" ? ThemeKind::kLight : ThemeKind::kDark;
+  ParseLang(lang, &o->lang);
+  o->narration = !no_narration;
   if (o->out.empty()) {
     const char* ext = o->format == ExportFormat::kGif   ? ".gif"
                       : o->format == ExportFormat::kSvg ? ".svg"
@@ -315,7 +294,11 @@ int ExportMain(int argc, char** argv, const char* scenario_dir) {
   ExportOptions opt;
   std::string error;
   if (!ParseExportArgs(args, &opt, &error)) {
-    std::fprintf(stderr, "gopherscope export: %s\n", error.c_str());
+    if (opt.help) {
+      std::fputs(error.c_str(), stdout);
+      return 0;
+    }
+    std::fprintf(stderr, "%s\n", error.c_str());
     return 2;
   }
   const ExportResult r = RunExport(opt, scenario_dir);

@@ -26,6 +26,7 @@ struct ExportOptions {
   Lang lang = Lang::kEn;
   std::string out;
   bool narration = true;      ///< the narration strip under the picture (PNG, GIF)
+  bool help = false;          ///< --help was asked for: ParseExportArgs's error holds it
   int transition_frames = 6;  ///< GIF: frames of each step's animation
   float hold_seconds = 1.5f;  ///< GIF: how long each finished step stays
 };

@@ -15,11 +15,13 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <iostream>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "app/cli/cli.h"
+#include "app/cli/cli_parse.h"
 #include "app/export/export.h"
 #include "app/shell/app.h"
 #include "app/shell/fonts.h"
@@ -122,67 +124,49 @@ struct Flags {
 constexpr int kDefaultWidth = 1600;
 constexpr int kDefaultHeight = 900;
 
-bool ParseFlags(int argc, char** argv, Flags* f) {
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    auto value = [&](std::string* out) {
-      if (i + 1 >= argc) {
-        std::fprintf(stderr, "gopherscope: %s needs a value\n", a.c_str());
-        return false;
-      }
-      *out = argv[++i];
-      return true;
-    };
-    std::string v;
-    if (a == "--scenario") {
-      if (!value(&f->scenario)) return false;
-    } else if (a == "--step") {
-      if (!value(&v)) return false;
-      f->step = std::strtol(v.c_str(), nullptr, 10);
-    } else if (a == "--theme") {
-      if (!value(&f->theme)) return false;
-      if (f->theme != "dark" && f->theme != "light") {
-        std::fprintf(stderr, "gopherscope: --theme takes dark or light\n");
-        return false;
-      }
-    } else if (a == "--lang") {
-      if (!value(&f->lang)) return false;
-      Lang l;
-      if (!ParseLang(f->lang, &l)) {
-        std::fprintf(stderr, "gopherscope: --lang takes en or zh\n");
-        return false;
-      }
-    } else if (a == "--fullscreen") {
-      f->fullscreen = true;
-    } else if (a == "--editor") {
-      f->editor = true;
-    } else if (a == "--screenshot") {
-      if (!value(&f->screenshot)) return false;
-    } else if (a == "--compare") {
-      if (!value(&v)) return false;
-      f->view_options.emplace_back("compare", v);
-    } else if (a == "--view-option") {
-      if (!value(&v) || v.find('=') == std::string::npos) return false;
-      f->view_options.emplace_back(v.substr(0, v.find('=')), v.substr(v.find('=') + 1));
-    } else if (a == "--sandbox") {
-      f->sandbox = true;
-    } else if (a == "--presenter") {
-      f->presenter = true;
-    } else if (a == "--frame-report") {
-      if (!value(&v)) return false;
-      f->bench_frames = std::atoi(v.c_str());
-    } else if (a == "--size") {
-      if (!value(&v) || std::sscanf(v.c_str(), "%dx%d", &f->width, &f->height) != 2 ||
-          f->width < 320 || f->height < 240 || f->width > 16384 || f->height > 16384) {
-        std::fprintf(stderr, "gopherscope: --size takes WxH, from 320x240 to 16384x16384\n");
-        return false;
-      }
-    } else {
-      std::fprintf(stderr, "gopherscope: unknown argument %s\n%s", a.c_str(), cli::Usage());
-      return false;
+// The window's command line (CLI11, like every subcommand): gopherscope [FILE] [--flags].
+// Returns -1 to open the window, else the exit code (0 after --help, 2 after an error).
+int ParseFlags(int argc, char** argv, Flags* f) {
+  CLI::App app{"Opens the window on a scenario (the last one, or the default).", "gopherscope"};
+  std::string file, size;
+  std::vector<std::string> compare, view_options;
+  app.add_option("FILE", file, "a scenario or lesson to open (same as --scenario)");
+  app.add_option("--scenario", f->scenario, "the scenario or lesson to open");
+  app.add_option("--step", f->step, "the step to show")->check(CLI::NonNegativeNumber);
+  app.add_option("--theme", f->theme, "colours")->check(CLI::IsMember({"dark", "light"}));
+  app.add_option("--lang", f->lang, "interface and narration")->check(CLI::IsMember({"en", "zh"}));
+  app.add_flag("--fullscreen", f->fullscreen, "fill the screen (F11)");
+  app.add_flag("--editor", f->editor, "open the scenario editor");
+  app.add_option("--screenshot", f->screenshot, "render one frame to OUT.png and exit");
+  app.add_option("--compare", compare, "GC view: barrier modes side by side, e.g. none,go")
+      ->allow_extra_args(false);
+  app.add_option("--view-option", view_options, "a view's option KEY=VALUE")
+      ->allow_extra_args(false)
+      ->check([](const std::string& kv) {
+        return kv.find('=') == std::string::npos ? std::string("takes KEY=VALUE") : std::string();
+      });
+  app.add_flag("--sandbox", f->sandbox, "start in the sandbox (record by demonstration)");
+  app.add_flag("--presenter", f->presenter, "start in presenter mode (P)");
+  app.add_option("--frame-report", f->bench_frames, "play N uncapped frames, print frame times")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--size", size, "exactly this window, WxH (tests, screenshots)")
+      ->check([](const std::string& v) { return cli::CheckSize(v, 320, 240, 16384); });
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  if (int rc = cli::ParseArgs(app, args, std::cout, std::cerr); rc >= 0) return rc;
+  if (!file.empty()) {
+    if (!f->scenario.empty() && f->scenario != file) {
+      std::cerr << "gopherscope: one scenario only (got " << file << " and --scenario "
+                << f->scenario << ")\n";
+      return 2;
     }
+    f->scenario = file;
   }
-  return true;
+  for (const std::string& modes : compare) f->view_options.emplace_back("compare", modes);
+  for (const std::string& kv : view_options) {
+    f->view_options.emplace_back(kv.substr(0, kv.find('=')), kv.substr(kv.find('=') + 1));
+  }
+  if (!size.empty()) cli::ReadSize(size, &f->width, &f->height);
+  return -1;
 }
 
 void SetFullscreen(GLFWwindow* win, bool on, int* saved) {
@@ -216,7 +200,7 @@ struct DropQueue {
 
 int RunApp(int argc, char** argv, const char* scenario_dir) {
   Flags flags;
-  if (!ParseFlags(argc, argv, &flags)) return 2;
+  if (const int rc = ParseFlags(argc, argv, &flags); rc >= 0) return rc;
   const bool screenshot_mode = !flags.screenshot.empty();
 
   glfwSetErrorCallback([](int code, const char* msg) {
