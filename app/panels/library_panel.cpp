@@ -32,15 +32,19 @@ void DrawLibraryPanel(const std::vector<LibraryEntry>& entries, const std::strin
   for (const LibraryEntry& e : entries) {
     if (searching && !LibraryMatches(e, input.search)) continue;
     ++shown;
-    if (e.kind != last_kind) {
+    const std::string& group = e.group.empty() ? e.kind : e.group;
+    if (group != last_kind) {
       if (open_group) ImGui::TreePop();
-      last_kind = e.kind;
+      last_kind = group;
       // A search opens every group that has a match.
       if (searching)
         ImGui::SetNextItemOpen(true, ImGuiCond_Always);
       else
         ImGui::SetNextItemOpen(true, ImGuiCond_Once);
-      open_group = ImGui::TreeNode(e.kind.c_str(), "%s", Tr(TopicName(e.kind), lang));
+      const Str name = e.group == "recent" ? Str::kRecent
+                       : e.group == "mine" ? Str::kMyScenarios
+                                           : TopicName(e.kind);
+      open_group = ImGui::TreeNode(group.c_str(), "%s", Tr(name, lang));
     }
     if (!open_group) continue;
     ImGui::PushID(e.path.c_str());

@@ -58,10 +58,46 @@ std::vector<unsigned> MissingGlyphs(const std::string& s, const ImFont& font) {
 // [SECTION] construction
 App::App(std::string scenario_dir, std::string settings_path)
     : m_scenario_dir(std::move(scenario_dir)), m_settings_path(std::move(settings_path)) {
-  m_ui = LoadUiState(m_settings_path);
-  m_library = ScanLibrary(m_scenario_dir);
-  // Screenshots and tests (no settings file) neither write nor offer a recovery.
-  if (!m_settings_path.empty()) SetRecoveryPath(RecoveryPath());
+  std::string broken_kept;
+  m_ui = LoadUiState(m_settings_path, &broken_kept);
+  if (!broken_kept.empty()) {
+    SetStatus(std::string(Tr(Str::kSettingsBroken, m_ui.lang)) + " " + broken_kept);
+  }
+  // Screenshots and tests (no settings file) neither write nor offer a recovery, and have
+  // no folder of their own scenarios.
+  if (!m_settings_path.empty()) {
+    SetRecoveryPath(RecoveryPath());
+    m_user_dir = UserScenarioDir();
+  }
+  RefreshLibrary();
+}
+
+void App::RefreshLibrary() {
+  std::vector<LibraryEntry> builtin = ScanLibrary(m_scenario_dir);
+  std::vector<LibraryEntry> mine;
+  std::error_code ec;
+  if (!m_user_dir.empty() && std::filesystem::is_directory(m_user_dir, ec)) {
+    mine = ScanLibrary(m_user_dir);
+    for (LibraryEntry& e : mine) e.group = "mine";
+  }
+  m_library.clear();
+  for (const std::string& path : m_ui.recent) {
+    if (!std::filesystem::is_regular_file(path, ec)) continue;
+    LibraryEntry r;
+    r.path = path;
+    r.group = "recent";
+    r.title.en = std::filesystem::path(path).filename().string();
+    for (const auto* list : {&builtin, &mine}) {
+      for (const LibraryEntry& e : *list) {
+        if (e.path != path) continue;
+        r = e;
+        r.group = "recent";
+      }
+    }
+    m_library.push_back(std::move(r));
+  }
+  m_library.insert(m_library.end(), builtin.begin(), builtin.end());
+  m_library.insert(m_library.end(), mine.begin(), mine.end());
 }
 
 // [SECTION] crash recovery
@@ -200,6 +236,10 @@ bool App::OpenScenario(const std::string& path) {
   m_disk_changed = false;
   if (ok) {
     m_ui.last_scenario = path;
+    if (!m_settings_path.empty()) {
+      NoteRecent(m_ui, path);
+      RefreshLibrary();
+    }
     SaveSettings();
   }
   OnNewRun(/*keep_step=*/false);
@@ -597,10 +637,16 @@ bool App::UndoRecord() {
   return true;
 }
 
-bool App::SaveRecordedAs(const std::string& path) {
+bool App::SaveRecordedAs(const std::string& name) {
   Json doc = Json::parse(m_editor.Text(), nullptr, false);
-  if (doc.is_discarded() || path.empty()) return false;
+  if (doc.is_discarded() || name.empty()) return false;
   std::error_code ec;
+  // A bare file name goes to the user's scenarios folder (listed under My scenarios).
+  std::string path = name;
+  if (!m_user_dir.empty() && !std::filesystem::path(name).has_parent_path()) {
+    std::filesystem::create_directories(m_user_dir, ec);
+    path = (std::filesystem::path(m_user_dir) / name).string();
+  }
   if (std::filesystem::exists(path, ec)) {
     SetStatus(Tr(Str::kSaveAsExists, m_ui.lang));
     return false;
@@ -610,6 +656,7 @@ bool App::SaveRecordedAs(const std::string& path) {
     return false;
   }
   SetStatus(std::string(Tr(Str::kSavedAs, m_ui.lang)) + " " + path);
+  RefreshLibrary();
   return true;
 }
 

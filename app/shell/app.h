@@ -271,7 +271,11 @@ class App {
   std::string m_settings_path;
   UiState m_ui;
   Document m_doc;
-  std::vector<LibraryEntry> m_library;
+  std::vector<LibraryEntry> m_library;  ///< recent files, built-ins, then the user's own
+  std::string m_user_dir;               ///< UserScenarioDir(), "" for tests and screenshots
+  /// Rebuilds m_library: the recent files (that still exist), the built-in scenarios, and
+  /// the user's scenarios folder.
+  void RefreshLibrary();
   NarrationCache m_narration;
   struct SandboxUndo {
     std::string text;

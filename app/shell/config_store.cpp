@@ -33,15 +33,42 @@ std::string SettingsPath() {
   return (dir / "settings.json").string();
 }
 
-UiState LoadUiState(const std::string& path) {
+std::string UserScenarioDir() {
+  namespace fs = std::filesystem;
+  if (const char* data = std::getenv("XDG_DATA_HOME"); data && *data) {
+    return (fs::path(data) / "gopherscope" / "scenarios").string();
+  }
+  if (const char* home = std::getenv("HOME"); home && *home) {
+    return (fs::path(home) / ".local" / "share" / "gopherscope" / "scenarios").string();
+  }
+  return "";
+}
+
+void NoteRecent(UiState& s, const std::string& path) {
+  if (path.empty()) return;
+  std::erase(s.recent, path);
+  s.recent.insert(s.recent.begin(), path);
+  if (s.recent.size() > UiState::kMaxRecent) s.recent.resize(UiState::kMaxRecent);
+}
+
+UiState LoadUiState(const std::string& path, std::string* broken_kept) {
   UiState s;
   if (path.empty()) return s;
   std::ifstream in(path);
   if (!in) return s;
   std::stringstream buf;
   buf << in.rdbuf();
+  in.close();
   nlohmann::json j = nlohmann::json::parse(buf.str(), nullptr, false);
-  if (!j.is_object()) return s;
+  if (!j.is_object()) {
+    // Not ours to fix: keep the author's bytes beside it and start from the defaults; the
+    // next save writes a good file, so this is reported once.
+    std::error_code ec;
+    const std::string kept = path + ".broken";
+    std::filesystem::rename(path, kept, ec);
+    if (broken_kept) *broken_kept = ec ? path : kept;
+    return s;
+  }
   if (j.value("theme", "") == "light") s.theme = ThemeKind::kLight;
   if (j.contains("lang") && j["lang"].is_string()) ParseLang(j["lang"].get<std::string>(), &s.lang);
   if (j.contains("font_scale") && j["font_scale"].is_number()) {
@@ -58,6 +85,14 @@ UiState LoadUiState(const std::string& path) {
       if (s.quiz_scores.size() >= 4096) break;  // a broken file cannot grow this without end
       if (v.is_array() && v.size() == 2 && v[0].is_number_integer() && v[1].is_number_integer()) {
         s.quiz_scores[file] = {v[0].get<int>(), v[1].get<int>()};
+      }
+    }
+  }
+  if (j.contains("recent") && j["recent"].is_array()) {
+    for (const auto& r : j["recent"]) {
+      if (s.recent.size() >= UiState::kMaxRecent) break;
+      if (r.is_string() && !r.get<std::string>().empty() && r.get<std::string>().size() < 4096) {
+        s.recent.push_back(r.get<std::string>());
       }
     }
   }
@@ -166,6 +201,7 @@ bool SaveUiState(const std::string& path, const UiState& s) {
     j["quiz_scores"] = scores;
   }
   if (s.window.w > 0) j["window"] = {s.window.x, s.window.y, s.window.w, s.window.h};
+  if (!s.recent.empty()) j["recent"] = s.recent;
   return WriteFileAtomic(path, j.dump(2) + "\n");
 }
 

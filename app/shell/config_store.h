@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "app/shell/theme.h"
 #include "app/shell/window_fit.h"
@@ -38,6 +39,9 @@ struct UiState {
   std::map<std::string, std::pair<int, int>> quiz_scores;
   /// The window's last position and size (w == 0: never saved), restored when it fits.
   WindowRect window;
+  /// Scenario files opened lately, newest first (at most kMaxRecent).
+  std::vector<std::string> recent;
+  static constexpr std::size_t kMaxRecent = 8;
 
   friend bool operator==(const UiState&, const UiState&) = default;
 };
@@ -45,7 +49,15 @@ struct UiState {
 /// The settings file path ("" when no home or config directory is known).
 std::string SettingsPath();
 /// Reads the settings; missing or broken files give the defaults.
-UiState LoadUiState(const std::string& path);
+/// Reads the settings; a missing file gives the defaults. A file that is not a JSON object
+/// also gives the defaults, is renamed to PATH.broken (kept, not lost) and `broken_kept`,
+/// when given, is set to that name, so the app can say so once.
+UiState LoadUiState(const std::string& path, std::string* broken_kept = nullptr);
+/// Where the user's own scenarios live: $XDG_DATA_HOME/gopherscope/scenarios, else
+/// ~/.local/share/gopherscope/scenarios ("" when neither is known).
+std::string UserScenarioDir();
+/// Puts `path` first in the recent list (once), keeping at most UiState::kMaxRecent.
+void NoteRecent(UiState& s, const std::string& path);
 /// Writes atomically (temporary file, fsync, rename). Returns false on failure.
 bool SaveUiState(const std::string& path, const UiState& state);
 /// Writes `text` to `path` atomically: a reader sees the old file or the new one, never half.

@@ -15,6 +15,9 @@ struct LibraryEntry {
   std::string id;
   LocalizedText title;
   std::vector<std::string> tags;
+  /// The library group: "" groups by topic (kind); "recent" and "mine" (the user's own
+  /// scenarios folder) are groups of their own.
+  std::string group;
 };
 
 /// The library search: every word of `query` (case-insensitive, ASCII) occurs in the title

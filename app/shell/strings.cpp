@@ -237,6 +237,10 @@ constexpr Entry kStrings[] = {
     {"You said", "你的预测是"},
     {"Revealed without a prediction. The answer is", "未预测就揭晓了。答案是"},
     {"Predictions right", "预测正确"},
+    {"My scenarios", "我的场景"},
+    {"Recent", "最近打开"},
+    {"The settings file could not be read, so the defaults are used; the old file was kept as",
+     "设置文件无法读取，已改用默认设置；旧文件保存为"},
 };
 
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<int>(Str::kCount),

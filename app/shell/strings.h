@@ -188,6 +188,9 @@ enum class Str {
   kQuizYouSaid,
   kQuizUnanswered,
   kQuizScore,
+  kMyScenarios,
+  kRecent,
+  kSettingsBroken,
   kCount
 };
 
