@@ -8,6 +8,7 @@ void DrawMenuBar(const UiState& ui, Commands& cmd) {
   const Lang l = ui.lang;
   if (!ImGui::BeginMainMenuBar()) return;
   if (ImGui::BeginMenu(Tr(Str::kFile, l))) {
+    if (ImGui::MenuItem(Tr(Str::kOpenDialog, l), "Ctrl+O")) cmd.open_dialog = true;
     if (ImGui::MenuItem(Tr(Str::kReload, l), "Ctrl+R")) cmd.reload = true;
     ImGui::Separator();
     if (ImGui::MenuItem(Tr(Str::kExportStepPng, l))) cmd.export_kind = ExportKind::kStepPng;

@@ -457,6 +457,9 @@ void App::Frame(float dt) {
   if (m_ui.show_metrics) ImGui::ShowMetricsWindow(&m_ui.show_metrics);
   DrawUnsavedPrompt(m_unsaved_prompt, l, cmd.editor);
   DrawRecoveryPrompt();
+  if (const std::string picked = m_browser.Draw(l, m_ui.recent); !picked.empty()) {
+    cmd.open_path = picked;
+  }
   DrawSaveAnywayPrompt(m_confirm_save, std::filesystem::path(m_editor.Path()).filename().string(),
                        l, cmd.editor);
 
@@ -686,6 +689,7 @@ void App::HandleKeys(Commands& cmd) {
   if (m_unsaved_prompt || m_confirm_save) return;  // the prompt's buttons answer first
   // The editor's keys work while typing in it.
   if (io.KeyCtrl && ImGui::IsKeyPressed(keys::kE, false)) cmd.editor.toggle = true;
+  if (io.KeyCtrl && ImGui::IsKeyPressed(keys::kO, false)) cmd.open_dialog = true;
   if (io.KeyCtrl && m_ui.show_editor) {
     if (ImGui::IsKeyPressed(keys::kEnter, false) || ImGui::IsKeyPressed(keys::kKpEnter, false)) {
       cmd.editor.apply = true;
@@ -752,6 +756,16 @@ void App::HandleKeys(Commands& cmd) {
 void App::Apply(const Commands& cmd) {
   bool save = false;
   if (cmd.open_path) RequestOpen(*cmd.open_path);
+  if (cmd.open_dialog && !m_browser.IsOpen()) {
+    // Start where the open scenario is, else the user's folder, else the built-ins.
+    std::error_code ec;
+    std::string dir = std::filesystem::path(m_doc.Path()).parent_path().string();
+    if (dir.empty() || !std::filesystem::is_directory(dir, ec)) {
+      dir = !m_user_dir.empty() && std::filesystem::is_directory(m_user_dir, ec) ? m_user_dir
+                                                                                 : m_scenario_dir;
+    }
+    m_browser.Open(dir, /*allow_native=*/!m_settings_path.empty());
+  }
   if (cmd.reload) RequestReload();
   for (const Json& op : m_pending_ops) RecordOp(op);
   m_pending_ops.clear();

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/panels/file_browser.h"
 #include "app/panels/narration_cache.h"
 #include "app/shell/canvas_zoom.h"
 #include "app/shell/config_store.h"
@@ -59,6 +60,7 @@ struct Commands {
   bool toggle_blank = false;           ///< presenter mode: B
   bool toggle_narration = false;       ///< presenter mode: period
   bool reload = false;
+  bool open_dialog = false;  ///< File > Open… (Ctrl+O)
   bool quit = false;
   int font_delta = 0;
   int lesson_move = 0;  ///< ] / [: the next or previous scenario of the open lesson
@@ -147,6 +149,7 @@ class App {
   /// The status line after an export: where it went, or why it failed.
   void ExportDone(bool ok, const std::string& what);
   const std::vector<LibraryEntry>& Library() const { return m_library; }
+  const FileBrowser& Browser() const { return m_browser; }
   LibraryInput& LibraryBoxes() { return m_library_input; }
   // [SECTION] the scenario editor (app/panels/editor_panel.cpp draws it)
   enum class SaveResult { kSaved, kNeedsConfirm, kFailed };
@@ -271,6 +274,7 @@ class App {
   std::string m_settings_path;
   UiState m_ui;
   Document m_doc;
+  FileBrowser m_browser;                ///< File > Open…
   std::vector<LibraryEntry> m_library;  ///< recent files, built-ins, then the user's own
   std::string m_user_dir;               ///< UserScenarioDir(), "" for tests and screenshots
   /// Rebuilds m_library: the recent files (that still exist), the built-in scenarios, and

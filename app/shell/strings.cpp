@@ -241,6 +241,7 @@ constexpr Entry kStrings[] = {
     {"Recent", "最近打开"},
     {"The settings file could not be read, so the defaults are used; the old file was kept as",
      "设置文件无法读取，已改用默认设置；旧文件保存为"},
+    {"Open…", "打开…"},
 };
 
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<int>(Str::kCount),

@@ -191,6 +191,7 @@ enum class Str {
   kMyScenarios,
   kRecent,
   kSettingsBroken,
+  kOpenDialog,
   kCount
 };
 
