@@ -358,7 +358,13 @@ void SwissView::DrawTable(const ViewContext& ctx, std::int32_t id, ImVec2 a, ImV
         HatchRect(c, ca, cb, th.canvas_bg, fs * 0.3f, std::max(1.0f, line * 0.5f));
         c.Line(ca, cb, th.danger, line);
         c.Line({ca.x, cb.y}, {cb.x, ca.y}, th.danger, line);
-        c.TextCentered({(ca.x + cb.x) * 0.5f, ca.y + fs * 0.6f}, fs, th.text, "FE");
+        // The byte on a plain patch, so the cross does not cut through it.
+        ImVec2 mid{(ca.x + cb.x) * 0.5f, ca.y + fs * 0.6f};
+        ImVec2 half = c.TextSize(fs, "FE");
+        half = {half.x * 0.5f + fs * 0.15f, half.y * 0.5f};
+        c.RectFilled({mid.x - half.x, mid.y - half.y}, {mid.x + half.x, mid.y + half.y},
+                     th.canvas_bg, fs * 0.1f);
+        c.TextCentered(mid, fs, th.text, "FE");
         ++m_shown.tombstones;
       } else {
         c.RectFilled(ca, cb, th.panel_bg, fs * 0.1f);
@@ -376,7 +382,7 @@ void SwissView::DrawTable(const ViewContext& ctx, std::int32_t id, ImVec2 a, ImV
         if (m_focus.ghost && two_lines) {
           std::string k = m_run->Prog().KeyText(m_focus.ghost_key);
           if (c.TextSize(fs, k).x <= cw - gap) {
-            c.TextCentered({(ca.x + cb.x) * 0.5f, ca.y + fs * 1.75f}, fs, th.ghost, k);
+            c.TextCentered({(ca.x + cb.x) * 0.5f, ca.y + fs * 1.75f}, fs, th.text_dim, k);
           }
         }
         MarkChangedRect(c, ca, cb, th.changed, line, ctx.t, fs * 0.1f);
@@ -447,12 +453,15 @@ void SwissView::HandlePick(const ViewContext& ctx) const {
     std::snprintf(group, sizeof group, "t%d.g%d", hit->table, hit->group);
   }
   std::vector<std::string>& out = ctx.requests.picked;
+  char label[48];
   if (hit->slot >= 0) {
     if (hit->has_key) out.push_back(m_run->Prog().KeyText(hit->key));
-    out.push_back(std::string(group) + "[" + std::to_string(hit->slot) + "]");
+    std::snprintf(label, sizeof label, "%s[%d]", group, hit->slot);
+    out.emplace_back(label);
   }
-  out.push_back(group);
-  out.push_back("g" + std::to_string(hit->group));
+  out.emplace_back(group);
+  std::snprintf(label, sizeof label, "g%d", hit->group);
+  out.emplace_back(label);
 }
 
 }  // namespace gs::app

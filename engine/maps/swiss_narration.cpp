@@ -122,6 +122,14 @@ LocalizedText Sentence(const Program& p, const SwissEvent& e) {
     case K::kNotFound:
       return {k + " is not in the map.", k + " 不在 map 中。"};
     case K::kInsert:
+      if (e.bucket < 0) {
+        return {k + " goes into " + Slot(e) +
+                    ", the first empty slot of the small group; its "
+                    "control byte becomes H2 " +
+                    Hex2(e.b & 0x7f) + ".",
+                k + " 放进 " + Slot(e) + "，即小 map 组里的第一个空槽；控制字节变为 H2 " +
+                    Hex2(e.b & 0x7f) + "。"};
+      }
       return {k + " goes into " + Slot(e) +
                   ", the first empty slot where the probe ended; its "
                   "control byte becomes H2 " +
@@ -261,6 +269,9 @@ Narration NarrateSwiss(const Program& p, std::span<const SwissEvent> events, boo
         (n.func.empty() || e.kind == K::kGrow || e.kind == K::kSplit || e.kind == K::kToTable)) {
       n.func = f;
     }
+  }
+  if (n.func == std::string("table.PutSlot") && !events.empty() && events.back().bucket < 0) {
+    n.func = "putSlotSmall";  // the small map's write
   }
   if (n.func.empty() && !events.empty()) n.func = "Map.PutSlot";
   return n;
