@@ -68,6 +68,7 @@ void SwissView::UpdateFocus(std::size_t step) {
         break;
       case K::kSplit:
         f.table = e.bucket;
+        f.split_left = e.bucket;
         f.split_right = std::int32_t(e.a);
         break;
       case K::kGrow:
@@ -76,6 +77,11 @@ void SwissView::UpdateFocus(std::size_t step) {
       default:
         break;
     }
+  }
+  // The hash event names the directory entry before a split may have doubled it: read the
+  // key's entry in the directory as it is after the step.
+  if (f.has_key && !m_state.m.small && !m_state.m.dir.empty()) {
+    f.dir_index = std::int32_t(maps::DirectoryIndex(m_state.m.global_depth, f.hash));
   }
   if (f.table < 0 && !m_state.m.small && !m_state.m.dir.empty()) {
     f.table = f.dir_index >= 0 ? m_state.m.dir[std::size_t(f.dir_index)] : m_state.m.dir[0];
@@ -188,7 +194,7 @@ float SwissView::DrawDirectory(const ViewContext& ctx, ImVec2 o, float w) {
     ImVec2 a{x + float(i) * cell_w, o.y - (cell_h - fs) * 0.5f};
     ImVec2 b{a.x + cell_w - fs * 0.15f, a.y + cell_h};
     std::int32_t id = m.dir[i];
-    bool focus = id == m_focus.table || id == m_focus.split_right;
+    bool focus = id == m_focus.table || id == m_focus.split_left || id == m_focus.split_right;
     c.RectFilled(a, b, focus ? th.accent : th.panel_bg, fs * 0.15f);
     c.Rect(a, b, th.panel_border, fs * 0.15f, ctx.Line() * 0.5f);
     // A table that fills several entries shows its id in each (it is the same pointer).
@@ -422,7 +428,7 @@ void SwissView::Draw(const ViewContext& ctx) {
     // A split: the two new tables slide apart from the middle as the step animates in.
     const float half = (w - pad) * 0.5f;
     const float slide = (1.0f - ctx.t) * half * 0.5f;
-    DrawTable(ctx, m_focus.table, {o.x + slide, o.y}, {o.x + slide + half, bottom});
+    DrawTable(ctx, m_focus.split_left, {o.x + slide, o.y}, {o.x + slide + half, bottom});
     DrawTable(ctx, m_focus.split_right, {o.x + half + pad - slide, o.y}, {o.x + w - slide, bottom});
     m_shown.tables = 2;
   } else {

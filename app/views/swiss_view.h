@@ -38,7 +38,8 @@ class SwissView final : public TopicView {
     std::int64_t key = 0;
     std::uint64_t hash = 0;
     std::int32_t dir_index = -1;
-    std::int32_t table = -1;  ///< table of interest (-1: the small group)
+    std::int32_t table = -1;       ///< table of interest (-1: the small group)
+    std::int32_t split_left = -1;  ///< a split this step: the old table's id, now its left half
     std::int32_t split_right = -1;
     std::int32_t changed_group = -1;
     int changed_slot = -1;

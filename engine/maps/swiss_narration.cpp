@@ -283,7 +283,7 @@ std::string SwissEventLine(const Program& p, const SwissEvent& e, Lang lang) {
   switch (e.kind) {
     case K::kMake:
       return (zh ? "make hint " : "make hint ") + N(e.a) + (zh ? " 表 " : " tables ") +
-             N(e.bucket) + " cap " + N(e.depth) + " seed " + HexHash(e.b);
+             N(e.bucket) + (zh ? " 容量 " : " cap ") + N(e.depth) + " seed " + HexHash(e.b);
     case K::kNilMap:
       return zh ? std::string("nil map：") + ContextZh(e.slot)
                 : std::string("nil map: ") + ContextEn(e.slot);
@@ -293,10 +293,12 @@ std::string SwissEventLine(const Program& p, const SwissEvent& e, Lang lang) {
     case K::kAllocSmall:
       return zh ? "分配小 map 的组" : "alloc small group";
     case K::kHash:
-      return "hash " + k + " = " + HexHash(e.b) + " H2 " + Hex2(e.slot) +
-             (e.bucket < 0 ? std::string(" small") : " dir " + N(e.bucket));
+      return (zh ? "哈希 " : "hash ") + k + " = " + HexHash(e.b) + " H2 " + Hex2(e.slot) +
+             (e.bucket < 0 ? std::string(zh ? " 小 map" : " small")
+                           : (zh ? " 目录 " : " dir ") + N(e.bucket));
     case K::kProbe:
-      return (zh ? "探查 " : "probe ") + (e.bucket < 0 ? std::string("small") : GroupName(e)) +
+      return (zh ? "探查 " : "probe ") +
+             (e.bucket < 0 ? std::string(zh ? "小 map" : "small") : GroupName(e)) +
              (zh ? " 第 " : " hop ") + N(e.depth + 1) + (zh ? " 跳 匹配 " : " matches ") +
              N(e.slot & 0x0f) + ((e.slot & kProbeHasEmpty) ? (zh ? " 有空槽" : " empty") : "") +
              ((e.slot & kProbeHasDeleted) ? (zh ? " 有墓碑" : " deleted") : "");
@@ -329,11 +331,13 @@ std::string SwissEventLine(const Program& p, const SwissEvent& e, Lang lang) {
     case K::kClear:
       return (zh ? "清空 " : "clear ") + N(e.a);
     case K::kIterInit:
-      return "iter init entryOffset " + HexHash(std::uint64_t(e.a)) + " dirOffset " + HexHash(e.b);
+      return (zh ? "遍历开始 entryOffset " : "iter init entryOffset ") +
+             HexHash(std::uint64_t(e.a)) + " dirOffset " + HexHash(e.b);
     case K::kIterYield:
       return (zh ? "产出 " : "yield ") + k + " " + Slot(e) + " = " + N(std::int64_t(e.b));
     case K::kIterDone:
-      return (zh ? "遍历结束 " : "iter done ") + N(e.a) + (e.slot ? " (limit)" : "");
+      return (zh ? "遍历结束 " : "iter done ") + N(e.a) +
+             (e.slot ? (zh ? "（limit 截止）" : " (limit)") : "");
     case K::kViolation:
       return (zh ? "不变式被破坏 " : "VIOLATION ") + N(e.slot);
   }
