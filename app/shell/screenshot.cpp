@@ -3,7 +3,10 @@
 #include <glad/gl.h>
 #include <stb_image_write.h>
 
+#include <string>
 #include <vector>
+
+#include "app/shell/config_store.h"
 
 namespace gs::app {
 
@@ -14,7 +17,15 @@ bool SaveBackBufferPng(const std::string& path, int width, int height) {
   glReadBuffer(GL_BACK);
   glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
   stbi_flip_vertically_on_write(1);  // GL's origin is the bottom-left corner
-  return stbi_write_png(path.c_str(), width, height, 3, pixels.data(), width * 3) != 0;
+  // Encoded in memory and saved like every other file the app writes (atomic, links kept).
+  std::string bytes;
+  auto sink = [](void* ctx, void* data, int size) {
+    static_cast<std::string*>(ctx)->append(static_cast<const char*>(data), std::size_t(size));
+  };
+  if (!stbi_write_png_to_func(sink, &bytes, width, height, 3, pixels.data(), width * 3)) {
+    return false;
+  }
+  return WriteFileAtomic(path, bytes);
 }
 
 }  // namespace gs::app
