@@ -508,6 +508,39 @@ MapsView::Grid MapsView::Layout(const ViewContext& ctx, const Pic& pic, std::uin
 }
 
 // [SECTION] bucket cards: one full bucket and its overflow chain
+// [SECTION] bucket cards: what the full cards and the slot strips share
+static void BucketName(char* buf, std::size_t n, const char* old_word, std::uint64_t index,
+                       int depth, bool old) {
+  if (depth > 0) {
+    std::snprintf(buf, n, "b%" PRIu64 ".ovf%d", index, depth);
+  } else if (old) {
+    std::snprintf(buf, n, "%s %" PRIu64, old_word, index);
+  } else {
+    std::snprintf(buf, n, "b%" PRIu64, index);
+  }
+}
+
+// A slot that holds an entry now and held none, or another key, value or tophash, a step ago.
+static bool EntryChanged(const Bucket* pb, const Bucket& bk, int i) {
+  const std::size_t k = std::size_t(i);
+  return pb && (pb->tophash[k] < maps::kMinTopHash || pb->keys[k] != bk.keys[k] ||
+                pb->elems[k] != bk.elems[k] || pb->tophash[k] != bk.tophash[k]);
+}
+
+// The card's frame (accented when the step is about it, dim when evacuated) and, for an
+// overflow bucket made this step (newoverflow), the changed mark.
+void MapsView::FinishCard(const Pic& pic, ImVec2 a, ImVec2 z, std::int32_t b, int depth,
+                          bool focus_here, bool evac) {
+  Canvas& c = pic.c;
+  const Theme& th = pic.th;
+  c.Rect(a, z, focus_here ? th.accent : (evac ? th.grid : th.panel_border), 4,
+         focus_here ? pic.line * 1.25f : std::max(1.0f, pic.line * 0.6f));
+  if (depth > 0 && m_compare && (std::size_t(b) >= m_prev.arena.size())) {
+    MarkChangedRect(c, a, z, th.changed, pic.line, pic.t, 4);
+    ++m_marks.new_overflow;
+  }
+}
+
 void MapsView::DrawBucketFull(const ViewContext& ctx, const Pic& pic, ImVec2 p, const Grid& g,
                               std::int32_t bucket, std::uint64_t index, bool old, const Focus& f,
                               ImVec2 clip_a, ImVec2 clip_b) {
@@ -537,15 +570,7 @@ void MapsView::DrawBucketFull(const ViewContext& ctx, const Pic& pic, ImVec2 p, 
     const ImVec2 a = p, z(p.x + w, p.y + card_h);
     c.RectFilled(a, z, th.panel_bg, 4);
     // Header: the bucket's name, then tags that fit (overflow count, X/Y, evacuated).
-    if (depth == 0) {
-      if (old) {
-        std::snprintf(buf, sizeof buf, "%s %" PRIu64, pic.Tx("old", "旧"), index);
-      } else {
-        std::snprintf(buf, sizeof buf, "b%" PRIu64, index);
-      }
-    } else {
-      std::snprintf(buf, sizeof buf, "b%" PRIu64 ".ovf%d", index, depth);
-    }
+    BucketName(buf, sizeof buf, pic.Tx("old", "旧"), index, depth, old);
     const float hy = a.y + (g.head - ts) * 0.5f;
     float hx = a.x + pad + text_in(ImVec2(a.x + pad, hy), evac ? th.text_dim : th.text, buf).x;
     float right = z.x - pad;
@@ -558,11 +583,7 @@ void MapsView::DrawBucketFull(const ViewContext& ctx, const Pic& pic, ImVec2 p, 
       return true;
     };
     if (depth == g.chain_rows && bk.overflow != kNilBucket) {
-      int rest = 0;
-      for (std::int32_t x = bk.overflow; x != kNilBucket;
-           x = m_state.arena[std::size_t(x)].overflow)
-        ++rest;
-      std::snprintf(buf, sizeof buf, pic.Tx("+%d ovf", "+%d 溢出"), rest);
+      std::snprintf(buf, sizeof buf, pic.Tx("+%d ovf", "+%d 溢出"), ChainLength(m_state, b));
       tag(buf, th.warn);
     }
     if (depth == 0 && !old) {
@@ -591,11 +612,7 @@ void MapsView::DrawBucketFull(const ViewContext& ctx, const Pic& pic, ImVec2 p, 
           std::snprintf(buf, sizeof buf, "%" PRId64, bk.elems[std::size_t(i)]);
           text_in(ImVec2(c3, ty), th.text_dim, buf);
         }
-        const bool changed =
-            pb && (!was_entry || pb->keys[std::size_t(i)] != bk.keys[std::size_t(i)] ||
-                   pb->elems[std::size_t(i)] != bk.elems[std::size_t(i)] ||
-                   pb->tophash[std::size_t(i)] != t);
-        if (changed) {
+        if (EntryChanged(pb, bk, i)) {
           MarkChangedRect(c, ra, rb, th.changed, pic.line, pic.t, 2);
           ++m_marks.changed_slots;
         }
@@ -634,15 +651,8 @@ void MapsView::DrawBucketFull(const ViewContext& ctx, const Pic& pic, ImVec2 p, 
       }
       if (hit) c.Rect(ra, rb, th.accent, 2, pic.line * 1.25f);
     }
-    const bool focus_here =
-        focus_bucket && (f.depth == depth || (depth == 0 && f.depth > g.chain_rows));
-    c.Rect(a, z, focus_here ? th.accent : (evac ? th.grid : th.panel_border), 4,
-           focus_here ? pic.line * 1.25f : std::max(1.0f, pic.line * 0.6f));
-    // A new overflow bucket (newoverflow this step).
-    if (depth > 0 && m_compare && (std::size_t(b) >= m_prev.arena.size())) {
-      MarkChangedRect(c, a, z, th.changed, pic.line, pic.t, 4);
-      ++m_marks.new_overflow;
-    }
+    FinishCard(pic, a, z, b, depth,
+               focus_bucket && (f.depth == depth || (depth == 0 && f.depth > g.chain_rows)), evac);
     p.y += card_h + gap;
   }
   (void)ctx;
@@ -678,25 +688,13 @@ void MapsView::DrawBucketRow(const ViewContext& ctx, const Pic& pic, ImVec2 p, c
     const ImVec2 a = p, z(p.x + g.cw, p.y + g.ch);
     c.RectFilled(a, z, th.panel_bg, 4);
     // The name column: the bucket's name, then one tag under it (X/Y, evacuated, +N).
-    if (depth == 0) {
-      if (old) {
-        std::snprintf(buf, sizeof buf, "%s %" PRIu64, pic.Tx("old", "旧"), index);
-      } else {
-        std::snprintf(buf, sizeof buf, "b%" PRIu64, index);
-      }
-    } else {
-      std::snprintf(buf, sizeof buf, "b%" PRIu64 ".ovf%d", index, depth);
-    }
+    BucketName(buf, sizeof buf, pic.Tx("old", "旧"), index, depth, old);
     const float line1 = a.y + pad, line2 = a.y + pad + ts * 1.2f;
     text_in(ImVec2(a.x + pad, line1), evac ? th.text_dim : th.text, buf);
     const char* tag = nullptr;
     ImU32 tag_col = th.move;
     if (depth == g.chain_rows && bk.overflow != kNilBucket) {
-      int rest = 0;
-      for (std::int32_t x = bk.overflow; x != kNilBucket;
-           x = m_state.arena[std::size_t(x)].overflow)
-        ++rest;
-      std::snprintf(buf, sizeof buf, pic.Tx("+%d ovf", "+%d 溢出"), rest);
+      std::snprintf(buf, sizeof buf, pic.Tx("+%d ovf", "+%d 溢出"), ChainLength(m_state, b));
       tag = buf;
       tag_col = th.warn;
     } else if (depth == 0 && !old && std::int32_t(index) == m_evac_dest_x) {
@@ -725,11 +723,7 @@ void MapsView::DrawBucketRow(const ViewContext& ctx, const Pic& pic, ImVec2 p, c
         text_in(ImVec2(sx + pad, line1), th.accent, buf);
         const std::string k = prog.KeyText(bk.keys[std::size_t(i)]);
         text_in(ImVec2(sx + pad, line2), th.text, k.c_str());
-        const bool changed =
-            pb && (!was_entry || pb->keys[std::size_t(i)] != bk.keys[std::size_t(i)] ||
-                   pb->elems[std::size_t(i)] != bk.elems[std::size_t(i)] ||
-                   pb->tophash[std::size_t(i)] != t);
-        if (changed) {
+        if (EntryChanged(pb, bk, i)) {
           MarkChangedRect(c, ra, rb, th.changed, pic.line, pic.t, 2);
           ++m_marks.changed_slots;
         }
@@ -758,14 +752,8 @@ void MapsView::DrawBucketRow(const ViewContext& ctx, const Pic& pic, ImVec2 p, c
       }
       if (hit) c.Rect(ra, rb, th.accent, 2, pic.line * 1.25f);
     }
-    const bool focus_here =
-        focus_bucket && (f.depth == depth || (depth == 0 && f.depth > g.chain_rows));
-    c.Rect(a, z, focus_here ? th.accent : (evac ? th.grid : th.panel_border), 4,
-           focus_here ? pic.line * 1.25f : std::max(1.0f, pic.line * 0.6f));
-    if (depth > 0 && m_compare && (std::size_t(b) >= m_prev.arena.size())) {
-      MarkChangedRect(c, a, z, th.changed, pic.line, pic.t, 4);
-      ++m_marks.new_overflow;
-    }
+    FinishCard(pic, a, z, b, depth,
+               focus_bucket && (f.depth == depth || (depth == 0 && f.depth > g.chain_rows)), evac);
     p.y += g.ch + gap;
   }
   (void)ctx;

@@ -90,6 +90,8 @@ class MapsView final : public TopicView {
               float h, bool old) const;
   void DrawArray(const ViewContext& ctx, const Pic& pic, ImVec2 a, ImVec2 b, std::int32_t base,
                  bool old, const Focus& f, const Grid& g);
+  void FinishCard(const Pic& pic, ImVec2 a, ImVec2 z, std::int32_t b, int depth, bool focus_here,
+                  bool evac);
   void DrawBucketFull(const ViewContext& ctx, const Pic& pic, ImVec2 p, const Grid& g,
                       std::int32_t bucket, std::uint64_t index, bool old, const Focus& f,
                       ImVec2 clip_a, ImVec2 clip_b);
