@@ -39,7 +39,8 @@ const char* GState(const sched::G& g, Lang l) {
     case sched::GStatus::kRunning:
       return T(l, "running", "运行中");
     case sched::GStatus::kRunnable:
-      return T(l, "runnable", "可运行");
+      return g.blocked ? T(l, "woken, waits for the P", "已唤醒，等待 P")
+                       : T(l, "runnable", "可运行");
     case sched::GStatus::kWaiting:
       switch (g.wait) {
         case sched::WaitReason::kChanSend:
@@ -67,8 +68,7 @@ const char* GState(const sched::G& g, Lang l) {
 }
 
 bool Blocked(const sched::G& g) {
-  return g.status == sched::GStatus::kWaiting &&
-         (g.wait == sched::WaitReason::kChanSend || g.wait == sched::WaitReason::kActorAsk);
+  return g.blocked;  // parked in a send or an ask, until it runs again (the engine's counter)
 }
 
 constexpr float kCellW = 2.6f;  // a message cell or buffer slot, in u
@@ -203,14 +203,15 @@ void ConcurrencyView::DrawActors(const ViewContext& ctx, ImVec2 a, ImVec2 b, flo
       y += sz.y + u * 0.6f;
       x += u * 0.4f;
     }
-    // The actor's box: name, goroutine and what it does.
-    const float bw = std::min(u * 11.0f, (b.x - x) * 0.42f), bh = u * 3.2f;
-    const ImVec2 p(x, y), q(x + bw, y + bh);
+    // The actor's box across the panel: name, goroutine, what it does, the message in hand.
+    const float bh = u * 1.7f;
+    const ImVec2 p(x, y), q(b.x, y + bh);
     const bool down = mb.down;
     c.RectFilled(p, q, th.panel_bg, u * 0.3f);
     c.Rect(p, q, down ? th.danger : th.accent, u * 0.3f, line);
     if (down) DashedRect(c, p, q, th.danger, line, u * 0.4f);
-    FitText(c, ImVec2(x + u * 0.4f, y + u * 0.2f), u * 1.1f, th.text, d.name, bw - u * 0.8f);
+    float tx = x + u * 0.4f;
+    tx += FitText(c, ImVec2(tx, y + u * 0.3f), u * 1.1f, th.text, d.name, q.x - tx) + u * 0.6f;
     if (mb.g != kNone) {
       const sched::G& g = m_a.Gor(mb.g);
       std::snprintf(m_buf, sizeof m_buf, "%s · %s", run.Label(mb.g).c_str(), GState(g, l));
@@ -218,36 +219,46 @@ void ConcurrencyView::DrawActors(const ViewContext& ctx, ImVec2 a, ImVec2 b, flo
       std::snprintf(m_buf, sizeof m_buf, "%s",
                     down ? T(l, "down", "已停止") : T(l, "not started", "未启动"));
     }
-    FitText(c, ImVec2(x + u * 0.4f, y + u * 1.3f), u, down ? th.danger : th.text_dim, m_buf,
-            bw - u * 0.8f);
+    tx += FitText(c, ImVec2(tx, y + u * 0.4f), u, down ? th.danger : th.text_dim, m_buf,
+                  q.x - tx - u * 0.4f) +
+          u * 0.6f;
     if (mb.holding) {
       std::snprintf(m_buf, sizeof m_buf, "%s %s", T(l, "handling", "处理中"),
                     sched::FormatValue(pr, mb.in_hand.type, mb.in_hand.value).c_str());
-      FitText(c, ImVec2(x + u * 0.4f, y + u * 2.2f), u, th.ok, m_buf, bw - u * 0.8f);
+      FitText(c, ImVec2(tx, y + u * 0.4f), u, th.ok, m_buf, q.x - tx - u * 0.4f);
     }
     if (mb.g != mp.g || mb.down != mp.down || mb.holding != mp.holding ||
         mb.in_hand.seq != mp.in_hand.seq) {
       MarkChangedRect(c, p, q, th.changed, line, ctx.t, u * 0.3f);
     }
     AddHit(p, q, d.name);
-    // The mailbox: FIFO from the head (left) to the newest (right).
-    float mx = q.x + u * 0.5f;
-    c.Text(ImVec2(mx, y - u * 0.05f), u, th.text_dim, T(l, "mailbox", "邮箱"));
+    y += bh + u * 0.3f;
+    // The mailbox below it: FIFO from the head (left) to the newest (right), wrapping once.
+    const char* mword = T(l, "mailbox", "邮箱");
+    c.Text(ImVec2(x, y + u * 0.35f), u, th.text_dim, mword);
     std::snprintf(m_buf, sizeof m_buf, "%zu", mb.Length());
-    c.Text(ImVec2(mx + c.TextSize(u, T(l, "mailbox", "邮箱")).x + u * 0.4f, y - u * 0.05f), u,
-           mb.Length() > mp.Length() ? th.warn : th.text, m_buf);
-    const float cy = y + u * 1.3f, ch = u * 1.7f, cw = u * kCellW;
-    const std::size_t fit = std::size_t(std::max(1.0f, (b.x - mx) / (cw + u * 0.2f)));
+    const float lw = c.TextSize(u, mword).x + u * 0.3f;
+    c.Text(ImVec2(x + lw, y + u * 0.35f), u, mb.Length() > mp.Length() ? th.warn : th.text, m_buf);
+    const float cell0 = x + lw + c.TextSize(u, "000").x + u * 0.3f;
+    float mx = cell0;
+    float cy = y;
+    const float ch = u * 1.7f, cw = u * kCellW;
+    const std::size_t per_row = std::size_t(std::max(1.0f, (b.x - cell0) / (cw + u * 0.2f)));
+    const std::size_t fit = per_row * 2;
     const std::size_t n = mb.Length();
     const std::size_t shown = n <= fit ? n : fit - 1;
     for (std::size_t i = 0; i < shown; ++i) {
+      if (i == per_row) {
+        mx = cell0;
+        cy += ch + u * 0.2f;
+      }
       const sched::Message& m = mb.queue[mb.head + i];
       const ImVec2 cp(mx, cy), cq(mx + cw, cy + ch);
       c.RectFilled(cp, cq, WithAlpha(th.accent, 0.25f), u * 0.2f);
       c.Rect(cp, cq, th.accent, u * 0.2f, line);
       const std::string v = sched::FormatValue(pr, m.type, m.value);
       c.TextCentered(ImVec2(mx + cw * 0.5f, cy + ch * 0.5f), u, th.text, v);
-      // The newest message of a growing mailbox, or the whole box when it shrank.
+      // The newest message of a growing mailbox.
       if (i + 1 == n && n > mp.Length()) MarkChangedRect(c, cp, cq, th.changed, line, ctx.t);
       AddHit(cp, cq, v);
       mx += cw + u * 0.2f;
@@ -257,6 +268,10 @@ void ConcurrencyView::DrawActors(const ViewContext& ctx, ImVec2 a, ImVec2 b, flo
       std::snprintf(m_buf, sizeof m_buf, "+%zu", n - shown);
       c.Text(ImVec2(mx, cy + (ch - u) * 0.5f), u, th.warn, m_buf);
       mx += c.TextSize(u, m_buf).x + u * 0.4f;
+    }
+    if (n == 0 && m_a.lost.size() == m_a_prev.lost.size()) {
+      DashedRect(c, ImVec2(mx, cy), ImVec2(mx + cw, cy + ch), th.grid, line, u * 0.3f);
+      mx += cw + u * 0.2f;
     }
     // Lost at this step: ghosts of the messages that died with the mailbox (or dead letters).
     for (std::size_t k = m_a_prev.lost.size(); k < m_a.lost.size(); ++k) {
@@ -271,10 +286,11 @@ void ConcurrencyView::DrawActors(const ViewContext& ctx, ImVec2 a, ImVec2 b, flo
       ++m_ghosts;
     }
     if (m_ghosts > 0 && m_a.lost.size() > m_a_prev.lost.size()) {
-      c.Text(ImVec2(q.x + u * 0.5f, cy + ch + u * 0.1f), u, th.danger,
-             T(l, "✕ lost with the crash", "✕ 随崩溃丢失"));
+      FitText(c, ImVec2(cell0, cy + ch + u * 0.1f), u, th.danger,
+              T(l, "✕ lost (dashed)", "✕ 丢失（虚线）"), b.x - cell0);
+      cy += u * 1.2f;
     }
-    y += bh + u * 0.9f;
+    y = cy + ch + u * 0.9f;
   }
   // The other goroutines (producers, main): one chip each, blocked ones in the danger colour.
   float x = a.x;
@@ -306,66 +322,83 @@ void ConcurrencyView::DrawCsp(const ViewContext& ctx, ImVec2 a, ImVec2 b, float 
   const sched::SchedRun& run = m_run->SideRun(Side::kCsp);
   const sched::Program& pr = run.Prog();
   const float line = ctx.Line();
+  const bool dead = m_c.panic != sched::PanicKind::kNoPanic;
   float y = a.y;
-  for (std::size_t ci = 0; ci < m_c.chans.size(); ++ci) {
-    const sched::Chan& ch = m_c.chans[ci];
-    const sched::Chan& cp = m_c_prev.chans[ci];
-    const float hh = u * 1.3f, ch_h = u * 1.7f, cw = u * kCellW;
-    std::snprintf(m_buf, sizeof m_buf, "%s  cap %d  %d/%d%s", pr.chan_names[ci].c_str(),
-                  ch.dataqsiz, ch.qcount, ch.dataqsiz,
-                  ch.closed ? T(l, "  closed", "  已关闭") : "");
-    const bool full = ch.dataqsiz > 0 && ch.qcount == ch.dataqsiz;
-    FitText(c, ImVec2(a.x, y), u, full ? th.warn : th.text, m_buf, b.x - a.x);
-    y += hh;
-    float x = a.x;
-    const ImVec2 box0(x, y);
-    // The buffer in FIFO order from recvx; an unbuffered channel shows one dashed hand-off.
-    if (ch.dataqsiz == 0) {
-      DashedRect(c, ImVec2(x, y), ImVec2(x + cw, y + ch_h), th.grid, line, u * 0.3f);
-      x += cw + u * 0.3f;
-    }
-    for (int i = 0; i < ch.dataqsiz && x + cw <= b.x; ++i) {
-      const std::size_t slot = (ch.recvx + std::uint32_t(i)) % std::uint32_t(ch.dataqsiz);
-      const bool has = i < ch.qcount;
-      const ImVec2 p(x, y), q(x + cw, y + ch_h);
-      c.RectFilled(p, q, has ? WithAlpha(th.accent, 0.25f) : th.panel_bg, u * 0.2f);
-      c.Rect(p, q, th.panel_border, u * 0.2f, line);
-      if (has) {
-        const std::string v = sched::FormatValue(pr, ch.elem, ch.buf[slot]);
-        c.TextCentered(ImVec2(x + cw * 0.5f, y + ch_h * 0.5f), u, th.text, v);
-        AddHit(p, q, v);
+  // Buffered channels and channels with waiters first: they carry the workload; an idle
+  // unbuffered helper (done, total) comes last and is the first to fall off a short panel.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (std::size_t ci = 0; ci < m_c.chans.size(); ++ci) {
+      const sched::Chan& ch = m_c.chans[ci];
+      const bool busy = ch.dataqsiz > 0 || !ch.sendq.empty() || !ch.recvq.empty();
+      if (busy != (pass == 0)) continue;
+      if (y + u * 3.0f > b.y) break;
+      const sched::Chan& cp = m_c_prev.chans[ci];
+      const float hh = u * 1.3f, ch_h = u * 1.7f, cw = u * kCellW;
+      std::snprintf(m_buf, sizeof m_buf, "%s  cap %d  %d/%d%s", pr.chan_names[ci].c_str(),
+                    ch.dataqsiz, ch.qcount, ch.dataqsiz,
+                    ch.closed ? T(l, "  closed", "  已关闭") : "");
+      const bool full = ch.dataqsiz > 0 && ch.qcount == ch.dataqsiz;
+      FitText(c, ImVec2(a.x, y), u, full ? th.warn : th.text, m_buf, b.x - a.x);
+      y += hh;
+      float x = a.x;
+      const ImVec2 box0(x, y);
+      // The buffer in FIFO order from recvx; an unbuffered channel shows one dashed hand-off.
+      if (ch.dataqsiz == 0) {
+        DashedRect(c, ImVec2(x, y), ImVec2(x + cw, y + ch_h), th.grid, line, u * 0.3f);
+        x += cw + u * 0.3f;
       }
-      x += cw + u * 0.2f;
+      for (int i = 0; i < ch.dataqsiz && x + cw <= b.x; ++i) {
+        const std::size_t slot = (ch.recvx + std::uint32_t(i)) % std::uint32_t(ch.dataqsiz);
+        const bool has = i < ch.qcount;
+        const ImVec2 p(x, y), q(x + cw, y + ch_h);
+        c.RectFilled(p, q, has ? WithAlpha(th.accent, 0.25f) : th.panel_bg, u * 0.2f);
+        c.Rect(p, q, th.panel_border, u * 0.2f, line);
+        if (has) {
+          const std::string v = sched::FormatValue(pr, ch.elem, ch.buf[slot]);
+          // After a panic nothing will receive it: drawn as lost.
+          if (dead) DashedRect(c, p, q, th.danger, line, u * 0.3f);
+          c.TextCentered(ImVec2(x + cw * 0.5f, y + ch_h * 0.5f), u, dead ? th.danger : th.text, v);
+          AddHit(p, q, v);
+          m_ghosts += dead ? 1 : 0;
+        }
+        x += cw + u * 0.2f;
+      }
+      const ImVec2 box1(x - u * 0.2f, y + ch_h);
+      if (ch.qcount != cp.qcount || ch.closed != cp.closed) {
+        MarkChangedRect(c, box0, box1, th.changed, line, ctx.t, u * 0.2f);
+      }
+      // Blocked senders: each chip carries the value it waits to hand over.
+      x += u * 0.4f;
+      for (const sched::Sudog& sg : ch.sendq) {
+        std::snprintf(m_buf, sizeof m_buf, "%s %s %s", run.Label(sg.g).c_str(),
+                      T(l, "blocked ←", "阻塞 ←"),
+                      sched::FormatValue(pr, ch.elem, sg.value).c_str());
+        const ImVec2 sz = PillSize(c, m_buf, u);
+        if (x + sz.x > b.x) break;
+        const ImVec2 p(x, y + (ch_h - sz.y) * 0.5f);
+        Pill(c, p, WithAlpha(th.danger, 0.2f), th.danger, m_buf, u);
+        bool was = false;
+        for (const sched::Sudog& o : cp.sendq) was = was || o.g == sg.g;
+        if (!was) MarkChangedRect(c, p, ImVec2(p.x + sz.x, p.y + sz.y), th.changed, line, ctx.t);
+        AddHit(p, ImVec2(p.x + sz.x, p.y + sz.y), run.Label(sg.g));
+        x += sz.x + u * 0.3f;
+        ++m_blocked;
+      }
+      for (const sched::Sudog& sg : ch.recvq) {
+        std::snprintf(m_buf, sizeof m_buf, "%s %s", run.Label(sg.g).c_str(),
+                      T(l, "waits →", "等待 →"));
+        const ImVec2 sz = PillSize(c, m_buf, u);
+        if (x + sz.x > b.x) break;
+        Pill(c, ImVec2(x, y + (ch_h - sz.y) * 0.5f), th.panel_bg, th.text_dim, m_buf, u);
+        x += sz.x + u * 0.3f;
+      }
+      if (dead && ch.qcount > 0) {
+        FitText(c, ImVec2(a.x, y + ch_h + u * 0.1f), u, th.danger,
+                T(l, "✕ lost: the panic ended the program", "✕ 丢失：panic 结束了程序"), b.x - a.x);
+        y += u * 1.2f;
+      }
+      y += ch_h + u * 0.7f;
     }
-    const ImVec2 box1(x - u * 0.2f, y + ch_h);
-    if (ch.qcount != cp.qcount || ch.closed != cp.closed) {
-      MarkChangedRect(c, box0, box1, th.changed, line, ctx.t, u * 0.2f);
-    }
-    // Blocked senders: each chip carries the value it waits to hand over.
-    x += u * 0.4f;
-    for (const sched::Sudog& sg : ch.sendq) {
-      std::snprintf(m_buf, sizeof m_buf, "%s %s %s", run.Label(sg.g).c_str(),
-                    T(l, "blocked ←", "阻塞 ←"), sched::FormatValue(pr, ch.elem, sg.value).c_str());
-      const ImVec2 sz = PillSize(c, m_buf, u);
-      if (x + sz.x > b.x) break;
-      const ImVec2 p(x, y + (ch_h - sz.y) * 0.5f);
-      Pill(c, p, WithAlpha(th.danger, 0.2f), th.danger, m_buf, u);
-      bool was = false;
-      for (const sched::Sudog& o : cp.sendq) was = was || o.g == sg.g;
-      if (!was) MarkChangedRect(c, p, ImVec2(p.x + sz.x, p.y + sz.y), th.changed, line, ctx.t);
-      AddHit(p, ImVec2(p.x + sz.x, p.y + sz.y), run.Label(sg.g));
-      x += sz.x + u * 0.3f;
-      ++m_blocked;
-    }
-    for (const sched::Sudog& sg : ch.recvq) {
-      std::snprintf(m_buf, sizeof m_buf, "%s %s", run.Label(sg.g).c_str(),
-                    T(l, "waits →", "等待 →"));
-      const ImVec2 sz = PillSize(c, m_buf, u);
-      if (x + sz.x > b.x) break;
-      Pill(c, ImVec2(x, y + (ch_h - sz.y) * 0.5f), th.panel_bg, th.text_dim, m_buf, u);
-      x += sz.x + u * 0.3f;
-    }
-    y += ch_h + u * 0.7f;
   }
   float x = a.x;
   for (std::size_t i = 0; i < m_c.gs.size(); ++i) {
@@ -402,17 +435,27 @@ float ConcurrencyView::DrawOutput(const ViewContext& ctx, Side side, ImVec2 a, I
   const std::size_t print_rows = rows > crash_rows ? rows - crash_rows : 0;
   c.RectFilled(a, b, th.panel_bg, u * 0.3f);
   c.Text(ImVec2(a.x + u * 0.4f, a.y + u * 0.2f), u, th.text_dim, T(ctx.lang, "output", "输出"));
-  // The output joined on one line per print, newest last (older ones scroll away).
+  // The prints flow side by side; when they need more rows than there are, the oldest go.
+  const float x0 = a.x + u * 0.4f, xmax = b.x - u * 0.4f;
+  std::size_t first = n, used = print_rows > 0 ? 1 : 0;
+  float w_row = 0;
+  while (first > 0 && used > 0) {
+    const float w = c.TextSize(u, prints[first - 1].text).x + u * 0.8f;
+    if (w_row + w > xmax - x0 && w_row > 0) {
+      if (++used > print_rows) break;
+      w_row = 0;
+    }
+    w_row += w;
+    --first;
+  }
   float y = a.y + u * 1.4f;
-  const std::size_t first = n > print_rows ? n - print_rows : 0;
-  float x = a.x + u * 0.4f;
+  float x = x0;
   for (std::size_t i = first; i < n; ++i) {
     const float w = c.TextSize(u, prints[i].text).x;
-    if (x + w > b.x - u * 0.4f && x > a.x + u * 0.4f) {
-      x = a.x + u * 0.4f;
+    if (x + w > xmax && x > x0) {
+      x = x0;
       y += row;
     }
-    if (y + u > b.y - float(crash_rows) * row) break;
     const bool fresh = prints[i].step == at && m_run->Advanced(side, ctx.step);
     c.Text(ImVec2(x, y), u, fresh ? th.ok : th.text, prints[i].text);
     x += w + u * 0.8f;
@@ -449,10 +492,9 @@ void ConcurrencyView::Draw(const ViewContext& ctx) {
     c.Rect(a, b, moved ? th.changed : th.panel_border, u * 0.4f,
            moved ? ctx.Line() * 1.5f : ctx.Line());
     const Lang l = ctx.lang;
-    const char* title =
-        s == Side::kActors
-            ? T(l, "Actors: goroutine + mailbox (simulated)", "Actor：goroutine + 邮箱（模拟）")
-            : T(l, "CSP: goroutines + channels (real Go)", "CSP：goroutine + 通道（真实 Go）");
+    const char* title = s == Side::kActors
+                            ? T(l, "Actors (simulated)", "Actor（模拟）")
+                            : T(l, "CSP: channels (real Go)", "CSP：通道（真实 Go）");
     const float ix0 = a.x + u * 0.6f, ix1 = b.x - u * 0.6f;
     std::snprintf(m_buf, sizeof m_buf, "t=%lld µs",
                   static_cast<long long>((s == Side::kActors ? m_a : m_c).now));
@@ -460,13 +502,17 @@ void ConcurrencyView::Draw(const ViewContext& ctx) {
     FitText(c, ImVec2(ix0, a.y + u * 0.4f), u * 1.15f, th.text, title, ix1 - ix0 - tw - u);
     c.Text(ImVec2(ix1 - tw, a.y + u * 0.5f), u, moved ? th.changed : th.text_dim, m_buf);
     float y = DrawCounters(ctx, s, ImVec2(ix0, a.y + u * 2.0f), ix1, u);
-    const float out_h = u * 5.2f;
+    // The output takes a quarter of what is left (2 to 4 rows); the body is clipped to the
+    // rest so a short panel (presenter fonts) never draws over it.
+    const float out_h = std::clamp((b.y - y) * 0.28f, u * 3.8f, u * 5.2f);
     const ImVec2 body_a(ix0, y), body_b(ix1, b.y - out_h - u * 0.6f);
+    c.PushClip(ImVec2(a.x, body_a.y), ImVec2(b.x, body_b.y));
     if (s == Side::kActors) {
       DrawActors(ctx, body_a, body_b, u);
     } else {
       DrawCsp(ctx, body_a, body_b, u);
     }
+    c.PopClip();
     DrawOutput(ctx, s, ImVec2(ix0, b.y - out_h - u * 0.3f), ImVec2(ix1, b.y - u * 0.4f), u);
   }
   if (ctx.picture_only) return;

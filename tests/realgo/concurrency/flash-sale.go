@@ -1,13 +1,17 @@
 package main
 
-import "sync"
+import (
+	"sync"
+	"time"
+)
 
 // The CSP half of scenarios/concurrency/flash-sale.json (the study sheet's 秒杀): six buyers
-// arrive at once; the orders channel holds two, so the others wait for the seller.
+// are there before the sale opens; the orders channel holds two, so the others wait for the seller.
 func main() {
 	orders := make(chan int, 2)
 	done := make(chan bool)
 	go func() {
+		time.Sleep(10 * time.Microsecond) // the sale opens
 		for o := range orders {
 			println(o)
 		}
