@@ -188,6 +188,8 @@ void ConcurrencyView::DrawActors(const ViewContext& ctx, ImVec2 a, ImVec2 b, flo
     const sched::Mailbox& mb = m_a.mailboxes[ai];
     const sched::Mailbox& mp = m_a_prev.mailboxes[ai];
     float x = a.x;
+    // What does not fit the panel is left out (the counters still say it), never drawn over.
+    if (y + u * 1.7f > b.y) break;
     if (d.supervisor != kNone) {
       const sched::Supervisor& sup = pr.supervisors[std::size_t(d.supervisor)];
       std::snprintf(m_buf, sizeof m_buf, "%s %s  %s %d/%d", T(l, "supervisor", "监督者"),
@@ -205,6 +207,7 @@ void ConcurrencyView::DrawActors(const ViewContext& ctx, ImVec2 a, ImVec2 b, flo
     }
     // The actor's box across the panel: name, goroutine, what it does, the message in hand.
     const float bh = u * 1.7f;
+    if (y + bh > b.y) break;
     const ImVec2 p(x, y), q(b.x, y + bh);
     const bool down = mb.down;
     c.RectFilled(p, q, th.panel_bg, u * 0.3f);
@@ -233,6 +236,7 @@ void ConcurrencyView::DrawActors(const ViewContext& ctx, ImVec2 a, ImVec2 b, flo
     }
     AddHit(p, q, d.name);
     y += bh + u * 0.3f;
+    if (y + u * 1.7f > b.y) break;
     // The mailbox below it: FIFO from the head (left) to the newest (right), wrapping once.
     const char* mword = T(l, "mailbox", "邮箱");
     c.Text(ImVec2(x, y + u * 0.35f), u, th.text_dim, mword);
@@ -249,6 +253,7 @@ void ConcurrencyView::DrawActors(const ViewContext& ctx, ImVec2 a, ImVec2 b, flo
     const std::size_t shown = n <= fit ? n : fit - 1;
     for (std::size_t i = 0; i < shown; ++i) {
       if (i == per_row) {
+        if (cy + (ch + u * 0.2f) * 2 > b.y) break;  // no room for a second row
         mx = cell0;
         cy += ch + u * 0.2f;
       }
@@ -264,8 +269,8 @@ void ConcurrencyView::DrawActors(const ViewContext& ctx, ImVec2 a, ImVec2 b, flo
       mx += cw + u * 0.2f;
       ++m_cells[ai];
     }
-    if (shown < n) {
-      std::snprintf(m_buf, sizeof m_buf, "+%zu", n - shown);
+    if (m_cells[ai] < n) {
+      std::snprintf(m_buf, sizeof m_buf, "+%zu", n - m_cells[ai]);
       c.Text(ImVec2(mx, cy + (ch - u) * 0.5f), u, th.warn, m_buf);
       mx += c.TextSize(u, m_buf).x + u * 0.4f;
     }
@@ -285,7 +290,7 @@ void ConcurrencyView::DrawActors(const ViewContext& ctx, ImVec2 a, ImVec2 b, flo
       mx += cw + u * 0.2f;
       ++m_ghosts;
     }
-    if (m_ghosts > 0 && m_a.lost.size() > m_a_prev.lost.size()) {
+    if (m_ghosts > 0 && m_a.lost.size() > m_a_prev.lost.size() && cy + ch + u * 1.2f <= b.y) {
       FitText(c, ImVec2(cell0, cy + ch + u * 0.1f), u, th.danger,
               T(l, "✕ lost (dashed)", "✕ 丢失（虚线）"), b.x - cell0);
       cy += u * 1.2f;
@@ -331,7 +336,7 @@ void ConcurrencyView::DrawCsp(const ViewContext& ctx, ImVec2 a, ImVec2 b, float 
       const sched::Chan& ch = m_c.chans[ci];
       const bool busy = ch.dataqsiz > 0 || !ch.sendq.empty() || !ch.recvq.empty();
       if (busy != (pass == 0)) continue;
-      if (y + u * 3.0f > b.y) break;
+      if (y + u * 3.0f > b.y) break;  // the name row and the slots
       const sched::Chan& cp = m_c_prev.chans[ci];
       const float hh = u * 1.3f, ch_h = u * 1.7f, cw = u * kCellW;
       std::snprintf(m_buf, sizeof m_buf, "%s  cap %d  %d/%d%s", pr.chan_names[ci].c_str(),
@@ -392,7 +397,7 @@ void ConcurrencyView::DrawCsp(const ViewContext& ctx, ImVec2 a, ImVec2 b, float 
         Pill(c, ImVec2(x, y + (ch_h - sz.y) * 0.5f), th.panel_bg, th.text_dim, m_buf, u);
         x += sz.x + u * 0.3f;
       }
-      if (dead && ch.qcount > 0) {
+      if (dead && ch.qcount > 0 && y + ch_h + u * 1.3f <= b.y) {
         FitText(c, ImVec2(a.x, y + ch_h + u * 0.1f), u, th.danger,
                 T(l, "✕ lost: the panic ended the program", "✕ 丢失：panic 结束了程序"), b.x - a.x);
         y += u * 1.2f;
@@ -431,7 +436,8 @@ float ConcurrencyView::DrawOutput(const ViewContext& ctx, Side side, ImVec2 a, I
   const bool crash = side == Side::kCsp && m_crash_step != SIZE_MAX && at >= m_crash_step;
   const float row = u * 1.2f;
   const std::size_t rows = std::size_t(std::max(1.0f, (b.y - a.y - u * 1.4f) / row));
-  const std::size_t crash_rows = crash ? std::min<std::size_t>(m_crash.size(), 3) : 0;
+  // The crash text (at most 3 lines) comes first when rows are short: it says how it ended.
+  const std::size_t crash_rows = crash ? std::min({m_crash.size(), std::size_t(3), rows}) : 0;
   const std::size_t print_rows = rows > crash_rows ? rows - crash_rows : 0;
   c.RectFilled(a, b, th.panel_bg, u * 0.3f);
   c.Text(ImVec2(a.x + u * 0.4f, a.y + u * 0.2f), u, th.text_dim, T(ctx.lang, "output", "输出"));
