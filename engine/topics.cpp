@@ -2,6 +2,7 @@
 
 #include "engine/gc/load.h"
 #include "engine/maps/load.h"
+#include "engine/sched/compare_run.h"
 #include "engine/sched/load.h"
 #include "engine/stack/load.h"
 
@@ -16,6 +17,12 @@ const std::vector<TopicSpec>& Topics() {
       // Channels and select run on the scheduler's engine and goroutine program language;
       // the kind picks the channel view.
       {"chan", {"funcs", "chans", "initial"}, &sched::Load, &sched::ChanStarterScenario},
+      // Actors vs CSP: two goroutine programs on two instances of the one scheduler, stepped
+      // together (engine/sched/compare_run.h).
+      {"concurrency",
+       {"workload", "actors", "csp"},
+       &sched::LoadConcurrency,
+       &sched::ConcurrencyStarterScenario},
   };
   return kTopics;
 }

@@ -53,6 +53,7 @@ enum class Str {
   kTopicGc,
   kTopicSched,
   kTopicChan,
+  kTopicConcurrency,
   kTopicMaps,
   kTopicStack,
   kTopicOther,

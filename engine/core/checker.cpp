@@ -79,10 +79,10 @@ std::string Checker::Child(std::string_view pointer, std::size_t index) {
 }
 
 void Checker::Add(Severity sev, std::string_view pointer, std::string message, bool at_key) {
-  SourceLocation loc = m_src.Locate(pointer, at_key);
+  const std::string full = m_prefix + std::string(pointer);
+  SourceLocation loc = m_src.Locate(full, at_key);
   if (sev == Severity::kError) ++m_errors;
-  m_diags.Add(
-      Diagnostic{sev, m_src.File(), loc.line, loc.col, std::string(pointer), std::move(message)});
+  m_diags.Add(Diagnostic{sev, m_src.File(), loc.line, loc.col, full, std::move(message)});
 }
 
 void Checker::Error(std::string_view pointer, std::string message, bool at_key) {

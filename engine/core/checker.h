@@ -28,6 +28,10 @@ class Checker {
   void Error(std::string_view pointer, std::string message, bool at_key = false);
   void Warn(std::string_view pointer, std::string message, bool at_key = false);
   bool Failed() const { return m_errors > 0; }
+  /// Pointers given from now on are relative to `prefix` (a loader reading a part of the file
+  /// as if it were the whole, e.g. "/csp"); "" restores whole-file pointers.
+  void SetPrefix(std::string prefix) { m_prefix = std::move(prefix); }
+  const std::string& Prefix() const { return m_prefix; }
   const JsonSource& Source() const { return m_src; }
 
   /// Reports a type error unless `v` is an object / array.
@@ -68,6 +72,7 @@ class Checker {
   const JsonSource& m_src;
   Diagnostics& m_diags;
   int m_errors = 0;
+  std::string m_prefix;
 };
 
 }  // namespace gs

@@ -64,7 +64,7 @@ void Sim::Panic(std::int32_t g, PanicKind why) {
   m_s.panic = why;
   m_s.panic_g = g;
   m_s.ended = true;
-  Emit({.kind = EventKind::kPanic, .g = g, .n = std::int64_t(why)});
+  Emit({.kind = EventKind::kPanic, .g = g, .n = std::int64_t(why), .n2 = m_s.panic_value});
 }
 
 Sim::OpEnd Sim::Chansend(std::int32_t g, std::int32_t p, std::int16_t ch, Value v, bool block,

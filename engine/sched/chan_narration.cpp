@@ -50,6 +50,7 @@ const char* PanicText(PanicKind k) {
       return "close of nil channel";
     case PanicKind::kCloseClosed:
       return "close of closed channel";
+    case PanicKind::kUser:  // the program's own value (State::panic_value)
     case PanicKind::kNoPanic:
       break;
   }
@@ -397,6 +398,17 @@ Said NarrateChan(const SchedRun& r, const Event& e, const State* after) {
       }
       break;
     case EventKind::kPanic: {
+      if (PanicKind(e.n) == PanicKind::kUser) {
+        s.func = "gopanic";
+        const std::string& text = pr.strings[std::size_t(e.n2)];
+        s.en = L(e.g) + " calls panic(\"" + text +
+               "\"). No deferred recover stops it and Go has no supervisor: the whole program "
+               "exits with status 2, every other goroutine with it.";
+        s.zh = L(e.g) + " 调用 panic(\"" + text +
+               "\")。没有被延迟的 recover 拦住它，Go 也没有监督者：整个程序以状态 2 退出，"
+               "其他 goroutine 也一起结束。";
+        break;
+      }
       s.func = PanicKind(e.n) == PanicKind::kSendOnClosed ? "chansend" : "closechan";
       const std::string text = PanicText(PanicKind(e.n));
       const char* why_en = PanicKind(e.n) == PanicKind::kSendOnClosed
@@ -540,7 +552,10 @@ std::vector<std::string> CrashReport(const SchedRun& r, const State& s, bool dea
     out.push_back(fn);
   };
   if (s.panic != PanicKind::kNoPanic) {
-    out.push_back(std::string("panic: ") + PanicText(s.panic));
+    // panic(string) prints the string as it is (printpanicval).
+    out.push_back(std::string("panic: ") + (s.panic == PanicKind::kUser
+                                                ? pr.strings[std::size_t(s.panic_value)]
+                                                : std::string(PanicText(s.panic))));
     header(s.Gor(s.panic_g), "running");
     out.push_back("exit status 2");
     return out;

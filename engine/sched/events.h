@@ -61,6 +61,19 @@ enum class EventKind : std::uint8_t {
   kScriptSyscall,  ///< script: g on p enters a syscall of n µs; n2 = CPU µs still to run (-1)
   kWake,           ///< script: wakes g by path n (WakePath); n2 = µs earlier than planned
   kScriptChan,     ///< script (sandbox): new goroutine g will do op n (GOp) on ch, value n2
+  // Actors (ch = the actor's index in Program::actors).
+  kSpawn,        ///< g2 spawns actor ch: its behaviour runs in new goroutine g
+  kTell,         ///< g tells actor ch value n2 (type p2); n = its mailbox length after; flag: ask
+  kReceive,      ///< g (actor ch) takes n2 (type p2) from its mailbox, sent by g2; n = left
+  kReceivePark,  ///< g (actor ch): the mailbox is empty, so it parks
+  kAskPark,      ///< g waits for actor ch's reply
+  kAskDone,      ///< g's ask returns n2 (flag: ok; false: the message was lost in a crash)
+  kReply,        ///< g (actor ch) replies n2 to asker g2
+  kCrash,        ///< actor ch's goroutine g panics with string n2; n = messages lost with it
+  kRestart,      ///< supervisor n2 restarts actor ch as goroutine g (fresh state); n = restarts
+  kGiveUp,       ///< supervisor n2 stops restarting actor ch after n restarts: it stays down
+  kDeadLetter,   ///< g tells actor ch, which is down: value n2 is lost
+  kRecover,      ///< g's deferred recover stops its panic (string n2): only g ends
 };
 
 /// What a channel operation did (kChanSend / kChanRecv's n).

@@ -5,6 +5,16 @@
 
 namespace gs::sched {
 
+namespace {
+
+bool CountsAsBlocked(WaitReason w) {
+  // Senders' blocked time (the compare's counter): a send waiting for room or a receiver
+  // (chansend's gopark), and an ask waiting for its reply. A tell never waits.
+  return w == WaitReason::kChanSend || w == WaitReason::kActorAsk;
+}
+
+}  // namespace
+
 std::int32_t Sim::Newproc(std::int32_t p, std::int32_t parent, std::int16_t func,
                           std::int16_t group, std::int32_t index) {
   if (m_s.gs.size() >= limits::kMaxGoroutines) {
@@ -44,10 +54,17 @@ void Sim::Gopark(std::int32_t g, WaitReason why) {
   gg.status = GStatus::kWaiting;
   gg.wait = why;
   gg.m = kNone;
+  gg.parked_at = m_s.now;
+  if (CountsAsBlocked(why)) {
+    // Counted until it runs again (execute): the time its send or ask statement took.
+    gg.blocked = true;
+    ++m_s.blocked_now;
+    m_s.blocked_since += m_s.now;
+  }
   Emit({.kind = EventKind::kPark, .g = g, .wait = why});
 }
 
-void Sim::Goexit(std::int32_t g) {
+void Sim::Goexit(std::int32_t g, bool crashed) {
   std::int32_t m = m_s.Gor(g).m;
   std::int32_t p = m_s.ms[std::size_t(m)].p;
   G& gg = m_s.MutG(g);
@@ -55,6 +72,7 @@ void Sim::Goexit(std::int32_t g) {
   gg.m = kNone;
   bool is_main = gg.is_main;
   std::int16_t group = gg.group;
+  const bool actor = gg.actor != kNone;
   Emit({.kind = EventKind::kExit, .g = g, .p = p, .m = m});
   if (is_main) {
     // main.main returned: runtime.main calls exit(0) without waiting for other goroutines.
@@ -68,6 +86,7 @@ void Sim::Goexit(std::int32_t g) {
     m_s.group_waiters[std::size_t(group)].clear();
     for (std::int32_t w : waiters) Goready(w, p, g);
   }
+  if (actor) ActorGone(g, p, crashed);
   ToSchedule(m);
 }
 
@@ -188,6 +207,28 @@ bool Sim::ResumeG(std::int32_t p) {
       case GOp::kJump:
         m_s.MutG(g).pc += in.jump;
         continue;
+      case GOp::kSpawn:
+      case GOp::kTell:
+      case GOp::kAsk:
+      case GOp::kReceive:
+      case GOp::kReply:
+        if (ActorOp(p, m, g, in)) return true;
+        continue;
+      case GOp::kDeferRecover: {
+        G& gg = m_s.MutG(g);
+        gg.recover = true;
+        ++gg.pc;
+        continue;
+      }
+      case GOp::kPanic: {
+        // A conditional panic ("when") whose local differs goes on quietly.
+        if (in.when_local != kNone && cur.locals[std::size_t(in.when_local)] != in.when_value) {
+          ++m_s.MutG(g).pc;
+          continue;
+        }
+        UserPanic(g, in.value.literal);
+        return true;
+      }
       case GOp::kSet:
       case GOp::kAdd: {
         Value v = Eval(g, in.value);

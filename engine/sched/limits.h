@@ -15,5 +15,8 @@ inline constexpr std::size_t kMaxChans = 256;               ///< entries in "cha
 inline constexpr std::int64_t kMaxChanCap = 65536;          ///< a channel's buffer
 inline constexpr std::int64_t kMaxDurationUs = 1000000000;  ///< any duration: 1000 s
 inline constexpr std::size_t kMaxInitialGoroutines = 4096;  ///< initial.goroutines
+inline constexpr std::size_t kMaxActors = 64;               ///< entries in "actors"
+inline constexpr std::size_t kMaxMailbox = 65536;           ///< messages waiting in one mailbox
+inline constexpr std::int64_t kMaxRestarts = 1000;          ///< a supervisor's max_restarts
 
 }  // namespace gs::sched::limits

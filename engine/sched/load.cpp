@@ -6,6 +6,7 @@
 #include <set>
 
 #include "engine/core/limits.h"
+#include "engine/sched/compare_run.h"
 #include "engine/sched/limits.h"
 #include "engine/sched/sched_run.h"
 
@@ -20,9 +21,11 @@ const std::vector<std::string>& ConfigKeys() {
 
 const std::vector<std::string>& GoOpNames() {
   static const std::vector<std::string> k = {
-      "run",      "go",        "gosched",   "syscall", "sleep", "chan_send", "chan_recv",
-      "net_read", "wait",      "exit",      "repeat",  "send",  "recv",      "close",
-      "select",   "for_range", "make_chan", "var",     "set",   "add",       "print"};
+      "run",       "go",       "gosched", "syscall",   "sleep",        "chan_send",
+      "chan_recv", "net_read", "wait",    "exit",      "repeat",       "send",
+      "recv",      "close",    "select",  "for_range", "make_chan",    "var",
+      "set",       "add",      "print",   "forever",   "spawn",        "tell",
+      "ask",       "receive",  "reply",   "panic",     "defer_recover"};
   return k;
 }
 
@@ -46,15 +49,24 @@ class SchedLoader {
   explicit SchedLoader(Checker& c) : m_c(c) {}
 
   std::shared_ptr<Program> Load(const Envelope& env, const Json& root) {
+    return LoadPart(env, root, root, "");
+  }
+
+  /// One program read from `part` (at JSON pointer `prefix` in the file: "" for a whole
+  /// sched or chan scenario, "/actors" or "/csp" for a half of a concurrency compare), with
+  /// the script of `script_root`.
+  std::shared_ptr<Program> LoadPart(const Envelope& env, const Json& part, const Json& script_root,
+                                    const std::string& prefix) {
     auto prog = std::make_shared<Program>();
     m_p = prog.get();
     ReadConfig(env.config);
-    if (!root.is_object()) return prog;
-    ReadChans(root);
-    DeclareFuncs(root);
-    ReadFuncs(root);
-    ReadInitial(root);
-    ReadScript(root);
+    if (!part.is_object()) return prog;
+    m_c.SetPrefix(prefix);
+    ReadChans(part);
+    DeclareFuncs(part);
+    ReadActors(part);
+    ReadFuncs(part);
+    ReadInitial(part);
     for (const auto& [group, ptr] : m_waits) {
       if (!m_spawned.count(group)) {
         m_c.Error(ptr, "no goroutine is started with the name \"" +
@@ -62,6 +74,8 @@ class SchedLoader {
                            Hint(m_p->groups[std::size_t(group)], SpawnedNames()));
       }
     }
+    m_c.SetPrefix("");
+    ReadScript(script_root);
     return prog;
   }
 
@@ -125,6 +139,260 @@ class SchedLoader {
       m_p->chan_elems.push_back(elem);
       m_p->chan_made.push_back(!nil);
     }
+  }
+
+  /// "supervisors" (name -> strategy and restart limit), then "actors" (name -> behaviour
+  /// func, message type, supervisor).
+  void ReadActors(const Json& root) {
+    if (const Json* sups = m_c.Member(root, "", "supervisors", false)) {
+      if (m_c.ExpectObject(*sups, "/supervisors")) {
+        for (const auto& [name, decl] : sups->items()) {
+          std::string ptr = Checker::Child("/supervisors", name);
+          if (!m_c.ValidId(name, ptr) || !m_c.ExpectObject(decl, ptr)) continue;
+          m_c.CheckKeys(decl, ptr, {"strategy", "max_restarts"});
+          m_c.Enum(decl, ptr, "strategy", false, {"one_for_one"});
+          Supervisor sup{.name = name};
+          if (auto v = m_c.Int(decl, ptr, "max_restarts", false, 0, limits::kMaxRestarts)) {
+            sup.max_restarts = std::int32_t(*v);
+          }
+          m_p->supervisors.push_back(sup);
+        }
+      }
+    }
+    const Json* actors = m_c.Member(root, "", "actors", false);
+    if (!actors || !m_c.ExpectObject(*actors, "/actors")) return;
+    if (actors->size() > limits::kMaxActors) {
+      m_c.Error("/actors",
+                "more than the limit kMaxActors = " + std::to_string(limits::kMaxActors));
+      return;
+    }
+    for (const auto& [name, decl] : actors->items()) {
+      std::string ptr = Checker::Child("/actors", name);
+      if (!m_c.ValidId(name, ptr) || !m_c.ExpectObject(decl, ptr)) continue;
+      m_c.CheckKeys(decl, ptr, {"func", "msg", "supervisor"});
+      auto f = FuncRef(decl, ptr);
+      if (!f) continue;
+      ActorDecl d{.name = name, .func = *f};
+      if (auto t = m_c.Enum(decl, ptr, "msg", false, {"int", "string"})) d.msg = TypeOf(*t);
+      if (auto sv = m_c.String(decl, ptr, "supervisor", false)) {
+        std::vector<std::string> names;
+        for (std::size_t i = 0; i < m_p->supervisors.size(); ++i) {
+          if (m_p->supervisors[i].name == *sv) d.supervisor = std::int16_t(i);
+          names.push_back(m_p->supervisors[i].name);
+        }
+        if (d.supervisor == kNone) {
+          m_c.Error(Checker::Child(ptr, "supervisor"), "unknown supervisor \"" + *sv +
+                                                           "\": declare it in \"supervisors\"" +
+                                                           Hint(*sv, names));
+          continue;
+        }
+      }
+      d.group = Group(name);
+      m_spawned.insert(d.group);
+      m_p->actors.push_back(d);
+    }
+  }
+
+  std::optional<std::int16_t> ActorRef(const Json& op, const std::string& ptr, const char* key) {
+    auto name = m_c.String(op, ptr, key, true);
+    if (!name) return std::nullopt;
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < m_p->actors.size(); ++i) {
+      if (m_p->actors[i].name == *name) return std::int16_t(i);
+      names.push_back(m_p->actors[i].name);
+    }
+    m_c.Error(Checker::Child(ptr, key),
+              "unknown actor \"" + *name + "\": declare it in \"actors\"" + Hint(*name, names));
+    return std::nullopt;
+  }
+
+  /// The actors whose behaviour is the func being read (receive and reply need one).
+  std::vector<const ActorDecl*> ActorsOfFunc() const {
+    std::vector<const ActorDecl*> out;
+    for (const ActorDecl& d : m_p->actors) {
+      if (&m_p->funcs[std::size_t(d.func)] == m_func) out.push_back(&d);
+    }
+    return out;
+  }
+
+  bool InBehaviour(const std::string& optr, const char* what) {
+    if (!ActorsOfFunc().empty()) return true;
+    m_c.Error(optr, std::string(what) +
+                        " is for an actor's behaviour: no actor in \"actors\" has "
+                        "func " +
+                        m_func->name + " (only an actor has a mailbox)");
+    return false;
+  }
+
+  /// An op that lets a loop go round without a step (the body of a forever must block, take
+  /// time or show something, or the loop would spin without end).
+  static bool Quiet(const GInstr& in) {
+    return in.op == GOp::kSet || in.op == GOp::kAdd || in.op == GOp::kJump ||
+           in.op == GOp::kReply || in.op == GOp::kDeferRecover || in.op == GOp::kPanic ||
+           (in.op == GOp::kRun && in.us == 0);
+  }
+
+  /// The actor ops and forever; false when `w` is none of them.
+  bool ReadActorOp(const std::string& w, const Json& op, const std::string& optr,
+                   std::vector<GInstr>& out, int depth, bool* push, GInstr& in) {
+    *push = true;
+    if (w == "forever") {
+      *push = false;
+      m_c.CheckKeys(op, optr, {"do", "body"});
+      const Json* inner = m_c.Member(op, optr, "body", true);
+      if (!inner) return true;
+      const std::size_t i0 = out.size();
+      ReadBody(*inner, Checker::Child(optr, "body"), out, depth + 1);
+      bool loud = false;
+      for (std::size_t k = i0; k < out.size(); ++k) loud = loud || !Quiet(out[k]);
+      if (!loud) {
+        m_c.Error(Checker::Child(optr, "body"),
+                  "a forever loop needs an op that blocks, takes time or shows a step (receive, "
+                  "recv, send, run with us > 0, print, ...), or it would spin without end");
+        return true;
+      }
+      out.push_back({.op = GOp::kJump, .jump = std::int32_t(i0) - std::int32_t(out.size())});
+      CheckBodySize(out, optr);
+      return true;
+    }
+    if (w == "spawn") {
+      m_c.CheckKeys(op, optr, {"do", "actor"});
+      in.op = GOp::kSpawn;
+      auto a = ActorRef(op, optr, "actor");
+      if (!a)
+        *push = false;
+      else
+        in.actor = *a;
+      return true;
+    }
+    if (w == "tell" || w == "ask") {
+      in.op = w == "tell" ? GOp::kTell : GOp::kAsk;
+      if (w == "tell") {
+        m_c.CheckKeys(op, optr, {"do", "to", "value", "value_of"});
+      } else {
+        m_c.CheckKeys(op, optr, {"do", "to", "value", "value_of", "into", "ok"});
+      }
+      auto a = ActorRef(op, optr, "to");
+      if (!a) {
+        *push = false;
+        return true;
+      }
+      in.actor = *a;
+      auto v = ReadValue(op, optr, m_p->actors[std::size_t(*a)].msg, true);
+      if (!v) {
+        *push = false;
+        return true;
+      }
+      in.value = *v;
+      if (w == "ask") {
+        if (op.contains("into")) {
+          auto li = LocalRef(op, optr, "into", true);
+          if (!li)
+            *push = false;
+          else
+            in.into = *li;
+        }
+        if (op.contains("ok")) {
+          auto li = LocalRef(op, optr, "ok", true);
+          if (!li) {
+            *push = false;
+          } else if (m_func->locals[std::size_t(*li)].type != VType::kBool) {
+            m_c.Error(Checker::Child(optr, "ok"), "ok must be a bool local");
+            *push = false;
+          } else {
+            in.ok = *li;
+          }
+        }
+      }
+      return true;
+    }
+    if (w == "receive") {
+      m_c.CheckKeys(op, optr, {"do", "into"});
+      in.op = GOp::kReceive;
+      if (!InBehaviour(optr, "receive")) {
+        *push = false;
+        return true;
+      }
+      if (op.contains("into")) {
+        auto li = LocalRef(op, optr, "into", true);
+        if (!li) {
+          *push = false;
+          return true;
+        }
+        const VType t = m_func->locals[std::size_t(*li)].type;
+        for (const ActorDecl* d : ActorsOfFunc()) {
+          if (d->msg != t) {
+            m_c.Error(Checker::Child(optr, "into"),
+                      "local \"" + m_func->locals[std::size_t(*li)].name + "\" is " + TypeName(t) +
+                          " but actor " + d->name + " takes " + TypeName(d->msg) + " messages");
+            *push = false;
+            return true;
+          }
+        }
+        in.into = *li;
+      }
+      return true;
+    }
+    if (w == "reply") {
+      m_c.CheckKeys(op, optr, {"do", "value", "value_of"});
+      in.op = GOp::kReply;
+      auto v = ReadValue(op, optr, std::nullopt, true);
+      if (!v || !InBehaviour(optr, "reply"))
+        *push = false;
+      else
+        in.value = *v;
+      return true;
+    }
+    if (w == "panic") {
+      m_c.CheckKeys(op, optr, {"do", "value", "when"});
+      in.op = GOp::kPanic;
+      if (op.contains("value_of")) {
+        *push = false;
+        return true;
+      }
+      auto v = ReadValue(op, optr, VType::kString, true);
+      if (!v) {
+        *push = false;
+        return true;
+      }
+      in.value = *v;
+      if (const Json* when = m_c.Member(op, optr, "when", false)) {
+        const std::string wptr = Checker::Child(optr, "when");
+        if (!m_c.ExpectObject(*when, wptr)) {
+          *push = false;
+          return true;
+        }
+        m_c.CheckKeys(*when, wptr, {"local", "equals"});
+        auto li = LocalRef(*when, wptr, "local", true);
+        if (!li) {
+          *push = false;
+          return true;
+        }
+        in.when_local = *li;
+        const VType t = m_func->locals[std::size_t(*li)].type;
+        if (!when->contains("equals")) {
+          m_c.Error(wptr, "needs \"equals\": the value that makes it panic", true);
+          *push = false;
+          return true;
+        }
+        Json eq = Json::object();
+        eq["value"] = (*when)["equals"];
+        // Read like a "value" of the local's type (the error points at "when").
+        auto ev = ReadValue(eq, wptr, t, true);
+        if (!ev) {
+          *push = false;
+          return true;
+        }
+        in.when_value = ev->literal;
+      }
+      return true;
+    }
+    if (w == "defer_recover") {
+      m_c.CheckKeys(op, optr, {"do"});
+      in.op = GOp::kDeferRecover;
+      return true;
+    }
+    return false;
   }
 
   void DeclareFuncs(const Json& root) {
@@ -261,9 +529,9 @@ class SchedLoader {
       if (!li) return false;
       VType t = m_func->locals[std::size_t(*li)].type;
       if (t != elem) {
-        m_c.Error(Checker::Child(ptr, "into"),
-                  "local \"" + m_func->locals[std::size_t(*li)].name + "\" is " + TypeName(t) +
-                      " but the channel carries " + TypeName(elem));
+        m_c.Error(Checker::Child(ptr, "into"), "local \"" + m_func->locals[std::size_t(*li)].name +
+                                                   "\" is " + TypeName(t) +
+                                                   " but the channel carries " + TypeName(elem));
         return false;
       }
       *into = *li;
@@ -272,9 +540,9 @@ class SchedLoader {
       auto li = LocalRef(op, ptr, "ok", true);
       if (!li) return false;
       if (m_func->locals[std::size_t(*li)].type != VType::kBool) {
-        m_c.Error(Checker::Child(ptr, "ok"),
-                  "ok must be a bool local; \"" + m_func->locals[std::size_t(*li)].name +
-                      "\" is " + TypeName(m_func->locals[std::size_t(*li)].type));
+        m_c.Error(Checker::Child(ptr, "ok"), "ok must be a bool local; \"" +
+                                                 m_func->locals[std::size_t(*li)].name + "\" is " +
+                                                 TypeName(m_func->locals[std::size_t(*li)].type));
         return false;
       }
       *ok = *li;
@@ -555,6 +823,8 @@ class SchedLoader {
       } else if (w == "select") {
         if (!ReadSelect(op, optr, out, depth)) return;
         continue;
+      } else if (bool push = true; ReadActorOp(w, op, optr, out, depth, &push, in)) {
+        if (!push) continue;
       } else if (w == "wait") {
         m_c.CheckKeys(op, optr, {"do", "for"});
         in.op = GOp::kWait;
@@ -864,6 +1134,48 @@ std::shared_ptr<const Run> Load(Envelope env, const Json& root, Checker& checker
   std::shared_ptr<Program> prog = loader.Load(env, root);
   if (checker.Failed()) return nullptr;
   auto run = std::make_shared<SchedRun>(std::move(env), prog);
+  if (!BuildTimeline(*run, checker)) return nullptr;
+  return run;
+}
+
+std::shared_ptr<const Run> LoadConcurrency(Envelope env, const Json& root, Checker& checker) {
+  if (!root.is_object()) return nullptr;
+  LocalizedText workload;
+  if (auto w = checker.Text(root, "", "workload", true)) workload = *w;
+  const Json* actors = checker.Member(root, "", "actors", true);
+  const Json* csp = checker.Member(root, "", "csp", true);
+  // Both sides run the one script, so it may only run the clock: a go, syscall or wake op
+  // names a goroutine of one side, and "events" counts steps that differ between them.
+  if (root.contains("script") && root["script"].is_array()) {
+    for (std::size_t i = 0; i < root["script"].size(); ++i) {
+      const Json& op = root["script"][i];
+      const std::string ptr = Checker::Child("/script", i);
+      if (!op.is_object()) continue;
+      if (op.contains("op") && op["op"] != "run") {
+        checker.Error(Checker::Child(ptr, "op"),
+                      "a concurrency compare runs both sides with one script: only \"run\" ops "
+                      "(with \"until_us\") are allowed");
+      }
+      if (op.contains("events")) {
+        checker.Error(Checker::Child(ptr, "events"),
+                      "\"events\" would count different steps on each side; use \"until_us\"");
+      }
+    }
+  }
+  if (!actors || !csp) return nullptr;
+  for (const auto& [part, name] : {std::pair{actors, "/actors"}, std::pair{csp, "/csp"}}) {
+    if (!checker.ExpectObject(*part, name)) return nullptr;
+    checker.CheckKeys(*part, name,
+                      std::string(name) == "/actors"
+                          ? std::vector<std::string>{"funcs", "chans", "actors", "supervisors"}
+                          : std::vector<std::string>{"funcs", "chans"});
+  }
+  if (checker.Failed()) return nullptr;
+  SchedLoader la(checker), lc(checker);
+  std::shared_ptr<Program> pa = la.LoadPart(env, *actors, root, "/actors");
+  std::shared_ptr<Program> pc = lc.LoadPart(env, *csp, root, "/csp");
+  if (checker.Failed()) return nullptr;
+  auto run = std::make_shared<ConcurrencyRun>(std::move(env), pa, pc, std::move(workload));
   if (!BuildTimeline(*run, checker)) return nullptr;
   return run;
 }

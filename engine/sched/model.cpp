@@ -75,6 +75,11 @@ void HashG(Hasher& h, const G& g) {
   mix(std::uint64_t(g.select_done) | std::uint64_t(std::uint8_t(g.select_case)) << 8 |
       std::uint64_t(g.wake_success) << 16 | std::uint64_t(g.wake_pending) << 17);
   mix(std::uint64_t(g.served));
+  // Actor fields only when used, so scenarios without actors hash as they always did.
+  if (g.actor != kNone || g.recover || g.ask_state != 0) {
+    mix(std::uint64_t(std::uint16_t(g.actor)) | std::uint64_t(g.recover) << 16 |
+        std::uint64_t(std::uint8_t(g.ask_state)) << 24);
+  }
   h.Add(x);
 }
 
@@ -101,6 +106,7 @@ State SchedModel::Initial() const {
     ch.buf.assign(std::size_t(ch.dataqsiz), 0);
     ch.full.assign(std::size_t(ch.dataqsiz), 0);
   }
+  s.mailboxes.resize(pr.actors.size());
   s.group_alive.assign(pr.groups.size(), 0);
   s.group_total.assign(pr.groups.size(), 0);
   s.group_waiters.resize(pr.groups.size());
@@ -276,6 +282,8 @@ std::size_t SchedModel::StateBytes(const State& s) {
   }
   for (const auto& w : s.group_waiters) n += sizeof(w) + w.size() * sizeof(std::int32_t);
   n += (s.group_alive.size() + s.group_total.size()) * sizeof(std::int32_t);
+  for (const Mailbox& mb : s.mailboxes) n += sizeof(Mailbox) + mb.queue.size() * sizeof(Message);
+  n += s.lost.size() * sizeof(LostMsg);
   return n;
 }
 
@@ -401,6 +409,31 @@ std::uint64_t SchedModel::Hash(const State& s) const {
   h.Add(s.ended);
   h.Add(s.pc);
   h.Add(s.op_steps);
+  if (!s.mailboxes.empty() || s.panic_value != 0 || s.blocked_us != 0 || s.blocked_now != 0) {
+    std::uint64_t box = 0x3f84d5b5b5470917ULL;
+    auto bmix = [&box](std::uint64_t v) {
+      box = (box ^ v) * 0x9e3779b97f4a7c15ULL;
+      box ^= box >> 29;
+    };
+    for (const Mailbox& mb : s.mailboxes) {
+      bmix(std::uint64_t(std::uint32_t(mb.g)) | std::uint64_t(mb.holding) << 32 |
+           std::uint64_t(mb.down) << 33 | std::uint64_t(std::uint32_t(mb.restarts)) << 34);
+      bmix(std::uint64_t(mb.Length()));
+      // Seqs are unique and a mailbox only appends and takes from the head, so its first and
+      // last seq and its length say which messages it holds (hashing all made a flood O(n^2)).
+      if (mb.Length() > 0) {
+        bmix(std::uint64_t(mb.queue[mb.head].seq));
+        bmix(std::uint64_t(mb.queue.back().seq));
+      }
+      bmix(std::uint64_t(mb.in_hand.seq) ^ std::uint64_t(mb.received) << 20);
+    }
+    bmix(std::uint64_t(s.msg_seq));
+    bmix(s.lost.size());
+    bmix(std::uint64_t(s.panic_value));
+    bmix(std::uint64_t(s.blocked_us));
+    bmix(std::uint64_t(s.blocked_now));
+    h.Add(box);
+  }
   return h.Value();
 }
 

@@ -50,6 +50,10 @@ std::string_view WaitReasonName(WaitReason w) {
       return "chan send (nil chan)";
     case WaitReason::kSelectNoCases:
       return "select (no cases)";
+    case WaitReason::kActorReceive:
+      return "actor receive";
+    case WaitReason::kActorAsk:
+      return "actor ask";
   }
   return "?";
 }

@@ -2,6 +2,7 @@
 // (proc.go, chan.go, netpoll.go, time.go) did it.
 #include <string>
 
+#include "engine/sched/actor_narration.h"
 #include "engine/sched/chan_narration.h"
 #include "engine/sched/sched_run.h"
 
@@ -161,6 +162,19 @@ std::string EventLineZh(const SchedRun& r, const Event& e) {
     case EventKind::kPrint:
     case EventKind::kScriptChan:
       return ChanEventLine(r, e, Lang::kZh);
+    case EventKind::kSpawn:
+    case EventKind::kTell:
+    case EventKind::kReceive:
+    case EventKind::kReceivePark:
+    case EventKind::kAskPark:
+    case EventKind::kAskDone:
+    case EventKind::kReply:
+    case EventKind::kCrash:
+    case EventKind::kRestart:
+    case EventKind::kGiveUp:
+    case EventKind::kDeadLetter:
+    case EventKind::kRecover:
+      return ActorEventLine(r, e, Lang::kZh);
     case EventKind::kWaitDone:
       return L(e.g) + " 等待 " + pr.groups[std::size_t(e.ch)] + "：完成";
     case EventKind::kExit:
@@ -276,6 +290,19 @@ std::string EventLine(const SchedRun& r, const Event& e, Lang lang) {
     case EventKind::kPrint:
     case EventKind::kScriptChan:
       return ChanEventLine(r, e, Lang::kEn);
+    case EventKind::kSpawn:
+    case EventKind::kTell:
+    case EventKind::kReceive:
+    case EventKind::kReceivePark:
+    case EventKind::kAskPark:
+    case EventKind::kAskDone:
+    case EventKind::kReply:
+    case EventKind::kCrash:
+    case EventKind::kRestart:
+    case EventKind::kGiveUp:
+    case EventKind::kDeadLetter:
+    case EventKind::kRecover:
+      return ActorEventLine(r, e, Lang::kEn);
     case EventKind::kWaitDone:
       return L(e.g) + " wait " + pr.groups[std::size_t(e.ch)] + ": done";
     case EventKind::kExit:
@@ -313,10 +340,15 @@ Narration NarrateEvents(const SchedRun& r, std::span<const Event> events, const 
   const Program& pr = r.Prog();
   Builder b;
   bool main_exit = false;
-  for (const Event& e : events) main_exit = main_exit || e.kind == EventKind::kMainExit;
+  bool actor_died = false;  // a crash or recover says why the goroutine ends
+  for (const Event& e : events) {
+    main_exit = main_exit || e.kind == EventKind::kMainExit;
+    actor_died = actor_died || e.kind == EventKind::kCrash || e.kind == EventKind::kRecover;
+  }
   for (const Event& e : events) {
     switch (e.kind) {
       case EventKind::kNewproc:
+        if (actor_died) break;  // a supervisor's restart: its own sentence says it
         b.Func("newproc");
         b.Say(L(e.g2) + " runs a go statement: newproc creates " + L(e.g) + " and puts it in " +
                   Ps(e.p) + "'s runnext, so the newest goroutine is the next to run on this P.",
@@ -692,6 +724,23 @@ Narration NarrateEvents(const SchedRun& r, std::span<const Event> events, const 
         b.Say(said.en, said.zh);
         break;
       }
+      case EventKind::kSpawn:
+      case EventKind::kTell:
+      case EventKind::kReceive:
+      case EventKind::kReceivePark:
+      case EventKind::kAskPark:
+      case EventKind::kAskDone:
+      case EventKind::kReply:
+      case EventKind::kCrash:
+      case EventKind::kRestart:
+      case EventKind::kGiveUp:
+      case EventKind::kDeadLetter:
+      case EventKind::kRecover: {
+        Said said = NarrateActor(r, e, before, after);
+        if (said.func) b.Func(said.func);
+        if (!said.en.empty()) b.Say(said.en, said.zh);
+        break;
+      }
       case EventKind::kWaitDone:
         b.Func("semacquire");
         b.Say(L(e.g) + " waits for \"" + pr.groups[std::size_t(e.ch)] +
@@ -700,7 +749,7 @@ Narration NarrateEvents(const SchedRun& r, std::span<const Event> events, const 
                   "\"：它们都已退出，Wait 立即返回。");
         break;
       case EventKind::kExit:
-        if (main_exit) break;
+        if (main_exit || actor_died) break;
         b.Func("goexit0");
         b.Say(L(e.g) + " returns: goexit0 marks it _Gdead and " + Ms(e.m) +
                   " calls schedule. The runtime keeps the dead G on the P's free list (gfput, "

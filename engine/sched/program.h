@@ -41,6 +41,14 @@ enum class GOp : std::uint8_t {
   kSet,        ///< local = value
   kAdd,        ///< local += value (ints)
   kPrint,      ///< println(value): the program's output
+  // Actors (no Go runtime counterpart: see docs/concurrency.md).
+  kSpawn,         ///< start actor `actor` (its behaviour runs in a new goroutine)
+  kTell,          ///< actor ! value: append to its mailbox, never block
+  kAsk,           ///< reply := actor ? value: tell, then wait for the reply into `into`
+  kReceive,       ///< take the head of the own mailbox into `into`; park while it is empty
+  kReply,         ///< answer the ask being handled (after a tell: nothing happens)
+  kPanic,         ///< panic(value); with `when_local`, only when that local == when_value
+  kDeferRecover,  ///< defer func() { recover() }(): a later panic ends only this goroutine
 };
 
 /// Where an op's value comes from: a literal, one of the goroutine's locals, or its index in
@@ -59,12 +67,32 @@ struct GInstr {
   std::int16_t group = kNone;  ///< kGo: the name given to the new Gs; kWait: the group awaited
   std::int32_t repeat = 1;     ///< kGo
   std::int16_t ch = kNone;
-  std::int8_t into = kNone;  ///< recv, range, set, add: the local written
-  std::int8_t ok = kNone;    ///< recv: the local that gets ok
-  ValueSrc value{};          ///< send, set, add, print
-  std::int32_t jump = 0;     ///< kRangeRecv, kJump: pc-relative target
-  std::int32_t sel = kNone;  ///< kSelect: index into Program::selects
-  std::int32_t cap = 0;      ///< kMakeChan
+  std::int8_t into = kNone;        ///< recv, range, set, add: the local written
+  std::int8_t ok = kNone;          ///< recv: the local that gets ok
+  ValueSrc value{};                ///< send, set, add, print
+  std::int32_t jump = 0;           ///< kRangeRecv, kJump: pc-relative target
+  std::int32_t sel = kNone;        ///< kSelect: index into Program::selects
+  std::int32_t cap = 0;            ///< kMakeChan
+  std::int16_t actor = kNone;      ///< kSpawn, kTell, kAsk: the actor
+  std::int8_t when_local = kNone;  ///< kPanic: panic only when this local == when_value
+  Value when_value = 0;
+};
+
+/// A supervisor: restarts a crashed child with fresh state (one-for-one: only that child),
+/// at most max_restarts times in the whole run, then gives up (the child stays down).
+struct Supervisor {
+  std::string name;
+  std::int32_t max_restarts = 3;
+};
+
+/// An actor: a name other goroutines address it by, the func that is its behaviour, and its
+/// supervisor (kNone: a crash leaves it down).
+struct ActorDecl {
+  std::string name;
+  std::int16_t func = 0;
+  std::int16_t supervisor = kNone;
+  std::int16_t group = kNone;  ///< its goroutines' group (labels: the actor's name)
+  VType msg = VType::kInt;     ///< the type of the messages it takes
 };
 
 /// One case of a select, in source order. Its body follows the select op in the func; the
@@ -138,6 +166,8 @@ struct Program {
   /// Made before main starts (a package-level make); false: nil until a make_chan op.
   std::vector<bool> chan_made;
   std::vector<SelectSpec> selects;
+  std::vector<ActorDecl> actors;
+  std::vector<Supervisor> supervisors;
   std::vector<std::string> strings = {""};  ///< string values (0 = "")
   std::vector<std::string> groups;
   std::vector<InitialG> initial;

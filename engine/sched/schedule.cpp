@@ -144,6 +144,13 @@ void Sim::Execute(std::int32_t p, std::int32_t g, bool inherit, FindSource src) 
   // execute: a G taken from runnext inherits the slice; any other G starts a new one.
   if (!inherit) ++pp.schedtick;
   G& gg = m_s.MutG(g);
+  if (gg.blocked) {
+    // A sender (or asker) resumes: its blocked time ends (the compare's counter).
+    gg.blocked = false;
+    --m_s.blocked_now;
+    m_s.blocked_since -= gg.parked_at;
+    m_s.blocked_us += m_s.now - gg.parked_at;
+  }
   gg.status = GStatus::kRunning;
   gg.wait = WaitReason::kNoReason;
   gg.m = pp.m;

@@ -54,7 +54,18 @@ class Sim {
                        std::int32_t index);
   void Goready(std::int32_t g, std::int32_t p, std::int32_t by);
   void Gopark(std::int32_t g, WaitReason why);
-  void Goexit(std::int32_t g);
+  /// goexit0; `crashed`: an actor's behaviour died of a panic (its supervisor decides).
+  void Goexit(std::int32_t g, bool crashed = false);
+
+  // actor.cpp: actors as goroutines with an unbounded mailbox (no Go runtime counterpart).
+  /// spawn, tell, ask, receive, reply of g on p by m; true when the step is visible.
+  bool ActorOp(std::int32_t p, std::int32_t m, std::int32_t g, const GInstr& in);
+  /// panic(msg) in g: a deferred recover ends only g; in an actor, a crash its supervisor
+  /// handles; otherwise the program ends (exit status 2).
+  void UserPanic(std::int32_t g, Value msg);
+  /// An actor's goroutine ended (returned or crashed): its mailbox dies with it, lost
+  /// messages are recorded, a supervisor restarts it or gives up.
+  void ActorGone(std::int32_t g, std::int32_t p, bool crashed);
 
   // chan.go / select.go (chan.cpp, select.cpp). An op either lets g go on, parks it, or
   // ends the program (a panic).
@@ -125,6 +136,9 @@ class Sim {
   bool Dequeue(std::vector<Sudog>& q, std::int16_t ch, Sudog* out);
   /// A channel op readies its partner: remembers the serve order, then goready.
   void ReadyFromChan(std::int32_t g, std::int32_t p, std::int32_t by);
+  /// A message to `actor` that cannot be delivered (it is down): lost as a dead letter; an
+  /// asker gets ok = false at once.
+  void DeadLetter(std::int32_t g, std::int16_t actor, const Message& msg);
   const Program& m_prog;
   State& m_s;
   std::vector<Event>& m_out;

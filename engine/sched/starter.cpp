@@ -1,3 +1,4 @@
+#include "engine/sched/compare_run.h"
 #include "engine/sched/load.h"
 
 namespace gs::sched {
@@ -63,6 +64,77 @@ const char* ChanStarterScenario() {
   },
   "script": [
     {"op": "run", "say": {"en": "Which send blocks?", "zh": "哪一次发送会阻塞？"}}
+  ]
+}
+)";
+}
+
+const char* ConcurrencyStarterScenario() {
+  return R"({
+  "$schema": "@SCHEMA@",
+  "format": 1,
+  "kind": "concurrency",
+  "id": "@ID@",
+  "title": {"en": "My first actors vs CSP compare", "zh": "我的第一个 actor 与 CSP 对比"},
+  "summary": {
+    "en": "main hands 1, 2, 3 to a counter: by tell and ask, or over channels.",
+    "zh": "main 把 1、2、3 交给计数者：用 tell 和 ask，或者通过通道。"
+  },
+  "go_version": "1.19",
+  "tags": ["actors", "CSP"],
+  "config": {"gomaxprocs": 1},
+  "workload": {"en": "main sends 1, 2, 3 to a counter, then asks for the sum.",
+               "zh": "main 把 1、2、3 发给计数者，然后询问总和。"},
+  "actors": {
+    "actors": {"counter": {"func": "count"}},
+    "funcs": {
+      "main": [
+        {"do": "var", "name": "total", "type": "int"},
+        {"do": "spawn", "actor": "counter"},
+        {"do": "tell", "to": "counter", "value": 1},
+        {"do": "tell", "to": "counter", "value": 2},
+        {"do": "tell", "to": "counter", "value": 3},
+        {"do": "ask", "to": "counter", "value": 0, "into": "total"},
+        {"do": "print", "value_of": "total"}
+      ],
+      "count": [
+        {"do": "var", "name": "sum", "type": "int"},
+        {"do": "var", "name": "m", "type": "int"},
+        {"do": "forever", "body": [
+          {"do": "receive", "into": "m"},
+          {"do": "run", "us": 10},
+          {"do": "add", "local": "sum", "value_of": "m"},
+          {"do": "reply", "value_of": "sum"}
+        ]}
+      ]
+    }
+  },
+  "csp": {
+    "chans": {"nums": {"cap": 1}, "total": {"cap": 0}},
+    "funcs": {
+      "main": [
+        {"do": "var", "name": "t", "type": "int"},
+        {"do": "go", "func": "count", "name": "counter"},
+        {"do": "send", "ch": "nums", "value": 1},
+        {"do": "send", "ch": "nums", "value": 2},
+        {"do": "send", "ch": "nums", "value": 3},
+        {"do": "close", "ch": "nums"},
+        {"do": "recv", "ch": "total", "into": "t"},
+        {"do": "print", "value_of": "t"}
+      ],
+      "count": [
+        {"do": "var", "name": "sum", "type": "int"},
+        {"do": "var", "name": "m", "type": "int"},
+        {"do": "for_range", "ch": "nums", "into": "m", "body": [
+          {"do": "run", "us": 10},
+          {"do": "add", "local": "sum", "value_of": "m"}
+        ]},
+        {"do": "send", "ch": "total", "value_of": "sum"}
+      ]
+    }
+  },
+  "script": [
+    {"op": "run", "say": {"en": "Which side makes main wait?", "zh": "哪一边让 main 等待？"}}
   ]
 }
 )";

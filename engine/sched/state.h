@@ -33,6 +33,10 @@ enum class WaitReason : std::uint8_t {
   kChanReceiveNil,  ///< "chan receive (nil chan)"
   kChanSendNil,     ///< "chan send (nil chan)"
   kSelectNoCases,   ///< "select (no cases)"
+  // Actors have no Go runtime counterpart: a mailbox goroutine waits in the simulation's own
+  // states (a Go program would block in a channel receive or on a sync.Cond).
+  kActorReceive,  ///< "actor receive": the mailbox is empty
+  kActorAsk,      ///< "actor ask": waiting for the reply to an ask
 };
 
 /// A value as a goroutine program holds it: an int, a bool (0/1), a string (an index into
@@ -96,6 +100,16 @@ struct G {
   /// Order in which channel operations served (readied) this G: 0 = not readied by one since
   /// it last ran. The narration compares this with the order Gs then run in.
   std::int64_t served = 0;
+  /// When it last parked (gopark): senders' blocked time is counted from here.
+  std::int64_t parked_at = 0;
+  /// Parked in a send or an ask and not yet running again (counted in State::blocked_us).
+  bool blocked = false;
+  /// The actor whose mailbox this G serves (kNone: a plain goroutine).
+  std::int16_t actor = kNone;
+  /// A deferred recover() is armed: a panic ends only this goroutine (its function returns).
+  bool recover = false;
+  /// An ask in progress: 1 waiting for the reply, 2 replied, 3 the message was lost (crash).
+  std::int8_t ask_state = 0;
 };
 
 /// sysmon's per-P record (sysmontick in proc.go).
@@ -179,6 +193,44 @@ enum class PanicKind : std::uint8_t {
   kSendOnClosed,  ///< "send on closed channel"
   kCloseNil,      ///< "close of nil channel"
   kCloseClosed,   ///< "close of closed channel"
+  kUser,          ///< panic(value) by the program (State::panic_value says what)
+};
+
+/// A message in an actor's mailbox: who sent it, in which order, and whether the sender
+/// waits for a reply (ask).
+struct Message {
+  Value value = 0;
+  VType type = VType::kInt;
+  std::int32_t from = kNone;  ///< goid of the sender
+  std::int64_t seq = 0;       ///< global send order (State::msg_seq)
+  bool ask = false;
+};
+
+/// Why a message never reached a behaviour that finished handling it.
+enum class LostWhy : std::uint8_t {
+  kInHand,      ///< being handled when the actor crashed
+  kQueued,      ///< still in the mailbox when the actor crashed (the mailbox dies with it)
+  kDeadLetter,  ///< told to an actor that is down for good (its supervisor gave up)
+};
+
+struct LostMsg {
+  Message msg;
+  std::int16_t actor = kNone;
+  LostWhy why = LostWhy::kQueued;
+};
+
+/// An actor: its current incarnation (a goroutine), its unbounded FIFO mailbox, the message
+/// its behaviour is handling, and its supervisor's restart count.
+struct Mailbox {
+  std::int32_t g = kNone;  ///< the goroutine running its behaviour (kNone: not spawned / down)
+  std::vector<Message> queue;
+  std::size_t head = 0;  ///< queue[head..] are waiting (taken ones stay until compacted)
+  Message in_hand{};
+  bool holding = false;  ///< in_hand is being handled
+  bool down = false;     ///< crashed and not restarted (no supervisor, or it gave up)
+  std::int32_t restarts = 0;
+  std::int64_t received = 0;  ///< messages taken by receive
+  std::size_t Length() const { return queue.size() - head; }
 };
 
 struct Timer {
@@ -216,6 +268,16 @@ struct State {
   std::int64_t served_seq = 0;        ///< counter behind G::served
   PanicKind panic = PanicKind::kNoPanic;
   std::int32_t panic_g = kNone;
+  Value panic_value = 0;           ///< kUser: the string panic() was given (an index into strings)
+  std::vector<Mailbox> mailboxes;  ///< by actor (Program::actors)
+  std::int64_t msg_seq = 0;        ///< counter behind Message::seq
+  std::vector<LostMsg> lost;       ///< every message lost so far, in the order it was lost
+  /// Senders' blocked time: finished intervals, plus the ones still open (blocked_now
+  /// goroutines parked since, in sum, blocked_since): now * blocked_now - blocked_since.
+  std::int64_t blocked_us = 0;
+  std::int32_t blocked_now = 0;
+  std::int64_t blocked_since = 0;
+  std::int64_t BlockedUs() const { return blocked_us + now * blocked_now - blocked_since; }
   std::vector<std::int32_t> group_alive;                 ///< per group: Gs not yet exited
   std::vector<std::int32_t> group_total;                 ///< per group: Gs ever spawned
   std::vector<std::vector<std::int32_t>> group_waiters;  ///< per group: Gs parked in Wait

@@ -31,7 +31,7 @@ import jsonschema
 # Empty this when those ops are merged (the test says so once the schema has them).
 SKIP_UNTIL_NEW_SCHED_OPS_MERGED = []
 
-KINDS = ["gc", "sched", "chan", "maps", "stack"]
+KINDS = ["gc", "sched", "chan", "maps", "stack", "concurrency"]
 # Kinds whose payload is another kind's schema (the same loader). Such a family of kinds is
 # checked as one: every property, value and op of the shared schema must be in one of the
 # family's "## Kind" sections (the op entries under any of their ops headings), and the
@@ -394,6 +394,13 @@ with tempfile.TemporaryDirectory() as tmp:
             if family == "sched" and isinstance(funcs, dict):
                 for body in funcs.values():
                     body_ops(body, used_ops[family]["do"])
+            # A compare's two programs are written in the sched goroutine language.
+            if kind == "concurrency":
+                for half in ("actors", "csp"):
+                    part = scenario.get(half)
+                    fs = part.get("funcs") if isinstance(part, dict) else None
+                    for body in fs.values() if isinstance(fs, dict) else []:
+                        body_ops(body, used_ops["sched"]["do"])
 
 for kind in FAMILIES:
     _, _, ops = schema_facts(store[f"{kind}.schema.json"])

@@ -14,6 +14,7 @@
 #include "engine/gc/gc_run.h"
 #include "engine/maps/maps_run.h"
 #include "engine/maps/swiss_run.h"
+#include "engine/sched/compare_run.h"
 #include "engine/sched/sched_run.h"
 #include "engine/stack/stack_run.h"
 
@@ -62,6 +63,10 @@ inline bool SeekMatchesReplay(const Run& run) {
     return st->GetTimeline().SeekMatchesReplay();
   if (auto* sc = dynamic_cast<const sched::SchedRun*>(&run))
     return sc->GetTimeline().SeekMatchesReplay();
+  if (auto* cc = dynamic_cast<const sched::ConcurrencyRun*>(&run)) {
+    return cc->SideRun(sched::Side::kActors).GetTimeline().SeekMatchesReplay() &&
+           cc->SideRun(sched::Side::kCsp).GetTimeline().SeekMatchesReplay();
+  }
   return false;  // a new topic must be added here
 }
 
