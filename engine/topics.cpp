@@ -2,6 +2,7 @@
 
 #include "engine/gc/load.h"
 #include "engine/maps/load.h"
+#include "engine/pacer/load.h"
 #include "engine/sched/load.h"
 #include "engine/stack/load.h"
 
@@ -16,6 +17,9 @@ const std::vector<TopicSpec>& Topics() {
       // Channels and select run on the scheduler's engine and goroutine program language;
       // the kind picks the channel view.
       {"chan", {"funcs", "chans", "initial"}, &sched::Load, &sched::ChanStarterScenario},
+      // The GC pacer: an allocating program under GOGC and GOMEMLIMIT (everything is config
+      // and script).
+      {"pacer", {}, &pacer::Load, &pacer::StarterScenario},
   };
   return kTopics;
 }

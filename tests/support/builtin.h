@@ -13,6 +13,7 @@
 #include "engine/core/scenario.h"
 #include "engine/gc/gc_run.h"
 #include "engine/maps/maps_run.h"
+#include "engine/pacer/pacer_run.h"
 #include "engine/sched/sched_run.h"
 #include "engine/stack/stack_run.h"
 
@@ -59,6 +60,8 @@ inline bool SeekMatchesReplay(const Run& run) {
     return st->GetTimeline().SeekMatchesReplay();
   if (auto* sc = dynamic_cast<const sched::SchedRun*>(&run))
     return sc->GetTimeline().SeekMatchesReplay();
+  if (auto* pc = dynamic_cast<const pacer::PacerRun*>(&run))
+    return pc->GetTimeline().SeekMatchesReplay();
   return false;  // a new topic must be added here
 }
 
