@@ -59,6 +59,7 @@ constexpr Entry kStrings[] = {
     {"Garbage collector", "垃圾回收"},
     {"Scheduler (GMP)", "调度器（GMP）"},
     {"Channels and select", "通道与 select"},
+    {"GC pacer", "GC 步调器"},
     {"Maps", "map"},
     {"Stack frames", "栈帧"},
     {"Other", "其他"},

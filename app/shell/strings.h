@@ -53,6 +53,7 @@ enum class Str {
   kTopicGc,
   kTopicSched,
   kTopicChan,
+  kTopicPacer,
   kTopicMaps,
   kTopicStack,
   kTopicOther,
