@@ -7,6 +7,14 @@
 
 namespace gs::pacer {
 
+/// Which rule of heapGoalInternal / commit produced a goal.
+enum class GoalSource : std::uint8_t {
+  kGcPercent,    ///< heapMarked + (heapMarked + stacks + globals) × GOGC/100
+  kHeapMinimum,  ///< floored at heapMinimum = 4 MiB × GOGC/100
+  kMemoryLimit,  ///< memoryLimitHeapGoal was smaller
+  kOff,          ///< GOGC=off and no memory limit: no goal
+};
+
 enum class EventKind : std::uint8_t {
   kAlloc,           ///< a = heap bytes, b = stack bytes (escape analysis kept them there)
   kDrop,            ///< a = bytes the program let go of
@@ -25,7 +33,8 @@ struct Event {
   EventKind kind = EventKind::kAlloc;
   std::uint64_t a = 0;
   std::uint64_t b = 0;
-  CycleRecord cycle;  ///< kCycleEnd
+  CycleRecord cycle;                           ///< kCycleEnd
+  GoalSource source = GoalSource::kGcPercent;  ///< kCommit: which rule set the goal
 };
 
 }  // namespace gs::pacer

@@ -39,7 +39,20 @@ void PacerModel::Commit(State& s, std::vector<Event>* out) const {
   s.trigger = b.trigger;
   s.trigger_lower = b.lower;
   s.trigger_upper = b.upper;
-  if (out) out->push_back({EventKind::kCommit, s.goal, s.trigger, {}});
+  if (out) {
+    GoalSource src = GoalSource::kGcPercent;
+    if (g.memory_limited) {
+      src = GoalSource::kMemoryLimit;
+    } else if (pct_goal == kNoLimit) {
+      src = GoalSource::kOff;
+    } else if (s.gogc > 0 && pct_goal == HeapMinimum(s.gogc) &&
+               s.heap_marked +
+                       (s.heap_marked + c.stacks + c.globals) * std::uint64_t(s.gogc) / 100 <
+                   pct_goal) {
+      src = GoalSource::kHeapMinimum;
+    }
+    out->push_back({EventKind::kCommit, s.goal, s.trigger, {}, src});
+  }
 }
 
 void PacerModel::StartCycle(State& s, bool forced, std::vector<Event>& out) const {

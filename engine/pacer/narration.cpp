@@ -119,13 +119,32 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
             Bytes(r.heap2) + "。");
     if (commit) {
       const bool pct = p.config.stacks + p.config.globals == 0;
-      add("commit sets the next goal to " + Bytes(commit->a) +
-              (pct ? " = heapMarked × (1 + GOGC/100)"
-                   : " = heapMarked + (heapMarked + stacks + globals) × GOGC/100") +
-              " (or the memory limit's goal if smaller), and the trigger to " + Bytes(commit->b) +
-              ".",
-          "commit 把下一个目标设为 " + Bytes(commit->a) +
-              "（若内存上限的目标更小则取之），触发点设为 " + Bytes(commit->b) + "。");
+      std::string why_en, why_zh;
+      switch (commit->source) {
+        case GoalSource::kGcPercent:
+          why_en = pct ? " = heapMarked × (1 + GOGC/100)"
+                       : " = heapMarked + (heapMarked + stacks + globals) × GOGC/100";
+          why_zh = pct ? " = heapMarked × (1 + GOGC/100)"
+                       : " = heapMarked + (heapMarked + 栈 + 全局变量) × GOGC/100";
+          break;
+        case GoalSource::kHeapMinimum:
+          why_en = ", the floor heapMinimum = 4 MiB × GOGC/100 (the GOGC formula gives less)";
+          why_zh = "，即下限 heapMinimum = 4 MiB × GOGC/100（GOGC 公式算出的更小）";
+          break;
+        case GoalSource::kMemoryLimit:
+          why_en =
+              ", the memory limit's goal (limit − non-heap memory − 1 MiB), smaller than GOGC's";
+          why_zh = "，即内存上限的目标（上限 − 非堆内存 − 1 MiB），比 GOGC 的更小";
+          break;
+        case GoalSource::kOff:
+          why_en = " (GOGC=off and no memory limit: no goal)";
+          why_zh = "（GOGC=off 且没有内存上限：没有目标）";
+          break;
+      }
+      add("commit sets the next goal to " + Bytes(commit->a) + why_en + ", and the trigger to " +
+              Bytes(commit->b) + ".",
+          "commit 把下一个目标设为 " + Bytes(commit->a) + why_zh + "，触发点设为 " +
+              Bytes(commit->b) + "。");
     }
     return n;
   }

@@ -41,13 +41,21 @@ std::vector<std::string> PacerRun::EventLines(std::size_t step, Lang lang) const
 Narration PacerRun::Narrate(std::size_t step) const {
   if (step == 0) {
     const State& s = m_timeline.StateRef(0);
+    const Config& c = m_program->config;
+    const bool floor = s.goal == HeapMinimum(s.gogc) && s.gogc > 0;
+    const std::string goal = Bytes(s.goal);
     return {{"The program starts with " + Bytes(s.heap_live) +
-                 " of heap. No cycle has run, so heapMarked is 0 and the first goal is the "
-                 "minimum heap, " +
-                 Bytes(s.goal) + ".",
+                 " of heap. No cycle has run, so heapMarked is 0 and the first goal is " +
+                 (floor ? "the minimum heap, heapMinimum = 4 MiB × GOGC/100: " + goal + "."
+                  : c.stacks + c.globals > 0
+                      ? "(stacks + globals) × GOGC/100 = " + goal + " (more than heapMinimum)."
+                      : goal + "."),
              "程序启动时堆上有 " + Bytes(s.heap_live) +
-                 "。还没有跑过任何一轮回收，heapMarked 为 0，所以第一个目标就是最小堆 " +
-                 Bytes(s.goal) + "。"},
+                 "。还没有跑过任何一轮回收，heapMarked 为 0，所以第一个目标是" +
+                 (floor ? "最小堆 heapMinimum = 4 MiB × GOGC/100：" + goal + "。"
+                  : c.stacks + c.globals > 0
+                      ? "（栈 + 全局变量）× GOGC/100 = " + goal + "（大于 heapMinimum）。"
+                      : goal + "。")},
             "gcControllerState.init"};
   }
   Narration n = NarrateEvents(*m_program, m_timeline.Events(step));
