@@ -27,6 +27,7 @@ add_library(gs_ui STATIC
   shell/canvas_zoom.cpp
   shell/config_store.cpp
   shell/document.cpp
+  shell/file_watch.cpp
   shell/editor_buffer.cpp
   shell/fonts.cpp
   shell/lesson.cpp

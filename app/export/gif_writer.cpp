@@ -5,6 +5,8 @@
 #include <cstring>
 #include <vector>
 
+#include "app/shell/config_store.h"
+
 namespace gs::app {
 
 GifWriter::~GifWriter() {
@@ -14,9 +16,23 @@ GifWriter::~GifWriter() {
   }
 }
 
+namespace {
+
+// giflib's output callback: the clip is built in memory and written in one atomic save, so a
+// failed or interrupted export never leaves half a GIF under the final name.
+int AppendBytes(GifFileType* gif, const GifByteType* bytes, int n) {
+  static_cast<std::string*>(gif->UserData)
+      ->append(reinterpret_cast<const char*>(bytes), std::size_t(n));
+  return n;
+}
+
+}  // namespace
+
 bool GifWriter::Open(const std::string& path, int width, int height) {
   int err = 0;
-  m_gif = EGifOpenFileName(path.c_str(), /*TestExistence=*/false, &err);
+  m_path = path;
+  m_bytes.clear();
+  m_gif = EGifOpen(&m_bytes, &AppendBytes, &err);
   if (!m_gif) {
     m_error = std::string("cannot write ") + path + ": " + GifErrorString(err);
     return false;
@@ -89,7 +105,12 @@ bool GifWriter::Close() {
   const bool ok = EGifCloseFile(m_gif, &err) != GIF_ERROR;
   m_gif = nullptr;
   if (!ok) m_error = GifErrorString(err);
-  return ok && m_error.empty();
+  if (!ok || !m_error.empty()) return false;
+  if (std::string why; !WriteFileAtomic(m_path, m_bytes, &why)) {
+    m_error = "cannot write " + m_path + ": " + why;
+    return false;
+  }
+  return true;
 }
 
 }  // namespace gs::app

@@ -17,7 +17,8 @@ class GifWriter {
   GifWriter(const GifWriter&) = delete;
   GifWriter& operator=(const GifWriter&) = delete;
 
-  /// Opens `path` for an animation of width × height. False (with Error()) on failure.
+  /// Starts an animation of width × height for `path` (written by Close()). False (with
+  /// Error()) on failure.
   bool Open(const std::string& path, int width, int height);
   /// Appends a frame shown for `delay_cs` hundredths of a second.
   bool AddFrame(const Image& frame, int delay_cs);
@@ -28,6 +29,8 @@ class GifWriter {
 
  private:
   GifFileType* m_gif = nullptr;
+  std::string m_path;
+  std::string m_bytes;  ///< the file as it is built; saved atomically by Close()
   int m_width = 0, m_height = 0, m_frames = 0;
   std::string m_error;
 };

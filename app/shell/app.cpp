@@ -5,6 +5,7 @@
 #include "engine/core/authoring.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 
@@ -350,16 +351,21 @@ void App::SetStep(std::size_t step, bool animate) {
 }
 
 void App::CheckForChanges() {
-  if (!m_doc.ChangedOnDisk()) return;
+  ApplyDiskVersion(Document::ReadVersion(m_doc.PrepareReload()));
+}
+
+void App::ApplyDiskVersion(Document::DiskVersion v) {
+  if (!m_doc.IsNewVersion(v)) return;
   const bool editing_this = m_editor.Path() == m_doc.Path();
   if (editing_this && m_editor.Dirty()) {
     // Never reload over the author's unsaved text: say so in the editor instead.
-    m_doc.NoteDiskState();
+    m_doc.NoteSeen(v);
     m_disk_changed = true;
     return;
   }
-  const bool ok = m_doc.Reload();
-  if (editing_this) m_editor.LoadFromDisk(m_doc.Path());
+  std::string text = v.text;
+  const bool ok = m_doc.Adopt(std::move(v));
+  if (editing_this) m_editor.Load(m_doc.Path(), std::move(text));
   if (ok) {
     OnNewRun(/*keep_step=*/true);
     m_status = Tr(Str::kReloaded, m_ui.lang);
@@ -369,6 +375,45 @@ void App::CheckForChanges() {
     m_status = Tr(Str::kErrorsKeepLast, m_ui.lang);
   }
   m_status_time = 3.0f;
+}
+
+void App::TickReload(float dt) {
+  using namespace std::chrono_literals;
+  // A version read in the background is taken on the UI thread, unless the document moved
+  // on meanwhile (another file opened, the editor applied): then it is read again.
+  if (m_reload_job.valid() && m_reload_job.wait_for(0s) == std::future_status::ready) {
+    Document::DiskVersion v = m_reload_job.get();
+    if (m_reload_job_epoch == m_doc.Epoch() && v.path == m_doc.Path()) {
+      ApplyDiskVersion(std::move(v));
+    } else {
+      m_reload_wanted = true;
+    }
+  }
+  m_watch.Watch(m_doc.Path());
+  if (m_watch.Poll()) {
+    if (!m_reload_wanted) m_reload_waited = 0.0f;
+    m_reload_wanted = true;
+    m_reload_quiet = 0.0f;
+  } else {
+    m_reload_quiet += dt;
+  }
+  // The safety net: file systems that send no events (network mounts) and lost events.
+  m_safety_poll += dt;
+  const float every = m_watch.Watching() ? 2.0f : 0.5f;
+  if (m_safety_poll >= every) {
+    m_safety_poll = 0.0f;
+    if (!m_reload_wanted) m_reload_quiet = m_reload_debounce;
+    m_reload_wanted = true;
+  }
+  if (m_reload_wanted) m_reload_waited += dt;
+  // A burst of writes is read once it is over, or after a second of non-stop writing.
+  const bool settled = m_reload_quiet >= m_reload_debounce || m_reload_waited >= 1.0f;
+  if (m_reload_wanted && settled && !m_reload_job.valid() && !m_doc.Path().empty()) {
+    m_reload_wanted = false;
+    m_reload_waited = 0.0f;
+    m_reload_job_epoch = m_doc.Epoch();
+    m_reload_job = std::async(std::launch::async, &Document::ReadVersion, m_doc.PrepareReload());
+  }
 }
 
 void App::SaveSettings() {
@@ -1045,11 +1090,7 @@ void App::Tick(float dt) {
   }
   if (m_status_time > 0.0f) m_status_time -= dt;
   TickRecovery(dt);
-  m_reload_timer += dt;
-  if (m_reload_timer >= 0.5f) {
-    m_reload_timer = 0.0f;
-    CheckForChanges();
-  }
+  TickReload(dt);
 }
 
 }  // namespace gs::app

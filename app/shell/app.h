@@ -2,6 +2,7 @@
 // so the headless UI tests drive exactly what the real window shows.
 #pragma once
 
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,6 +15,7 @@
 #include "app/shell/config_store.h"
 #include "app/shell/document.h"
 #include "app/shell/editor_buffer.h"
+#include "app/shell/file_watch.h"
 #include "app/shell/lesson.h"
 #include "app/shell/library.h"
 #include "app/shell/quiz_flow.h"
@@ -105,8 +107,15 @@ class App {
   /// Draws one frame (call between ImGui::NewFrame and ImGui::Render) and applies the
   /// commands it produced. `dt` in seconds.
   void Frame(float dt);
-  /// Hot reload: re-reads the file if it changed on disk (Frame calls it twice a second).
+  /// Hot reload now: reads and loads the file on this thread if its bytes changed on disk.
+  /// Frame() does the same off the UI thread when the file watch reports an event (after a
+  /// short quiet spell, so a burst of writes is read once) and, as a safety net, every
+  /// couple of seconds (every half second where inotify is not available).
   void CheckForChanges();
+  /// True while a hot reload is being read and loaded in the background.
+  bool ReloadInFlight() const { return m_reload_job.valid(); }
+  /// The quiet spell after a file event before the file is read (default 0.1 s).
+  void SetReloadDebounce(float seconds) { m_reload_debounce = seconds; }
 
   UiState& Ui() { return m_ui; }
   const UiState& Ui() const { return m_ui; }
@@ -300,7 +309,17 @@ class App {
   std::string m_view_kind;
   int m_seen_generation = 0;
   float m_content_scale = 1.0f;
-  float m_reload_timer = 0.0f;
+  // Hot reload (see CheckForChanges).
+  void TickReload(float dt);
+  void ApplyDiskVersion(Document::DiskVersion v);
+  FileWatch m_watch;
+  std::future<Document::DiskVersion> m_reload_job;
+  int m_reload_job_epoch = 0;  ///< Document::Epoch() when the job started
+  bool m_reload_wanted = false;
+  float m_reload_quiet = 0.0f;   ///< seconds since the last file event
+  float m_reload_waited = 0.0f;  ///< seconds since a reload was first wanted
+  float m_reload_debounce = 0.1f;
+  float m_safety_poll = 0.0f;
   bool m_fonts_dirty = true;
   bool m_style_dirty = true;
   bool m_instant = false;

@@ -16,6 +16,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/core/file_read.h"
+
 namespace gs::app {
 
 std::string SettingsPath() {
@@ -54,28 +56,36 @@ void NoteRecent(UiState& s, const std::string& path) {
 UiState LoadUiState(const std::string& path, std::string* broken_kept) {
   UiState s;
   if (path.empty()) return s;
-  std::ifstream in(path);
-  if (!in) return s;
-  std::stringstream buf;
-  buf << in.rdbuf();
-  in.close();
-  nlohmann::json j = nlohmann::json::parse(buf.str(), nullptr, false);
-  if (!j.is_object()) {
+  std::string text, error;
+  // Only a regular file of a sane size is read (a FIFO there must not hang the start).
+  if (!ReadRegularFile(path, kMaxSettingsBytes, &text, &error)) return s;
+  if (!ParseUiState(text, &s)) {
     // Not ours to fix: keep the author's bytes beside it and start from the defaults; the
     // next save writes a good file, so this is reported once.
     std::error_code ec;
     const std::string kept = path + ".broken";
     std::filesystem::rename(path, kept, ec);
     if (broken_kept) *broken_kept = ec ? path : kept;
-    return s;
+    return UiState{};
   }
-  if (j.value("theme", "") == "light") s.theme = ThemeKind::kLight;
+  return s;
+}
+
+bool ParseUiState(const std::string& text, UiState* out) {
+  UiState s;
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_object()) return false;
+  // Numbers are read as double and clamped before narrowing: a float cannot hold 1e300.
+  // value() would throw on a field of another type: every field's type is checked first.
+  if (j.contains("theme") && j["theme"].is_string() && j["theme"] == "light") {
+    s.theme = ThemeKind::kLight;
+  }
   if (j.contains("lang") && j["lang"].is_string()) ParseLang(j["lang"].get<std::string>(), &s.lang);
   if (j.contains("font_scale") && j["font_scale"].is_number()) {
-    s.font_scale = std::clamp(j["font_scale"].get<float>(), 0.6f, 3.0f);
+    s.font_scale = float(std::clamp(j["font_scale"].get<double>(), 0.6, 3.0));
   }
   if (j.contains("speed") && j["speed"].is_number()) {
-    s.speed = std::clamp(j["speed"].get<float>(), 0.25f, 8.0f);
+    s.speed = float(std::clamp(j["speed"].get<double>(), 0.25, 8.0));
   }
   if (j.contains("last_scenario") && j["last_scenario"].is_string()) {
     s.last_scenario = j["last_scenario"].get<std::string>();
@@ -107,7 +117,8 @@ UiState LoadUiState(const std::string& path, std::string* broken_kept) {
       s.window = {w[0].get<int>(), w[1].get<int>(), w[2].get<int>(), w[3].get<int>()};
     }
   }
-  return s;
+  *out = std::move(s);
+  return true;
 }
 
 bool WriteFileAtomic(const std::string& path, const std::string& text, std::string* error) {

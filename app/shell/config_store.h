@@ -48,11 +48,15 @@ struct UiState {
 
 /// The settings file path ("" when no home or config directory is known).
 std::string SettingsPath();
-/// Reads the settings; missing or broken files give the defaults.
 /// Reads the settings; a missing file gives the defaults. A file that is not a JSON object
 /// also gives the defaults, is renamed to PATH.broken (kept, not lost) and `broken_kept`,
 /// when given, is set to that name, so the app can say so once.
 UiState LoadUiState(const std::string& path, std::string* broken_kept = nullptr);
+/// The settings file's text to UiState: false when it is not a JSON object; fields of the
+/// wrong type or out of range fall back to their defaults or are clamped (fuzzed).
+bool ParseUiState(const std::string& text, UiState* out);
+/// A settings file is a few kilobytes; anything over this is not one.
+inline constexpr std::size_t kMaxSettingsBytes = 1 << 20;
 /// Where the user's own scenarios live: $XDG_DATA_HOME/gopherscope/scenarios, else
 /// ~/.local/share/gopherscope/scenarios ("" when neither is known).
 std::string UserScenarioDir();

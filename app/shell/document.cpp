@@ -36,7 +36,34 @@ std::uint64_t Document::ContentHash(const std::string& bytes) {
   return h ^ bytes.size();
 }
 
+Document::DiskVersion Document::ReadVersion(const ReloadJob& job) {
+  DiskVersion v;
+  v.path = job.path;
+  std::string error;
+  if (job.path.empty() || !ReadRegularFile(job.path, limits::kMaxFileBytes, &v.text, &error)) {
+    return v;
+  }
+  v.readable = true;
+  v.hash = ContentHash(v.text);
+  v.changed = v.hash != job.known_hash;
+  if (v.changed) v.loaded = LoadScenarioText(job.path, v.text, job.options);
+  return v;
+}
+
+bool Document::Adopt(DiskVersion version) {
+  if (!IsNewVersion(version)) return false;
+  ++m_epoch;
+  m_hash = version.hash;
+  m_diags = std::move(version.loaded.diags);
+  if (!version.loaded.run) return false;
+  m_run = std::move(version.loaded.run);
+  m_applied_text.reset();
+  ++m_generation;
+  return true;
+}
+
 bool Document::LoadCurrent() {
+  ++m_epoch;
   // The bytes loaded are the bytes remembered: a change is any other content, whatever the
   // clock or the size say (a rewrite in the same second with the same length is one).
   std::string text, error;
@@ -74,6 +101,7 @@ bool Document::ChangedOnDisk() const {
 }
 
 bool Document::SetConfigOverride(const std::string& key, const std::string& value) {
+  ++m_epoch;  // a reload under way was read with the old overrides
   std::string full = "config." + key;
   auto& sets = m_options.sets;
   sets.erase(std::remove_if(sets.begin(), sets.end(), [&](auto& kv) { return kv.first == full; }),
@@ -90,6 +118,7 @@ bool Document::ApplyText(const std::string& path, const std::string& text) {
   m_diags = std::move(r.diags);
   if (!r.run) return false;
   if (path != m_path) {
+    ++m_epoch;
     m_path = path;
     m_options = std::move(options);
     NoteDiskState();
@@ -101,6 +130,7 @@ bool Document::ApplyText(const std::string& path, const std::string& text) {
 }
 
 void Document::NoteDiskState() {
+  ++m_epoch;
   std::string text, error;
   m_hash = ReadRegularFile(m_path, limits::kMaxFileBytes, &text, &error) ? ContentHash(text) : 0;
 }

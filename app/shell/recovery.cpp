@@ -33,6 +33,10 @@ std::optional<Recovered> ReadRecovery(const std::string& file) {
   std::string text, error;
   // The text may be as large as a scenario, plus JSON escaping.
   if (!ReadRegularFile(file, 2 * limits::kMaxFileBytes + 4096, &text, &error)) return std::nullopt;
+  return ParseRecovery(text);
+}
+
+std::optional<Recovered> ParseRecovery(const std::string& text) {
   nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
   if (!j.is_object() || !j.contains("path") || !j["path"].is_string() || !j.contains("text") ||
       !j["text"].is_string()) {

@@ -19,6 +19,8 @@ struct Recovered {
 std::string RecoveryPath();
 bool WriteRecovery(const std::string& file, const Recovered& r);
 std::optional<Recovered> ReadRecovery(const std::string& file);
+/// The recovery file's text; nullopt when it is not one (fuzzed).
+std::optional<Recovered> ParseRecovery(const std::string& text);
 void ClearRecovery(const std::string& file);
 
 }  // namespace gs::app

@@ -89,6 +89,11 @@ const char* EmptyShort(std::uint8_t t) {
 // [SECTION] state cache
 void MapsView::SetRun(const std::shared_ptr<const Run>& run) {
   m_run = std::dynamic_pointer_cast<const maps::MapsRun>(run);
+  m_swiss.reset();
+  if (!m_run && std::dynamic_pointer_cast<const maps::SwissRun>(run)) {
+    m_swiss = std::make_unique<SwissView>();
+    m_swiss->SetRun(run);
+  }
   m_state_step = SIZE_MAX;
   m_has_prev = false;
 }
@@ -993,6 +998,10 @@ void MapsView::DrawWhatIf(const ViewContext& ctx) {
 }
 
 void MapsView::Draw(const ViewContext& ctx) {
+  if (m_swiss) {
+    m_swiss->Draw(ctx);
+    return;
+  }
   if (!m_run || !ctx.canvas) return;
   const bool widgets = !ctx.picture_only && !ctx.presenter;
   if (!ctx.picture_only) HandleInput(ctx);

@@ -12,6 +12,7 @@
 #include <memory>
 #include <vector>
 
+#include "app/views/swiss_view.h"
 #include "app/views/topic_view.h"
 #include "engine/maps/maps_run.h"
 
@@ -22,6 +23,8 @@ class MapsView final : public TopicView {
   void SetRun(const std::shared_ptr<const Run>& run) override;
   void Draw(const ViewContext& ctx) override;
   bool SetOption(std::string_view key, std::string_view value) override;
+  /// The Swiss-table view drawing the current run, or null for a classic map.
+  const SwissView* Swiss() const { return m_swiss.get(); }
   /// Where bucket `index` (its `depth`-th overflow; slot -1: the card's header) was last
   /// drawn, in screen coordinates; false when it is not on screen. Tests click it.
   bool CardRect(std::uint64_t index, int depth, int slot, bool old, ImVec2* min, ImVec2* max) const;
@@ -115,6 +118,8 @@ class MapsView final : public TopicView {
   void HandlePick(const ViewContext& ctx) const;
 
   std::vector<CardHit> m_hits;  ///< cleared each frame; capacity kept
+  /// A maps scenario whose go_version (or config.model) picks Swiss tables is drawn by this.
+  std::unique_ptr<SwissView> m_swiss;
   std::shared_ptr<const maps::MapsRun> m_run;
   maps::State m_state;
   std::size_t m_state_step = SIZE_MAX;

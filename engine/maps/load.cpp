@@ -5,13 +5,15 @@
 
 #include "engine/core/build_run.h"
 #include "engine/core/limits.h"
+#include "engine/maps/go_version.h"
 #include "engine/maps/hashing.h"
 #include "engine/maps/maps_run.h"
+#include "engine/maps/swiss_run.h"
 
 namespace gs::maps {
 
 const std::vector<std::string>& ConfigKeys() {
-  static const std::vector<std::string> k = {"seed", "load_factor_num", "load_factor_den"};
+  static const std::vector<std::string> k = {"seed", "load_factor_num", "load_factor_den", "model"};
   return k;
 }
 
@@ -57,6 +59,9 @@ class MapsLoader {
     }
     if (auto d = m_c.Int(cfg, "/config", "load_factor_den", false, 1, 1024)) {
       m_p->config.lf_den = std::uint64_t(*d);
+    }
+    if (auto m = m_c.Enum(cfg, "/config", "model", false, {"classic", "swiss"})) {
+      m_p->model = *m;
     }
   }
 
@@ -286,10 +291,34 @@ bool Program::HasExplicitHash(std::int64_t key) const {
   return int_explicit.count(key) > 0;
 }
 
+namespace {
+
+std::optional<MapModelKind> ChooseModel(const Envelope& env, const Program& p, Checker& checker) {
+  if (p.model == "swiss") return MapModelKind::kSwiss;
+  if (p.model == "classic") return MapModelKind::kClassic;
+  // A scenario without a go_version keeps the classic model it was written for.
+  if (env.go_version.empty()) return MapModelKind::kClassic;
+  std::optional<GoVersion> v = ParseGoVersion(env.go_version);
+  std::optional<MapModelKind> kind = v ? MapModelFor(*v) : std::nullopt;
+  if (!kind) {
+    checker.Error("/go_version", "the maps model has no rules for Go \"" + env.go_version +
+                                     "\"; supported: " + kSupportedMapVersions);
+  }
+  return kind;
+}
+
+}  // namespace
+
 std::shared_ptr<const Run> Load(Envelope env, const Json& root, Checker& checker) {
   MapsLoader loader(checker);
   std::shared_ptr<Program> prog = loader.Load(env, root);
-  if (checker.Failed()) return nullptr;
+  std::optional<MapModelKind> kind = ChooseModel(env, *prog, checker);
+  if (checker.Failed() || !kind) return nullptr;
+  if (*kind == MapModelKind::kSwiss) {
+    auto run = std::make_shared<SwissRun>(std::move(env), std::move(prog));
+    if (!BuildTimeline(*run, checker)) return nullptr;
+    return run;
+  }
   auto run = std::make_shared<MapsRun>(std::move(env), std::move(prog));
   if (!BuildTimeline(*run, checker)) return nullptr;
   return run;

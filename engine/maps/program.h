@@ -52,6 +52,8 @@ struct Config {
 struct Program {
   KeyType key_type = KeyType::kInt;
   Config config;
+  /// config.model: "classic" or "swiss" forces a model; "" lets go_version choose.
+  std::string model;
   std::vector<std::string> strings;        ///< string keys, interned (equal strings: one index)
   std::vector<std::uint64_t> string_base;  ///< FNV-1a of each string
   std::vector<std::uint8_t> string_has_explicit;

@@ -13,6 +13,7 @@
 #include "engine/core/scenario.h"
 #include "engine/gc/gc_run.h"
 #include "engine/maps/maps_run.h"
+#include "engine/maps/swiss_run.h"
 #include "engine/pacer/pacer_run.h"
 #include "engine/sched/sched_run.h"
 #include "engine/stack/stack_run.h"
@@ -56,6 +57,8 @@ inline bool SeekMatchesReplay(const Run& run) {
   if (auto* gc = dynamic_cast<const gc::GcRun*>(&run)) return gc->GetTimeline().SeekMatchesReplay();
   if (auto* mp = dynamic_cast<const maps::MapsRun*>(&run))
     return mp->GetTimeline().SeekMatchesReplay();
+  if (auto* sw = dynamic_cast<const maps::SwissRun*>(&run))
+    return sw->GetTimeline().SeekMatchesReplay();
   if (auto* st = dynamic_cast<const stack::StackRun*>(&run))
     return st->GetTimeline().SeekMatchesReplay();
   if (auto* sc = dynamic_cast<const sched::SchedRun*>(&run))

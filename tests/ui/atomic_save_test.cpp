@@ -1,8 +1,12 @@
 // Saves an author can trust (WriteFileAtomic, behind the editor's Ctrl+S, Save As, settings
 // and exports): a symlink stays a link, the mode is kept, a read-only file is refused, the
 // temporary file is exclusive and leaves nothing behind, and a failure names its cause.
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <csignal>
 
 #include <filesystem>
 #include <fstream>
@@ -93,6 +97,47 @@ TEST(AtomicSave, AFailureNamesTheCause) {
   fs::create_directories(p);
   EXPECT_FALSE(WriteFileAtomic(p, "x", &error));
   EXPECT_NE(error.find("Is a directory"), std::string::npos) << error;
+}
+
+TEST(AtomicSave, AFullDiskLeavesTheOriginalByteIdenticalAndSaysWhy) {
+  // A disk that fills up mid-write, made real with a file-size limit in a child process
+  // (RLIMIT_FSIZE: a write past it fails with EFBIG once SIGXFSZ is ignored, as a full disk
+  // fails with ENOSPC). The original must survive untouched and the cause must be named.
+  const std::string p = Dir() + "/full.json";
+  const std::string original = "{\"format\": 1}\n";
+  { std::ofstream(p, std::ios::binary) << original; }
+  int pipefd[2];
+  ASSERT_EQ(::pipe(pipefd), 0);
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    ::close(pipefd[0]);
+    std::signal(SIGXFSZ, SIG_IGN);
+    struct rlimit lim {};
+    lim.rlim_cur = lim.rlim_max = 4096;
+    ::setrlimit(RLIMIT_FSIZE, &lim);
+    std::string error;
+    const bool ok = WriteFileAtomic(p, std::string(64 * 1024, 'x'), &error);
+    ssize_t unused = ::write(pipefd[1], error.data(), error.size());
+    (void)unused;
+    ::_exit(ok ? 1 : 0);
+  }
+  ::close(pipefd[1]);
+  std::string error;
+  char buf[256];
+  for (ssize_t n; (n = ::read(pipefd[0], buf, sizeof buf)) > 0;) error.append(buf, std::size_t(n));
+  ::close(pipefd[0]);
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << "the save claimed success past the size limit";
+  EXPECT_NE(error.find("cannot write the file: File too large"), std::string::npos) << error;
+  EXPECT_EQ(Read(p), original);
+  int others = 0;
+  for (const auto& e : fs::directory_iterator(Dir())) {
+    if (e.path().filename().string().rfind("full.json.tmp-", 0) == 0) ++others;
+  }
+  EXPECT_EQ(others, 0) << "a temporary file was left behind";
 }
 
 }  // namespace

@@ -43,7 +43,7 @@ TEST(MapsViewHeadless, EveryStepOfEveryMapScenarioDraws) {
     }
     // Small maps (up to 8 buckets) are drawn as full cards with readable slots.
     auto* mr = dynamic_cast<const maps::MapsRun*>(run.get());
-    if (mr->GetTimeline().StateAt(run->StepCount() - 1).h.B <= 3) {
+    if (mr && mr->GetTimeline().StateAt(run->StepCount() - 1).h.B <= 3) {
       EXPECT_EQ(view.LastDetail(), MapsView::Detail::kFull) << run->Meta().file;
     }
   }

@@ -105,5 +105,24 @@ TEST_F(UserFiles, TheUsersFolderIsListedAndSaveAsWithABareNameGoesThere) {
   EXPECT_FALSE(app.SaveRecordedAs("recorded.json"));  // never overwrites
 }
 
+TEST(SettingsParse, FieldsOfTheWrongTypeOrOutOfRangeGiveDefaultsNotACrash) {
+  // Each of these once could throw (value() on a non-string) or overflow a float.
+  UiState s;
+  ASSERT_TRUE(ParseUiState(R"({"theme": 5, "lang": [], "font_scale": 1e300, "speed": -1e300,
+                              "recent": [1, "", "a.json"], "window": [0, 0, 99999999, 5]})",
+                           &s));
+  EXPECT_EQ(s.theme, ThemeKind::kDark);
+  EXPECT_EQ(s.lang, Lang::kEn);
+  EXPECT_EQ(s.font_scale, 3.0f);
+  EXPECT_EQ(s.speed, 0.25f);
+  ASSERT_EQ(s.recent.size(), 1u);
+  EXPECT_EQ(s.recent[0], "a.json");
+  EXPECT_EQ(s.window.w, 0) << "a window larger than any monitor is not restored";
+  EXPECT_FALSE(ParseUiState("[1, 2]", &s));
+  EXPECT_FALSE(ParseUiState("", &s));
+  EXPECT_FALSE(ParseRecovery(R"({"path": 1, "text": "x"})").has_value());
+  ASSERT_TRUE(ParseRecovery(R"({"format": 1, "path": "p", "text": "t"})").has_value());
+}
+
 }  // namespace
 }  // namespace gs::app
