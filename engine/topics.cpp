@@ -2,6 +2,7 @@
 
 #include "engine/gc/load.h"
 #include "engine/maps/load.h"
+#include "engine/pacer/load.h"
 #include "engine/sched/compare_run.h"
 #include "engine/sched/load.h"
 #include "engine/stack/load.h"
@@ -23,6 +24,9 @@ const std::vector<TopicSpec>& Topics() {
        {"workload", "actors", "csp"},
        &sched::LoadConcurrency,
        &sched::ConcurrencyStarterScenario},
+      // The GC pacer: an allocating program under GOGC and GOMEMLIMIT (everything is config
+      // and script).
+      {"pacer", {}, &pacer::Load, &pacer::StarterScenario},
   };
   return kTopics;
 }

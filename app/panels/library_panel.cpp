@@ -13,6 +13,7 @@ Str TopicName(const std::string& kind) {
   if (kind == "sched") return Str::kTopicSched;
   if (kind == "chan") return Str::kTopicChan;
   if (kind == "concurrency") return Str::kTopicConcurrency;
+  if (kind == "pacer") return Str::kTopicPacer;
   if (kind == "maps") return Str::kTopicMaps;
   if (kind == "stack") return Str::kTopicStack;
   return Str::kTopicOther;

@@ -60,6 +60,7 @@ constexpr Entry kStrings[] = {
     {"Scheduler (GMP)", "调度器（GMP）"},
     {"Channels and select", "通道与 select"},
     {"Actors vs CSP", "Actor 与 CSP"},
+    {"GC pacer", "GC 步调器"},
     {"Maps", "map"},
     {"Stack frames", "栈帧"},
     {"Other", "其他"},

@@ -54,6 +54,7 @@ enum class Str {
   kTopicSched,
   kTopicChan,
   kTopicConcurrency,
+  kTopicPacer,
   kTopicMaps,
   kTopicStack,
   kTopicOther,

@@ -3,6 +3,7 @@
 #include "app/views/concurrency_view.h"
 #include "app/views/gc_view.h"
 #include "app/views/maps_view.h"
+#include "app/views/pacer_view.h"
 #include "app/views/sched_view.h"
 #include "app/views/stack_view.h"
 #include "app/views/topic_view.h"
@@ -16,6 +17,7 @@ std::unique_ptr<TopicView> MakeView(std::string_view kind) {
   if (kind == "sched") return std::make_unique<SchedView>();
   if (kind == "chan") return std::make_unique<ChanView>();
   if (kind == "concurrency") return std::make_unique<ConcurrencyView>();
+  if (kind == "pacer") return std::make_unique<PacerView>();
   return nullptr;
 }
 

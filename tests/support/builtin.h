@@ -14,6 +14,7 @@
 #include "engine/gc/gc_run.h"
 #include "engine/maps/maps_run.h"
 #include "engine/maps/swiss_run.h"
+#include "engine/pacer/pacer_run.h"
 #include "engine/sched/compare_run.h"
 #include "engine/sched/sched_run.h"
 #include "engine/stack/stack_run.h"
@@ -67,6 +68,8 @@ inline bool SeekMatchesReplay(const Run& run) {
     return cc->SideRun(sched::Side::kActors).GetTimeline().SeekMatchesReplay() &&
            cc->SideRun(sched::Side::kCsp).GetTimeline().SeekMatchesReplay();
   }
+  if (auto* pc = dynamic_cast<const pacer::PacerRun*>(&run))
+    return pc->GetTimeline().SeekMatchesReplay();
   return false;  // a new topic must be added here
 }
 
