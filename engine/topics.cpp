@@ -1,6 +1,7 @@
 #include "engine/core/topics.h"
 
 #include "engine/gc/load.h"
+#include "engine/io/load.h"
 #include "engine/maps/load.h"
 #include "engine/sched/load.h"
 #include "engine/stack/load.h"
@@ -16,6 +17,9 @@ const std::vector<TopicSpec>& Topics() {
       // Channels and select run on the scheduler's engine and goroutine program language;
       // the kind picks the channel view.
       {"chan", {"funcs", "chans", "initial"}, &sched::Load, &sched::ChanStarterScenario},
+      // The five IO models and select/poll/epoll: OS threads and kernel socket buffers. Go's
+      // netpoller is the scheduler's own (scenarios/io/go-netpoller.json is kind sched).
+      {"io", {"fds", "idle_fds"}, &io::Load, &io::StarterScenario},
   };
   return kTopics;
 }

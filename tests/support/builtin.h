@@ -12,6 +12,7 @@
 #include "engine/core/run.h"
 #include "engine/core/scenario.h"
 #include "engine/gc/gc_run.h"
+#include "engine/io/io_run.h"
 #include "engine/maps/maps_run.h"
 #include "engine/sched/sched_run.h"
 #include "engine/stack/stack_run.h"
@@ -59,6 +60,7 @@ inline bool SeekMatchesReplay(const Run& run) {
     return st->GetTimeline().SeekMatchesReplay();
   if (auto* sc = dynamic_cast<const sched::SchedRun*>(&run))
     return sc->GetTimeline().SeekMatchesReplay();
+  if (auto* io = dynamic_cast<const io::IoRun*>(&run)) return io->GetTimeline().SeekMatchesReplay();
   return false;  // a new topic must be added here
 }
 
