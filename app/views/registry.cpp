@@ -1,6 +1,7 @@
 // The topic views by scenario kind.
 #include "app/views/chan_view.h"
 #include "app/views/gc_view.h"
+#include "app/views/io_view.h"
 #include "app/views/maps_view.h"
 #include "app/views/sched_view.h"
 #include "app/views/stack_view.h"
@@ -14,6 +15,7 @@ std::unique_ptr<TopicView> MakeView(std::string_view kind) {
   if (kind == "stack") return std::make_unique<StackView>();
   if (kind == "sched") return std::make_unique<SchedView>();
   if (kind == "chan") return std::make_unique<ChanView>();
+  if (kind == "io") return std::make_unique<IoView>();
   return nullptr;
 }
 
