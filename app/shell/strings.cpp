@@ -61,6 +61,7 @@ constexpr Entry kStrings[] = {
     {"Channels and select", "通道与 select"},
     {"Maps", "map"},
     {"Stack frames", "栈帧"},
+    {"IO models and the netpoller", "IO 模型与 netpoller"},
     {"Other", "其他"},
     {"Quit", "退出"},
     {"Debug", "调试"},
