@@ -177,22 +177,32 @@ void IoView::Draw(const ViewContext& ctx) {
   g.x_tl0 = x0 + u * 11.0f;
   g.x_end = x1;
   g.x_counters0 = x1 - u * 12.6f;
-  g.x_kernel0 = kernel_col ? g.x_counters0 - u * 11.0f : g.x_counters0;
+  g.kernel = kernel_col;
+  // Vertical layout: the header (title and legend), the time axis, then the lanes, which share
+  // what is left in proportion to their design heights and grow (a few lanes, at most twice;
+  // a single one, four times) so taller rows show more of the kernel side.
+  const float legend_rows = width >= u * 50.0f ? 1.0f : 2.0f;
+  const float top = ctx.origin.y + u * 0.3f;
+  const float axis_y = top + u * (1.5f + 1.2f * legend_rows);
+  const float bottom = ctx.origin.y + ctx.size.y - u * 0.3f;
+  float y = axis_y + u * 1.5f;
+  const float scale = std::min(lanes == 1 ? 4.0f : 2.0f, (bottom - y) / (u * lanes_h));
+  // A lane tall enough for the buffers and the costs stacks them in one column, so the time
+  // line keeps its width.
+  float shortest = 1e9f;
+  std::size_t most_fds = 0;
+  for (std::size_t l = 0; l < lanes; ++l) {
+    shortest = std::min(shortest, LaneHeight(l, u) * scale);
+    most_fds = std::max(most_fds, m_state.worlds[l].fds.size());
+  }
+  const float kernel_rows = float(std::min<std::size_t>(most_fds, 6)) + 2.0f;
+  g.stacked = kernel_col && shortest >= u * (1.05f * kernel_rows + 5.9f);
+  g.x_kernel0 = kernel_col && !g.stacked ? g.x_counters0 - u * 11.0f : g.x_counters0;
   g.x_tl1 = g.x_kernel0 - u * 0.8f;
   g.t0 = 0;
   g.t1 = std::max<std::int64_t>(m_run->EndTime(), 1);
   g.t1 += std::max<std::int64_t>(g.t1 / 50, 1);  // room after the last step
-  float y = ctx.origin.y + u * 0.3f;
-  DrawHeader(ctx, g, y);
-  const float legend_rows = width >= u * 50.0f ? 1.0f : 2.0f;
-  y += u * (1.5f + 1.2f * legend_rows);
-  const float axis_y = y;
-  const float bottom = ctx.origin.y + ctx.size.y - u * 0.3f;
-  y += u * 1.5f;
-  // Lanes share what is left in proportion to their design heights.
-  const float avail = bottom - y;
-  // A few lanes grow (taller rows show more of the kernel side), at most to twice the design.
-  const float scale = std::min(2.0f, avail / (u * lanes_h));
+  DrawHeader(ctx, g, top);
   for (std::size_t l = 0; l < lanes; ++l) {
     const float h = LaneHeight(l, u) * scale;
     DrawLane(ctx, g, l, y, y + h);
@@ -352,8 +362,17 @@ void IoView::DrawLane(const ViewContext& ctx, const Geometry& g, std::size_t lan
   for (std::size_t t = 0; t < shown; ++t) {
     DrawThread(ctx, g, lane, t, rows_top + row_h * float(t), rows_top + row_h * float(t + 1));
   }
-  if (g.x_kernel0 < g.x_counters0) DrawKernel(ctx, g, lane, y0, y1);
-  DrawCounters(ctx, g, lane, y0, y1);
+  if (g.kernel && g.stacked) {
+    const std::size_t fds = std::min<std::size_t>(w.fds.size(), 6);
+    const float split =
+        y0 +
+        u * (0.3f + 1.05f * float(fds + 1 + (m_run->Prog().fds.size() > w.fds.size() ? 1 : 0)));
+    DrawKernel(ctx, g, lane, y0, split);
+    DrawCounters(ctx, g, lane, split + u * 0.2f, y1);
+  } else {
+    if (g.kernel) DrawKernel(ctx, g, lane, y0, y1);
+    DrawCounters(ctx, g, lane, y0, y1);
+  }
 }
 
 void IoView::DrawThread(const ViewContext& ctx, const Geometry& g, std::size_t lane, std::size_t t,
@@ -437,7 +456,7 @@ void IoView::DrawKernel(const ViewContext& ctx, const Geometry& g, std::size_t l
   const io::Lane& ln = p.lanes[lane];
   const io::World& w = m_state.worlds[lane];
   const io::World* pw = m_has_prev ? &m_prev.worlds[lane] : nullptr;
-  const float x0 = g.x_kernel0, x1 = g.x_counters0 - u * 0.6f;
+  const float x0 = g.x_kernel0, x1 = g.stacked ? g.x_end : g.x_counters0 - u * 0.6f;
   float y = y0 + u * 0.2f;
   char buf[96], num[32];
   // The structure the kernel keeps for this model, on the first row.

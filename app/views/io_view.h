@@ -48,6 +48,8 @@ class IoView final : public TopicView {
   struct Geometry {
     float u = 20, line = 2;
     float x_label0 = 0, x_tl0 = 0, x_tl1 = 0, x_kernel0 = 0, x_counters0 = 0, x_end = 0;
+    bool kernel = false;   ///< the kernel side is drawn
+    bool stacked = false;  ///< the kernel side above the costs, in one column (tall lanes)
     std::int64_t t0 = 0, t1 = 1;
     float X(std::int64_t t) const {
       return x_tl0 + (x_tl1 - x_tl0) * float(double(t - t0) / double(t1 - t0));
