@@ -427,8 +427,10 @@ void IoView::DrawThread(const ViewContext& ctx, const Geometry& g, std::size_t l
       } else if (s.state == ThreadState::kWork) {
         text = T(l, "other work", "别的工作");
       }
-      if (text && c.TextSize(u, text).x + u * 0.3f <= b.x - a.x) {
-        c.Text(ImVec2(a.x + u * 0.15f, a.y + (hh - u) * 0.5f), u,
+      // Past the copy drawn just before it (copies keep a minimum width of 0.4 units).
+      const float pad = s.state == ThreadState::kCopying ? u * 0.15f : u * 0.55f;
+      if (text && c.TextSize(u, text).x + pad + u * 0.15f <= b.x - a.x) {
+        c.Text(ImVec2(a.x + pad, a.y + (hh - u) * 0.5f), u,
                s.state == ThreadState::kCopying ? th.canvas_bg : th.text, text);
       }
     }
