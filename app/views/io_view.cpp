@@ -220,8 +220,10 @@ void IoView::Draw(const ViewContext& ctx) {
   const io::Program& p = m_run->Prog();
   if (ctx.sandbox && hover->kind == 1 && hover->fd >= 0) {
     // Sandbox: a packet of 512 bytes arrives now on the clicked connection, in every lane.
-    ctx.requests.record_ops.push_back(
-        Json{{"op", "arrive"}, {"fd", p.fds[std::size_t(hover->fd)].id}, {"bytes", 512}});
+    // Then a run, so the lanes go on from the packet (one action, one undo).
+    ctx.requests.record_ops.push_back(Json::array(
+        {Json{{"op", "arrive"}, {"fd", p.fds[std::size_t(hover->fd)].id}, {"bytes", 512}},
+         Json{{"op", "run"}}}));
     return;
   }
   if (ctx.sandbox) return;

@@ -124,6 +124,16 @@ Json IoRun::StateSummary(std::size_t step) const {
   return j;
 }
 
+Json IoRun::CutOpAt(const Json& op, std::size_t step) const {
+  if (!op.is_object() || !op.contains("op") || step >= m_times.size()) return nullptr;
+  const Json& name = op["op"];
+  if (name != "run" && name != "until") return nullptr;
+  Json cut = op;
+  cut["op"] = "until";
+  cut["us"] = m_times[step];
+  return cut;
+}
+
 bool IoRun::Notable(std::size_t step) const {
   for (const Event& e : m_timeline.Events(step)) {
     switch (e.kind) {

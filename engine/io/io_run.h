@@ -43,6 +43,9 @@ class IoRun final : public TopicRun<IoModel, Program, SizedKeyframes<IoModel>> {
   Json EventsJson(std::size_t step) const override;
   Json StateSummary(std::size_t step) const override;
   bool Notable(std::size_t step) const override;
+  /// A run or until op stops after `step` as {"op": "until", "us": the step's time}: one step
+  /// is one instant, so nothing after it happens by then.
+  Json CutOpAt(const Json& op, std::size_t step) const override;
 
   std::int64_t TimeAt(std::size_t step) const { return m_times[step]; }
   std::int64_t EndTime() const { return m_times.empty() ? 0 : m_times.back(); }

@@ -233,6 +233,36 @@ TEST(IoSandbox, APacketArrivingNowIsReadInEveryLane) {
   }
 }
 
+TEST(IoSandbox, ARunCutAtAStepReplaysTheSameStepsThenThePacketArrivesThere) {
+  // Record by demonstration: the run op cut after step 30 becomes "until" that step's time;
+  // the same 31 states come first (same hashes), then the sandbox's packet arrives at that
+  // time in every lane.
+  auto full = LoadIo(Scenario(R"("compare": ["bio", "nio", "epoll", "signal", "async"])",
+                              R"({"id": "a", "arrivals": [{"at": 100, "bytes": 1024}]},
+                                 {"id": "b", "arrivals": [{"at": 250, "bytes": 2048}]})"));
+  ASSERT_TRUE(full.run) << full.result.diags.FormatAll();
+  const std::size_t step = 30;
+  ASSERT_LT(step, full.run->StepCount());
+  const Json cut = full.run->CutOpAt(Json{{"op", "run"}}, step);
+  ASSERT_EQ(cut["op"], "until");
+  EXPECT_EQ(cut["us"], full.run->TimeAt(step));
+  // Built with += (GCC 12 gives a false -Wrestrict on "[" + std::string).
+  std::string script = "[";
+  script += cut.dump();
+  script += R"(, {"op": "arrive", "fd": "b", "bytes": 300}, {"op": "run"}])";
+  auto cutrun = LoadIo(Scenario(R"("compare": ["bio", "nio", "epoll", "signal", "async"])",
+                                R"({"id": "a", "arrivals": [{"at": 100, "bytes": 1024}]},
+                                   {"id": "b", "arrivals": [{"at": 250, "bytes": 2048}]})",
+                                "", script));
+  ASSERT_TRUE(cutrun.run) << cutrun.result.diags.FormatAll();
+  for (std::size_t s = 0; s <= step; ++s) {
+    ASSERT_EQ(cutrun.run->Hash(s), full.run->Hash(s)) << "step " << s;
+  }
+  EXPECT_EQ(cutrun.run->OpIndex(step + 1), 1);  // the arrive op comes right after
+  EXPECT_EQ(cutrun.run->TimeAt(step + 1), full.run->TimeAt(step));
+  for (const World& w : Last(*cutrun.run).worlds) EXPECT_EQ(w.fds[1].read, 2348);
+}
+
 TEST(IoLimits, AFloodOfPacketsStopsAtKMaxArrivals) {
   // 2 connections with 5,001 packets each: a's 5,001 and b's first 4,999 make 10,000, so
   // b's packet at index 4999 is the 10,001st, over the limit; the error names it.

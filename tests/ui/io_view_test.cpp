@@ -147,7 +147,33 @@ TEST(IoViewHeadless, ClickingALaneNamesItsModelAndTheSandboxRecordsAPacket) {
   ASSERT_TRUE(view.BufferRect(0, 1, &a, &b));  // lane bio, connection b
   req = Click(view, *run, step, a, b, true);
   ASSERT_EQ(req.record_ops.size(), 1u);
-  EXPECT_EQ(req.record_ops[0].dump(), R"({"bytes":512,"fd":"b","op":"arrive"})");
+  EXPECT_EQ(req.record_ops[0].dump(), R"([{"bytes":512,"fd":"b","op":"arrive"},{"op":"run"}])");
+}
+
+// Through the App: in the sandbox, a packet recorded mid-run cuts the run op at the step shown
+// (the same states before it) and arrives right after, at that step's time, in every lane.
+TEST(IoSandbox, APacketRecordedMidRunArrivesAtTheStepShown) {
+  test::Headless h;
+  App app(GS_SCENARIO_DIR, "");
+  ASSERT_TRUE(test::OpenInSandbox(h, app, std::string(GS_SCENARIO_DIR) + "/io/five-models.json"));
+  const auto original = test::Hashes(*app.Doc().GetRun());
+  app.SetStep(30, false);
+  h.Frame(app);
+  ASSERT_TRUE(
+      app.RecordOp(Json::parse(R"([{"op": "arrive", "fd": "c", "bytes": 512}, {"op": "run"}])")));
+  const auto& run = dynamic_cast<const io::IoRun&>(*app.Doc().GetRun());
+  const auto recorded = test::Hashes(run);
+  for (std::size_t i = 0; i <= 30; ++i) EXPECT_EQ(recorded[i], original[i]) << i;
+  EXPECT_EQ(run.OpIndex(31), 1);
+  bool arrived = false;
+  for (const io::Event& e : run.GetTimeline().Events(31)) {
+    arrived = arrived || (e.kind == io::EventKind::kArrive && e.flag && e.fd == 2 && e.n == 512);
+  }
+  EXPECT_TRUE(arrived);
+  // c gets 512 scheduled bytes and the 512 sent: every lane reads 1024 of it in the end.
+  for (const io::World& w : run.GetTimeline().StateAt(run.StepCount() - 1).worlds) {
+    EXPECT_EQ(w.fds[2].read, 1024);
+  }
 }
 
 }  // namespace
