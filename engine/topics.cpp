@@ -1,6 +1,7 @@
 #include "engine/core/topics.h"
 
 #include "engine/gc/load.h"
+#include "engine/io/load.h"
 #include "engine/maps/load.h"
 #include "engine/pacer/load.h"
 #include "engine/sched/compare_run.h"
@@ -27,6 +28,9 @@ const std::vector<TopicSpec>& Topics() {
       // The GC pacer: an allocating program under GOGC and GOMEMLIMIT (everything is config
       // and script).
       {"pacer", {}, &pacer::Load, &pacer::StarterScenario},
+      // The five IO models and select/poll/epoll: OS threads and kernel socket buffers. Go's
+      // netpoller is the scheduler's own (scenarios/io/go-netpoller.json is kind sched).
+      {"io", {"fds", "idle_fds"}, &io::Load, &io::StarterScenario},
   };
   return kTopics;
 }

@@ -16,6 +16,7 @@ Str TopicName(const std::string& kind) {
   if (kind == "pacer") return Str::kTopicPacer;
   if (kind == "maps") return Str::kTopicMaps;
   if (kind == "stack") return Str::kTopicStack;
+  if (kind == "io") return Str::kTopicIo;
   return Str::kTopicOther;
 }
 

@@ -70,10 +70,16 @@ std::vector<LibraryEntry> ScanLibrary(const std::string& dir) {
         }
       }
     }
+    // A scenario in the io folder that runs on the scheduler (Go's netpoller) is listed
+    // with the IO models it belongs to.
+    const std::string folder = p.parent_path().filename().string();
+    if (folder == "io" && e.kind != "io") e.group = folder;
     out.push_back(std::move(e));
   }
   std::sort(out.begin(), out.end(), [](const LibraryEntry& a, const LibraryEntry& b) {
-    return a.kind != b.kind ? a.kind < b.kind : a.path < b.path;
+    const std::string& ga = a.group.empty() ? a.kind : a.group;
+    const std::string& gb = b.group.empty() ? b.kind : b.group;
+    return ga != gb ? ga < gb : a.path < b.path;
   });
   return out;
 }

@@ -63,6 +63,7 @@ constexpr Entry kStrings[] = {
     {"GC pacer", "GC 步调器"},
     {"Maps", "map"},
     {"Stack frames", "栈帧"},
+    {"IO models and the netpoller", "IO 模型与 netpoller"},
     {"Other", "其他"},
     {"Quit", "退出"},
     {"Debug", "调试"},

@@ -57,6 +57,7 @@ enum class Str {
   kTopicPacer,
   kTopicMaps,
   kTopicStack,
+  kTopicIo,
   kTopicOther,
   kQuit,
   kDebug,

@@ -2,6 +2,7 @@
 #include "app/views/chan_view.h"
 #include "app/views/concurrency_view.h"
 #include "app/views/gc_view.h"
+#include "app/views/io_view.h"
 #include "app/views/maps_view.h"
 #include "app/views/pacer_view.h"
 #include "app/views/sched_view.h"
@@ -18,6 +19,7 @@ std::unique_ptr<TopicView> MakeView(std::string_view kind) {
   if (kind == "chan") return std::make_unique<ChanView>();
   if (kind == "concurrency") return std::make_unique<ConcurrencyView>();
   if (kind == "pacer") return std::make_unique<PacerView>();
+  if (kind == "io") return std::make_unique<IoView>();
   return nullptr;
 }
 

@@ -106,7 +106,7 @@ unknown_enum.json:11:21: /script/0/op: unknown value "mark_al" (did you mean "ma
 )"},
       // An unknown kind: the value "gcc" at 3:11. The payload cannot be checked without a kind.
       {"unknown_kind.json",
-       R"(unknown_kind.json:3:11: /kind: unknown value "gcc" (did you mean "gc"?); expected one of: gc, maps, stack, sched, chan, concurrency, pacer
+       R"(unknown_kind.json:3:11: /kind: unknown value "gcc" (did you mean "gc"?); expected one of: gc, maps, stack, sched, chan, concurrency, pacer, io
 )"},
       // The CLI test's file: "Q" at 12:39 is no object. A one-letter id is never "almost"
       // another one, so there is no hint, only the list of objects.
@@ -233,6 +233,24 @@ chan_recv_wrong_type.json:13:42: /funcs/main/4/ok: ok must be a bool local; "ok"
 )"},
       // Buffers over kMaxChanCap = 65536, in "chans" (6:28) and in make_chan (9:48), and a
       // negative one.
+      // io: the arrive op's fd "conn3" (line 9, col 28: its opening quote) names no
+      // declared connection; the message lists them and the closest one.
+      {"io_unknown_fd.json",
+       R"(io_unknown_fd.json:9:28: /script/0/fd: unknown fd "conn3"; the fds are conn1, conn2 (did you mean "conn1"?)
+)"},
+      // io: model multiplex with poller select, and 1 + 1099 connections (fds 3..1102): the
+      // error is at the idle_fds value (line 8, col 15) and explains FD_SETSIZE.
+      {"io_select_over_fd_setsize.json",
+       R"(io_select_over_fd_setsize.json:8:15: /idle_fds: 1100 connections get fds 3..1102, but select(2) can watch only fds below FD_SETSIZE = 1024 (fd_set is a fixed 1024-bit mask); use "poller": "poll" or "epoll", or put select in "compare" to show it failing
+)"},
+      // io: "at": -5 (line 7, col 43, the '-') is before the start.
+      {"io_negative_time.json",
+       R"(io_negative_time.json:7:43: /fds/0/arrivals/0/at: a negative time: arrivals are µs after the scenario starts (0 or later)
+)"},
+      // io: 3 + 100,000 connections exceed kMaxFds; the error is at idle_fds' value (8:15).
+      {"io_too_many_fds.json",
+       R"(io_too_many_fds.json:8:15: /idle_fds: 3 fds + 100000 idle fds are over the limit kMaxFds = 20000
+)"},
       {"chan_cap_out_of_range.json",
        R"(chan_cap_out_of_range.json:6:28: /chans/big/cap: must be between 0 and 65536, got 65537
 chan_cap_out_of_range.json:9:48: /funcs/main/0/cap: must be between 0 and 65536, got 70000

@@ -149,9 +149,10 @@ TEST_P(EventLinesLang, EnLinesAreTheJsonEvents) {
   for (std::size_t i = 0; i < r.run->StepCount(); ++i) {
     std::vector<std::string> en = r.run->EventLines(i, Lang::kEn);
     Json events = r.run->EventsJson(i);
-    // The scheduler prefixes its lines with the clock ("t=5us"), which is not an event.
+    // The scheduler and the io topic prefix their lines with the clock ("t=5us"), which is
+    // not an event.
     const std::string& kind = r.run->Meta().kind;
-    std::size_t skip = kind == "sched" || kind == "chan" ? 1 : 0;
+    std::size_t skip = kind == "sched" || kind == "chan" || kind == "io" ? 1 : 0;
     ASSERT_EQ(en.size(), events.size() + skip) << "step " << i;
     for (std::size_t k = 0; k < events.size(); ++k) {
       EXPECT_EQ(en[k + skip], events[k].get<std::string>()) << "step " << i;

@@ -12,6 +12,7 @@
 #include "engine/core/run.h"
 #include "engine/core/scenario.h"
 #include "engine/gc/gc_run.h"
+#include "engine/io/io_run.h"
 #include "engine/maps/maps_run.h"
 #include "engine/maps/swiss_run.h"
 #include "engine/pacer/pacer_run.h"
@@ -70,6 +71,7 @@ inline bool SeekMatchesReplay(const Run& run) {
   }
   if (auto* pc = dynamic_cast<const pacer::PacerRun*>(&run))
     return pc->GetTimeline().SeekMatchesReplay();
+  if (auto* io = dynamic_cast<const io::IoRun*>(&run)) return io->GetTimeline().SeekMatchesReplay();
   return false;  // a new topic must be added here
 }
 
