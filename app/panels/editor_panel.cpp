@@ -180,4 +180,23 @@ void DrawSaveAnywayPrompt(bool open, const std::string& file_name, Lang lang, Ed
   if (pressed == 1) cmd.cancel_save = true;
 }
 
+void DrawReadOnlyPrompt(bool open, const std::string& file_name, Lang lang, EditorCommands& cmd) {
+  std::string body = Tr(Str::kReadOnlyBody, lang);
+  const std::string stem = std::filesystem::path(file_name).stem().string();
+  for (auto at = body.find("FILE"); at != std::string::npos; at = body.find("FILE", at + 1)) {
+    // "FILE.json" is the file's name, "FILE-copy.json" the copy's.
+    if (body.compare(at, 9, "FILE.json") == 0) {
+      body.replace(at, 9, file_name);
+      at += file_name.size() - 1;
+    } else {
+      body.replace(at, 4, stem);
+      at += stem.size() - 1;
+    }
+  }
+  const int pressed = Prompt(open, Tr(Str::kReadOnlyTitle, lang), "read_only", body.c_str(),
+                             {Tr(Str::kSaveCopy, lang), Tr(Str::kCancel, lang)});
+  if (pressed == 0) cmd.save_copy = true;
+  if (pressed == 1) cmd.cancel_read_only = true;
+}
+
 }  // namespace gs::app

@@ -19,5 +19,7 @@ void DrawUnsavedPrompt(bool open, Lang lang, EditorCommands& cmd);
 /// "Save a text with errors?": Save anyway / Cancel. Shown while `open`.
 /// `file_name` replaces FILE.json in the message.
 void DrawSaveAnywayPrompt(bool open, const std::string& file_name, Lang lang, EditorCommands& cmd);
+/// The save found the file read-only: Save a copy / Cancel.
+void DrawReadOnlyPrompt(bool open, const std::string& file_name, Lang lang, EditorCommands& cmd);
 
 }  // namespace gs::app

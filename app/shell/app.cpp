@@ -2,6 +2,8 @@
 //                  editor · tick
 #include "app/shell/app.h"
 
+#include <sys/stat.h>
+
 #include "engine/core/authoring.h"
 
 #include <algorithm>
@@ -507,6 +509,8 @@ void App::Frame(float dt) {
   }
   DrawSaveAnywayPrompt(m_confirm_save, std::filesystem::path(m_editor.Path()).filename().string(),
                        l, cmd.editor);
+  DrawReadOnlyPrompt(m_read_only_prompt, std::filesystem::path(m_editor.Path()).filename().string(),
+                     l, cmd.editor);
 
   Apply(cmd);
   Tick(dt);
@@ -990,8 +994,8 @@ void App::ResolveUnsaved(EditorCommands::Choice choice) {
       // A text with errors over a good file asks once more; the action waits for that.
       if (SaveEditor(/*force=*/false) == SaveResult::kSaved) {
         RunPending();
-      } else if (!m_confirm_save) {
-        m_pending = {};
+      } else if (!m_confirm_save && !m_read_only_prompt) {
+        m_pending = {};  // a prompt still open (save anyway, read-only) decides instead
       }
       break;
     case Choice::kDiscard:
@@ -1015,6 +1019,36 @@ bool App::ApplyEditor() {
   return ok;
 }
 
+bool App::SaveEditorCopy() {
+  namespace fs = std::filesystem;
+  m_read_only_prompt = false;
+  const fs::path orig(m_editor.Path());
+  if (orig.empty()) return false;
+  const std::string stem = orig.stem().string();
+  fs::path copy;
+  std::error_code ec;
+  for (int n = 1; n < 1000; ++n) {
+    const std::string suffix = n == 1 ? "-copy" : "-copy-" + std::to_string(n);
+    copy = orig.parent_path() / (stem + suffix + orig.extension().string());
+    if (!fs::exists(fs::symlink_status(copy, ec))) break;
+  }
+  const std::string text = m_editor.Text();
+  if (std::string why; !WriteFileAtomic(copy.string(), text, &why)) {
+    SetStatus(std::string(Tr(Str::kSaveFailed, m_ui.lang)) + " " + why);
+    return false;
+  }
+  // The copy is now the file being edited and shown; the original is left as it was.
+  m_editor.Load(copy.string(), text);
+  m_doc.ApplyText(copy.string(), text);
+  NoteRecent(m_ui, copy.string());
+  std::string msg = Tr(Str::kSavedCopy, m_ui.lang);
+  if (auto at = msg.find("FILE.json"); at != std::string::npos) {
+    msg.replace(at, 9, copy.filename().string());
+  }
+  SetStatus(std::move(msg));
+  return true;
+}
+
 App::SaveResult App::SaveEditor(bool force) {
   const std::string path = m_editor.Path();
   if (path.empty()) return SaveResult::kFailed;
@@ -1025,6 +1059,11 @@ App::SaveResult App::SaveEditor(bool force) {
     return SaveResult::kNeedsConfirm;
   }
   m_confirm_save = false;
+  // A read-only file is the author's statement that it must not change: ask, never force.
+  if (struct stat st{}; ::stat(path.c_str(), &st) == 0 && (st.st_mode & 0222) == 0) {
+    m_read_only_prompt = true;
+    return SaveResult::kFailed;
+  }
   if (std::string why; !SaveWithBackup(path, m_editor.Text(), &why)) {
     SetStatus(std::string(Tr(Str::kSaveFailed, m_ui.lang)) + " " + why);
     return SaveResult::kFailed;
@@ -1063,6 +1102,13 @@ void App::ApplyEditorCommands(const EditorCommands& ec) {
   }
   if (ec.cancel_save) {
     m_confirm_save = false;
+    m_pending = {};
+  }
+  if (ec.save_copy && m_read_only_prompt) {
+    if (SaveEditorCopy()) RunPending();
+  }
+  if (ec.cancel_read_only) {
+    m_read_only_prompt = false;
     m_pending = {};
   }
 }

@@ -41,6 +41,8 @@ struct EditorCommands {
   Choice unsaved = Choice::kNone;  ///< the answer to the unsaved-changes prompt
   bool save_anyway = false;        ///< the author confirmed saving a text with errors
   bool cancel_save = false;
+  bool save_copy = false;         ///< the read-only prompt's "Save a copy"
+  bool cancel_read_only = false;  ///< ... and its Cancel
 };
 
 enum class ExportKind { kStepPng, kStepSvg, kPartGif };
@@ -179,6 +181,11 @@ class App {
   const EditorBuffer& Editor() const { return m_editor; }
   bool UnsavedPromptOpen() const { return m_unsaved_prompt; }
   bool SaveConfirmOpen() const { return m_confirm_save; }
+  /// A save found the file read-only: the prompt offers to save the text as a copy.
+  bool ReadOnlyPromptOpen() const { return m_read_only_prompt; }
+  /// Writes the editor's text to FILE-copy.json beside the read-only file (-2, -3, ... when
+  /// taken; never over a file) and makes the copy the file being edited.
+  bool SaveEditorCopy();
   const std::string& Status() const { return m_status; }
 
   // Record by demonstration: with the sandbox on, a view's direct actions become script
@@ -340,6 +347,7 @@ class App {
   PendingAction m_pending;
   bool m_unsaved_prompt = false;
   bool m_confirm_save = false;
+  bool m_read_only_prompt = false;
   bool m_disk_changed = false;  ///< the file changed on disk while the editor had edits
   int m_seen_edits = -1;        ///< EditorBuffer::Edits() when its glyphs were last checked
   std::vector<unsigned> m_glyphs_asked;  ///< characters a font rebuild was asked for

@@ -153,6 +153,14 @@ constexpr Entry kStrings[] = {
      "文本有错误，而磁盘上的文件可以正常加载。保存会用出错的版本替换能用的场景（能用的版本保留为 "
      "FILE.json~）。"},
     {"Save anyway", "仍然保存"},
+    {"The file is read-only", "文件是只读的"},
+    {"FILE.json is read-only, so nothing was written to it. Save your text as a copy beside "
+     "it (FILE-copy.json) and go on editing the copy?",
+     "FILE.json 是只读的，所以什么都没有写入。要把你的文本另存为旁边的副本（FILE-copy.json），"
+     "然后继续编辑副本吗？"},
+    {"Save a copy", "另存副本"},
+    {"Saved as FILE.json (the read-only original is unchanged)",
+     "已另存为 FILE.json（只读的原文件未改动）"},
     {"Ctrl+E  scenario editor (Ctrl+Enter apply, Ctrl+S save)",
      "Ctrl+E  场景编辑器（Ctrl+Enter 应用，Ctrl+S 保存）"},
     {"No scenario file is open.", "没有打开的场景文件。"},

@@ -136,6 +136,10 @@ enum class Str {
   kSaveAnywayTitle,
   kSaveAnywayBody,
   kSaveAnyway,
+  kReadOnlyTitle,
+  kReadOnlyBody,
+  kSaveCopy,
+  kSavedCopy,
   kKeyEditor,
   kEditorNoFile,
   // stack sandbox

@@ -286,6 +286,43 @@ TEST_F(EditorTest, SaveRefusesABrokenTextOverAGoodFileUnlessConfirmed) {
   EXPECT_EQ(ReadAll(file), broken2);
 }
 
+TEST_F(EditorTest, AReadOnlyFileIsNeverWrittenAndTheTextCanGoToACopy) {
+  // chmod 0444: the author said this file must not change. (Checked by mode bits, so the
+  // test holds when it runs as root, who could write it anyway.)
+  fs::permissions(file, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+  const std::string edited =
+      Replace(original, "[\"B\", \"C\"]]", "[\"B\", \"C\"], [\"C\", \"D\"]]");
+  app.Editor().SetText(edited);
+  h.Press(app, keys::kS, /*ctrl=*/true);
+  EXPECT_TRUE(app.ReadOnlyPromptOpen());
+  EXPECT_EQ(ReadAll(file), original);
+  EXPECT_FALSE(fs::exists(dir / "s.json~"));
+  EXPECT_TRUE(app.Editor().Dirty());
+  // Escape is Cancel: nothing written, the text stays.
+  h.Press(app, keys::kEscape);
+  EXPECT_FALSE(app.ReadOnlyPromptOpen());
+  EXPECT_EQ(app.Editor().Text(), edited);
+  // "Save a copy": s-copy.json beside it holds the text and is now the file being edited.
+  h.Press(app, keys::kS, /*ctrl=*/true);
+  ASSERT_TRUE(app.ReadOnlyPromptOpen());
+  ASSERT_TRUE(app.SaveEditorCopy());
+  h.Frame(app);
+  EXPECT_FALSE(app.ReadOnlyPromptOpen());
+  EXPECT_EQ(ReadAll(dir / "s-copy.json"), edited);
+  EXPECT_EQ(ReadAll(file), original);
+  EXPECT_EQ(app.Editor().Path(), (dir / "s-copy.json").string());
+  EXPECT_EQ(app.Doc().Path(), (dir / "s-copy.json").string());
+  EXPECT_FALSE(app.Editor().Dirty());
+  // A second copy never replaces the first.
+  fs::permissions(dir / "s-copy.json", fs::perms::owner_read);
+  app.Editor().SetText(original);
+  h.Press(app, keys::kS, /*ctrl=*/true);
+  ASSERT_TRUE(app.ReadOnlyPromptOpen());
+  ASSERT_TRUE(app.SaveEditorCopy());
+  EXPECT_EQ(ReadAll(dir / "s-copy.json"), edited);
+  EXPECT_EQ(ReadAll(dir / "s-copy-copy.json"), original);
+}
+
 // [SECTION] unsaved changes
 TEST_F(EditorTest, OpeningAnotherFileWithUnsavedEditsAsksFirst) {
   const std::string edited = Replace(original, "\"1.19\"", "\"1.20\"");
