@@ -4,6 +4,7 @@
 #include "engine/maps/load.h"
 #include "engine/sched/load.h"
 #include "engine/stack/load.h"
+#include "engine/syncmap/load.h"
 
 namespace gs {
 
@@ -16,6 +17,8 @@ const std::vector<TopicSpec>& Topics() {
       // Channels and select run on the scheduler's engine and goroutine program language;
       // the kind picks the channel view.
       {"chan", {"funcs", "chans", "initial"}, &sched::Load, &sched::ChanStarterScenario},
+      // sync.Map (Go 1.9 to 1.23): calls from named goroutines in the script's interleaving.
+      {"syncmap", {"goroutines"}, &syncmap::Load, &syncmap::StarterScenario},
   };
   return kTopics;
 }

@@ -14,6 +14,7 @@ Str TopicName(const std::string& kind) {
   if (kind == "chan") return Str::kTopicChan;
   if (kind == "maps") return Str::kTopicMaps;
   if (kind == "stack") return Str::kTopicStack;
+  if (kind == "syncmap") return Str::kTopicSyncMap;
   return Str::kTopicOther;
 }
 

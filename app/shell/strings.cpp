@@ -61,6 +61,7 @@ constexpr Entry kStrings[] = {
     {"Channels and select", "通道与 select"},
     {"Maps", "map"},
     {"Stack frames", "栈帧"},
+    {"sync.Map", "sync.Map（并发 map）"},
     {"Other", "其他"},
     {"Quit", "退出"},
     {"Debug", "调试"},

@@ -55,6 +55,7 @@ enum class Str {
   kTopicChan,
   kTopicMaps,
   kTopicStack,
+  kTopicSyncMap,
   kTopicOther,
   kQuit,
   kDebug,

@@ -4,6 +4,7 @@
 #include "app/views/maps_view.h"
 #include "app/views/sched_view.h"
 #include "app/views/stack_view.h"
+#include "app/views/syncmap_view.h"
 #include "app/views/topic_view.h"
 
 namespace gs::app {
@@ -14,6 +15,7 @@ std::unique_ptr<TopicView> MakeView(std::string_view kind) {
   if (kind == "stack") return std::make_unique<StackView>();
   if (kind == "sched") return std::make_unique<SchedView>();
   if (kind == "chan") return std::make_unique<ChanView>();
+  if (kind == "syncmap") return std::make_unique<SyncMapView>();
   return nullptr;
 }
 

@@ -16,6 +16,7 @@
 #include "engine/maps/swiss_run.h"
 #include "engine/sched/sched_run.h"
 #include "engine/stack/stack_run.h"
+#include "engine/syncmap/syncmap_run.h"
 
 namespace gs {
 
@@ -62,6 +63,8 @@ inline bool SeekMatchesReplay(const Run& run) {
     return st->GetTimeline().SeekMatchesReplay();
   if (auto* sc = dynamic_cast<const sched::SchedRun*>(&run))
     return sc->GetTimeline().SeekMatchesReplay();
+  if (auto* sm = dynamic_cast<const syncmap::SyncMapRun*>(&run))
+    return sm->GetTimeline().SeekMatchesReplay();
   return false;  // a new topic must be added here
 }
 

@@ -18,15 +18,14 @@ TEST_P(PresenterFit, TextStaysInsideAndApart) {
   ExpectViewsFit(kind, size.first, size.second, {}, /*presenter=*/true);
 }
 
-INSTANTIATE_TEST_SUITE_P(Views, PresenterFit,
-                         testing::Combine(testing::Values("gc", "maps", "sched", "stack", "chan"),
-                                          testing::Values(std::make_pair(1280, 720),
-                                                          std::make_pair(1024, 768))),
-                         [](const testing::TestParamInfo<Param>& p) {
-                           return std::get<0>(p.param) + "_" +
-                                  std::to_string(std::get<1>(p.param).first) + "x" +
-                                  std::to_string(std::get<1>(p.param).second);
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    Views, PresenterFit,
+    testing::Combine(testing::Values("gc", "maps", "sched", "stack", "chan", "syncmap"),
+                     testing::Values(std::make_pair(1280, 720), std::make_pair(1024, 768))),
+    [](const testing::TestParamInfo<Param>& p) {
+      return std::get<0>(p.param) + "_" + std::to_string(std::get<1>(p.param).first) + "x" +
+             std::to_string(std::get<1>(p.param).second);
+    });
 
 }  // namespace
 }  // namespace gs::app::test
