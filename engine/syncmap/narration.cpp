@@ -19,6 +19,10 @@ std::string G(const Program& p, std::int32_t g) {
 std::string N(std::int64_t v) {
   return std::to_string(v);
 }
+// "1 key", "3 keys".
+std::string Keys(std::int64_t n) {
+  return N(n) + (n == 1 ? " key" : " keys");
+}
 // "(\"a\")" or "" for Range. Built by appending: GCC 12 warns falsely (-Wrestrict) on
 // "literal" + std::string.
 std::string Args(const Program& p, std::int32_t key) {
@@ -62,7 +66,7 @@ std::string EventLine(const Program& p, const Event& e, Lang lang) {
                 : "misses " + N(e.a) + " -> " + N(e.b) + " (len(dirty) = " + N(e.c) + ")";
     case K::kPromote:
       return zh ? "提升：dirty（" + N(e.a) + " 个键）成为新的 read，dirty = nil，misses = 0"
-                : "promote: dirty (" + N(e.a) + " keys) becomes read, dirty = nil, misses = 0";
+                : "promote: dirty (" + Keys(e.a) + ") becomes read, dirty = nil, misses = 0";
     case K::kDirtyCopy:
       return zh ? "dirtyLocked：从 read 复制 " + N(e.a) + " 个条目到新 dirty，清除 " + N(e.b) +
                       " 个"
@@ -209,7 +213,7 @@ Narration NarrateOp(const Program& p, std::span<const Event> events) {
     zh += "提升：dirty 成为 read，dirty = nil，misses = 0；之后读这些键又不需要锁了。";
   }
   if (first.op == OpCode::kRange) {
-    en += " f is called for " + N(yields) + " keys (Go's order is random; shown in key order).";
+    en += " f is called for " + Keys(yields) + " (Go's order is random; shown in key order).";
     zh += "f 被调用 " + N(yields) + " 次（Go 的顺序是随机的，这里按键的顺序显示）。";
   }
   if (result) {
