@@ -7,6 +7,7 @@
 #include "engine/sched/compare_run.h"
 #include "engine/sched/load.h"
 #include "engine/stack/load.h"
+#include "engine/syncmap/load.h"
 
 namespace gs {
 
@@ -31,6 +32,8 @@ const std::vector<TopicSpec>& Topics() {
       // The five IO models and select/poll/epoll: OS threads and kernel socket buffers. Go's
       // netpoller is the scheduler's own (scenarios/io/go-netpoller.json is kind sched).
       {"io", {"fds", "idle_fds"}, &io::Load, &io::StarterScenario},
+      // sync.Map (Go 1.9 to 1.23): calls from named goroutines in the script's interleaving.
+      {"syncmap", {"goroutines"}, &syncmap::Load, &syncmap::StarterScenario},
   };
   return kTopics;
 }

@@ -17,6 +17,7 @@ Str TopicName(const std::string& kind) {
   if (kind == "maps") return Str::kTopicMaps;
   if (kind == "stack") return Str::kTopicStack;
   if (kind == "io") return Str::kTopicIo;
+  if (kind == "syncmap") return Str::kTopicSyncMap;
   return Str::kTopicOther;
 }
 

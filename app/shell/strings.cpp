@@ -64,6 +64,7 @@ constexpr Entry kStrings[] = {
     {"Maps", "map"},
     {"Stack frames", "栈帧"},
     {"IO models and the netpoller", "IO 模型与 netpoller"},
+    {"sync.Map", "sync.Map（并发 map）"},
     {"Other", "其他"},
     {"Quit", "退出"},
     {"Debug", "调试"},

@@ -58,6 +58,7 @@ enum class Str {
   kTopicMaps,
   kTopicStack,
   kTopicIo,
+  kTopicSyncMap,
   kTopicOther,
   kQuit,
   kDebug,

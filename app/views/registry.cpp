@@ -7,6 +7,7 @@
 #include "app/views/pacer_view.h"
 #include "app/views/sched_view.h"
 #include "app/views/stack_view.h"
+#include "app/views/syncmap_view.h"
 #include "app/views/topic_view.h"
 
 namespace gs::app {
@@ -20,6 +21,7 @@ std::unique_ptr<TopicView> MakeView(std::string_view kind) {
   if (kind == "concurrency") return std::make_unique<ConcurrencyView>();
   if (kind == "pacer") return std::make_unique<PacerView>();
   if (kind == "io") return std::make_unique<IoView>();
+  if (kind == "syncmap") return std::make_unique<SyncMapView>();
   return nullptr;
 }
 

@@ -11,7 +11,7 @@ if(NOT rc EQUAL 0 OR NOT err STREQUAL "")
   message(FATAL_ERROR "the starter does not validate cleanly (${rc}): ${out} ${err}")
 endif()
 # Every kind's starter, "chan" included, validates cleanly too.
-foreach(kind gc maps stack sched chan)
+foreach(kind gc maps stack sched chan syncmap)
   execute_process(COMMAND ${GS} new ${kind} ${OUT}/starter-${kind}.json RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "new ${kind} failed (${rc}): ${out} ${err}")

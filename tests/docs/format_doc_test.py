@@ -31,7 +31,7 @@ import jsonschema
 # Empty this when those ops are merged (the test says so once the schema has them).
 SKIP_UNTIL_NEW_SCHED_OPS_MERGED = []
 
-KINDS = ["gc", "sched", "chan", "maps", "stack", "concurrency", "pacer", "io"]
+KINDS = ["gc", "sched", "chan", "maps", "stack", "concurrency", "pacer", "io", "syncmap"]
 # Kinds whose payload is another kind's schema (the same loader). Such a family of kinds is
 # checked as one: every property, value and op of the shared schema must be in one of the
 # family's "## Kind" sections (the op entries under any of their ops headings), and the

@@ -106,7 +106,7 @@ unknown_enum.json:11:21: /script/0/op: unknown value "mark_al" (did you mean "ma
 )"},
       // An unknown kind: the value "gcc" at 3:11. The payload cannot be checked without a kind.
       {"unknown_kind.json",
-       R"(unknown_kind.json:3:11: /kind: unknown value "gcc" (did you mean "gc"?); expected one of: gc, maps, stack, sched, chan, concurrency, pacer, io
+       R"(unknown_kind.json:3:11: /kind: unknown value "gcc" (did you mean "gc"?); expected one of: gc, maps, stack, sched, chan, concurrency, pacer, io, syncmap
 )"},
       // The CLI test's file: "Q" at 12:39 is no object. A one-letter id is never "almost"
       // another one, so there is no hint, only the list of objects.

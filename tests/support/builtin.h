@@ -19,6 +19,7 @@
 #include "engine/sched/compare_run.h"
 #include "engine/sched/sched_run.h"
 #include "engine/stack/stack_run.h"
+#include "engine/syncmap/syncmap_run.h"
 
 namespace gs {
 
@@ -72,6 +73,8 @@ inline bool SeekMatchesReplay(const Run& run) {
   if (auto* pc = dynamic_cast<const pacer::PacerRun*>(&run))
     return pc->GetTimeline().SeekMatchesReplay();
   if (auto* io = dynamic_cast<const io::IoRun*>(&run)) return io->GetTimeline().SeekMatchesReplay();
+  if (auto* sm = dynamic_cast<const syncmap::SyncMapRun*>(&run))
+    return sm->GetTimeline().SeekMatchesReplay();
   return false;  // a new topic must be added here
 }
 

@@ -20,7 +20,7 @@ TEST_P(PresenterFit, TextStaysInsideAndApart) {
 
 INSTANTIATE_TEST_SUITE_P(
     Views, PresenterFit,
-    testing::Combine(testing::Values("gc", "maps", "sched", "stack", "chan", "pacer"),
+    testing::Combine(testing::Values("gc", "maps", "sched", "stack", "chan", "pacer", "syncmap"),
                      testing::Values(std::make_pair(1280, 720), std::make_pair(1024, 768))),
     [](const testing::TestParamInfo<Param>& p) {
       return std::get<0>(p.param) + "_" + std::to_string(std::get<1>(p.param).first) + "x" +
