@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/sanitize-build.sh
 cd build-asan
-# The real-window smoke test runs in the Release build; Mesa's software GL is not ours.
+# The real-window smoke tests (smoke_window_*) run in the Release build; Mesa's software GL is
+# not ours.
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 LSAN_OPTIONS="suppressions=$(pwd)/../tests/lsan.supp" \
   ctest --output-on-failure -j "$(nproc)" -E smoke_window

@@ -12,7 +12,7 @@ if(XVFB_RUN)
   add_test(NAME smoke_window_screenshot
     COMMAND bash ${CMAKE_SOURCE_DIR}/tests/smoke/screenshot_test.sh $<TARGET_FILE:gopherscope>
             ${GS_SCENARIO_DIR}/gc/chain.json)
-  add_test(NAME smoke_sigterm_keeps_unsaved_edits
+  add_test(NAME smoke_window_sigterm_keeps_unsaved_edits
     COMMAND bash ${CMAKE_SOURCE_DIR}/tests/smoke/sigterm_recovery_test.sh $<TARGET_FILE:gopherscope>
             ${GS_SCENARIO_DIR}/gc/chain.json)
 endif()
