@@ -14,7 +14,11 @@ user_secs=$(( secs / 6 > 5 ? secs / 6 : 5 ))
 load_secs=$(( secs - user_secs > 5 ? secs - user_secs : 5 ))
 # Seeds: every built-in scenario, the malformed corpus, and every past crash.
 n=0
+# Long demonstrations (listed in tests/fuzz/slow-seeds.txt) take tens of seconds to build
+# under the sanitizers, past the per-input timeout: they are not seeds. Their fields are
+# already covered by shorter scenarios of the same kind.
 for f in scenarios/*/*.json tests/malformed/*.json tests/fuzz/corpus-regressions/*; do
+  grep -qxF "$f" tests/fuzz/slow-seeds.txt && continue
   [ -f "$f" ] && cp "$f" "build-fuzz/corpus/seed$((n++))"
 done
 ./build-asan/tests/fuzz/gs_fuzz_load build-fuzz/corpus -max_total_time="$load_secs" -timeout=10 \
