@@ -31,7 +31,7 @@ const std::vector<TopicSpec>& Topics() {
       {"pacer", {}, &pacer::Load, &pacer::StarterScenario},
       // The five IO models and select/poll/epoll: OS threads and kernel socket buffers. Go's
       // netpoller is the scheduler's own (scenarios/io/go-netpoller.json is kind sched).
-      {"io", {"fds", "idle_fds"}, &io::Load, &io::StarterScenario},
+      {"io", {"fds", "idle_fds", "threads"}, &io::Load, &io::StarterScenario},
       // sync.Map (Go 1.9 to 1.23): calls from named goroutines in the script's interleaving.
       {"syncmap", {"goroutines"}, &syncmap::Load, &syncmap::StarterScenario},
   };

@@ -333,6 +333,8 @@ void IoView::DrawLane(const ViewContext& ctx, const Geometry& g, std::size_t lan
          u * 0.25f, g.line * 0.5f);
   // The lane's name (its model) and the IO model's one-line character.
   std::string title = io::LaneTitle(ln, l);
+  // The threads run the scenario's own programs, not the model's canonical loop.
+  if (m_run->Prog().HasPrograms()) title += T(l, " · your program", " · 自编程序");
   const float lw = g.x_tl0 - g.x_label0 - u * 0.5f;
   float ty = y0 + u * 0.2f;
   const float tw = TextFit(c, ImVec2(g.x_label0, ty), u, th.text, title, lw);

@@ -64,6 +64,11 @@ Narration IoRun::Narrate(std::size_t step) const {
       lanes_zh += (lanes_zh.empty() ? "" : "、") + LaneTitle(l, Lang::kZh);
     }
     const std::string fds = std::to_string(p.fds.size());
+    if (p.HasPrograms()) {
+      const std::string k = std::to_string(p.threads.size());
+      lanes_en += ", " + k + " thread(s) running the scenario's own programs";
+      lanes_zh += "，" + k + " 个线程运行场景自己写的程序";
+    }
     n.text = {"Start: " + fds + " connection(s) from fd 3 up, nothing has arrived yet; " +
                   (p.lanes.size() > 1 ? "side by side on the same arrivals: " : "the model: ") +
                   lanes_en +

@@ -20,14 +20,20 @@ void LaneSim::RunInstant() {
   for (std::size_t i = 0; i < m_w.fds.size(); ++i) {
     if (m_w.fds[i].kcopy_until == m_now) KernelCopyDone(std::int32_t(i));
   }
-  for (std::size_t t = 0; t < m_w.threads.size(); ++t) {
+  // A user program's threads stop once every byte has been read (a server would loop on).
+  const bool run_threads = !(m_p.HasPrograms() && m_w.finished);
+  for (std::size_t t = 0; run_threads && t < m_w.threads.size(); ++t) {
     // Zero-time steps of one thread's loop follow each other within the instant; every
     // syscall takes at least syscall_us, so the loop ends.
-    for (int guard = 0; guard < 10000; ++guard) {
+    int guard = 0;
+    for (; guard < 10000; ++guard) {
       Thread& th = m_w.threads[t];
       if (th.state == ThreadState::kDone || th.until != m_now) break;
       Advance(std::int32_t(t));
     }
+    // A program loop that takes no time (the loader rejects most) would spin in this
+    // instant for ever: the thread stops.
+    if (guard == 10000 && m_p.HasPrograms()) Done(std::int32_t(t), m_w.threads[t]);
   }
   CheckFinished();
 }
@@ -40,6 +46,7 @@ void LaneSim::ArriveNow(std::int32_t fd, std::int64_t bytes) {
     m_w.c.done_us = -1;
   }
   for (Thread& th : m_w.threads) {
+    if (m_p.HasPrograms()) break;  // a program that ended stays ended
     // The nio loop stopped when everything was read: it starts polling again.
     if (th.state == ThreadState::kDone && m_w.error == LaneError::kOk) {
       Set(th, ThreadState::kRunning, Call::kNoCall, m_now);
@@ -55,6 +62,7 @@ void LaneSim::Arrive(std::int32_t fd, std::int64_t bytes, bool sandbox) {
   f.arrived += bytes;
   if (m_w.first_arrival < 0) m_w.first_arrival = m_now;
   Emit({.kind = EventKind::kArrive, .flag = sandbox, .fd = fd, .n = bytes, .n2 = f.rcvbuf});
+  if (m_p.HasPrograms()) return ArriveProgram(fd);
   switch (m_lane.model) {
     case ModelKind::kBio: {
       // recvfrom(2) on a blocking socket sleeps until data arrives, then copies it.
@@ -130,7 +138,7 @@ void LaneSim::KernelCopyDone(std::int32_t fd) {
   f.kcopy_until = -1;
   f.aio_pending = false;
   m_w.cq.push_back(fd);
-  Thread& th = m_w.threads[0];
+  Thread& th = m_w.threads[std::size_t(f.aio_owner)];
   if (th.state == ThreadState::kWork) th.until = m_now;
 }
 

@@ -38,13 +38,27 @@ class LaneSim {
   void ReadReady(std::int32_t t, Thread& th);
   void AdvanceSignal(std::int32_t t, Thread& th);
   void AdvanceAsync(std::int32_t t, Thread& th);
+  // user-written programs (user_program.cpp, user_ops.cpp)
+  void AdvanceProgram(std::int32_t t, Thread& th);
+  void ArriveProgram(std::int32_t fd);
+  void NextOp(Thread& th);
+  bool Watches(const Thread& th, std::int32_t t, std::int32_t fd) const;
+  std::int32_t Notice(std::int32_t t) const;
+  void StartHandler(std::int32_t t, Thread& th, std::int32_t notice);
+  void Handler(std::int32_t t, Thread& th);
+  void ProgLoop(Thread& th, const PInstr& in);
+  void ProgRecvfrom(std::int32_t t, Thread& th, const PInstr& in);
+  void ProgSelectPoll(std::int32_t t, Thread& th, const PInstr& in);
+  void ProgEpollWait(std::int32_t t, Thread& th);
+  void ProgSetup(std::int32_t t, Thread& th, const PInstr& in);
+  void ProgWork(std::int32_t t, Thread& th, const PInstr& in);
   // shared by the models (threads.cpp)
   /// recvfrom on fd: starts a phase-2 copy (returns true) or returns EAGAIN now.
   bool Recvfrom(std::int32_t t, Thread& th, std::int32_t fd, bool count_syscall = true);
   void FinishRead(std::int32_t t, Thread& th, ThreadState after = ThreadState::kRunning);
   void Eagain(std::int32_t t, Thread& th, std::int32_t fd, std::int64_t calls);
   void Set(Thread& th, ThreadState st, Call call, std::int64_t until);
-  void Block(std::int32_t t, Thread& th, Call call, bool new_call);
+  void Block(std::int32_t t, Thread& th, Call call, bool new_call, std::int64_t watched = 0);
   std::int64_t CollectEpoll(Thread& th);
   void Done(std::int32_t t, Thread& th);
   void GoToWork(std::int32_t t, Thread& th);

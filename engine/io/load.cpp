@@ -7,6 +7,7 @@
 #include "engine/core/limits.h"
 #include "engine/io/io_run.h"
 #include "engine/io/limits.h"
+#include "engine/io/load_program.h"
 
 namespace gs::io {
 
@@ -55,7 +56,8 @@ class IoLoader {
     ReadConfig(env.config);
     if (!root.is_object()) return prog;
     ReadFds(root);
-    CheckFdSetSize(env.config, root);
+    ReadThreads(m_c, root, env.config, m_ids, *m_p);
+    if (!m_p->HasPrograms()) CheckFdSetSize(env.config, root);
     ReadScript(root);
     return prog;
   }

@@ -44,6 +44,14 @@ State IoModel::Initial() const {
     const std::size_t threads = lane.model == ModelKind::kBio ? p.named_fds : 1;
     w.threads.resize(threads);
     w.c.threads = lane.model == ModelKind::kBio ? std::int64_t(p.fds.size()) : 1;
+    if (p.HasPrograms()) {
+      // The scenario's own threads, each with its program's loop counters.
+      w.threads.assign(p.threads.size(), Thread{});
+      for (std::size_t t = 0; t < p.threads.size(); ++t) {
+        w.threads[t].loops.assign(std::size_t(p.threads[t].loops), 0);
+      }
+      w.c.threads = std::int64_t(p.threads.size());
+    }
     s.worlds.push_back(std::move(w));
   }
   return s;
@@ -60,6 +68,7 @@ std::int64_t NextDue(const Program& p, const World& w, std::int64_t now) {
     if (f.next < d.arrivals.size()) take(d.arrivals[f.next].at_us);
     if (f.kcopy_until >= 0) take(f.kcopy_until);
   }
+  if (p.HasPrograms() && w.finished) return best;  // its threads have stopped
   for (const Thread& th : w.threads) {
     if (th.state != ThreadState::kDone && th.until >= 0) take(th.until);
   }
@@ -126,6 +135,20 @@ std::uint64_t IoModel::Hash(const State& s) const {
       h.Add(th.read_this_round);
       h.Add(th.ready.size());
       for (std::int32_t x : th.ready) h.Add(x);
+      if (!m_program->HasPrograms()) continue;  // canonical loops keep their hashes
+      h.Add(th.pc);
+      h.Add(th.hstage);
+      h.Add(th.work_end);
+      for (std::int32_t x : th.loops) h.Add(x);
+    }
+    if (m_program->HasPrograms()) {
+      for (const FdState& f : w.fds) {
+        h.Add(f.nonblock);
+        h.Add(f.interest);
+        h.Add(f.edge);
+        h.Add(f.owner);
+        h.Add(f.aio_owner);
+      }
     }
     for (std::int32_t x : w.rdllist) h.Add(x);
     h.Add(std::int64_t(-2));
@@ -151,7 +174,7 @@ std::size_t IoModel::StateBytes(const State& s) {
   for (const World& w : s.worlds) {
     n += sizeof(World) + w.fds.size() * sizeof(FdState) + w.threads.size() * sizeof(Thread) +
          (w.rdllist.size() + w.sigq.size() + w.cq.size()) * 4;
-    for (const Thread& th : w.threads) n += th.ready.size() * 4;
+    for (const Thread& th : w.threads) n += (th.ready.size() + th.loops.size()) * 4;
   }
   return n;
 }

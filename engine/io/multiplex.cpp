@@ -109,7 +109,9 @@ std::int64_t LaneSim::CollectEpoll(Thread& th) {
       continue;
     }
     th.ready.push_back(fd);
-    if (m_lane.trigger == Trigger::kLevel) {
+    // A program registers each fd with its own events (EPOLLET or not).
+    const bool level = m_p.HasPrograms() ? !f.edge : m_lane.trigger == Trigger::kLevel;
+    if (level) {
       requeue.push_back(fd);
       Emit({.kind = EventKind::kReadyDrop, .flag = true, .fd = fd, .n2 = 1});
     } else {

@@ -11,8 +11,8 @@ std::string N(std::int64_t v) {
   return std::to_string(v);
 }
 
-std::string Fd(const Program& p, std::int32_t fd) {
-  if (fd < 0) return "idle fds";
+std::string Fd(const Program& p, std::int32_t fd, bool zh = false) {
+  if (fd < 0) return zh ? "空闲 fd" : "idle fds";
   return p.fds[std::size_t(fd)].id;
 }
 
@@ -72,6 +72,7 @@ const char* FuncOf(const Program& p, const Event& e) {
     case EventKind::kAioReturn:
       return "aio_return";
     case EventKind::kWork:
+      if (e.n > 0) return "user code";  // the thread's own code: no kernel function
       return p.lanes[e.lane].model == ModelKind::kSignal ? "sigaction" : "aio_read";
     case EventKind::kLaneDone:
       return "recvfrom";
@@ -101,6 +102,17 @@ Two Sentence(const Program& p, const Event& e) {
           return {th + " creates an epoll instance once (epoll_create1).",
                   th + " 创建一次 epoll 实例（epoll_create1）。"};
         case Call::kEpollCtl:
+          if (p.HasPrograms()) {
+            const std::string ev = e.flag ? "EPOLLIN|EPOLLET" : "EPOLLIN";
+            const std::string what = e.fd >= 0 ? fd : N(e.n) + " fds";
+            const std::string what_zh = e.fd >= 0 ? fd : N(e.n) + " 个 fd";
+            return {th + " registers " + what + " with epoll_ctl(EPOLL_CTL_ADD, " + ev +
+                        "), once: the interest list stays in the kernel" +
+                        (e.flag ? "; edge-triggered, so each arrival is reported once." : "."),
+                    th + " 用 epoll_ctl(EPOLL_CTL_ADD, " + ev + ") 注册 " + what_zh +
+                        "，只此一次：兴趣列表留在内核里" +
+                        (e.flag ? "；边缘触发，每次到达只报告一次。" : "。")};
+          }
           return {th + " registers all " + N(e.n) +
                       " fds once with epoll_ctl(EPOLL_CTL_ADD): the interest list stays in the "
                       "kernel, so epoll_wait copies no fd list in.",
@@ -110,6 +122,22 @@ Two Sentence(const Program& p, const Event& e) {
           return {th + " installs a handler for the IO signal (sigaction).",
                   th + " 为 IO 信号安装处理函数（sigaction）。"};
         case Call::kFcntl:
+          if (e.n2 == 1) {
+            return {th + " makes " + N(e.n) +
+                        " socket(s) non-blocking: fcntl(F_SETFL, O_NONBLOCK), one call each; "
+                        "from now on an empty buffer means EAGAIN, not sleep.",
+                    th + " 把 " + N(e.n) +
+                        " 个 socket 设为非阻塞：每个一次 fcntl(F_SETFL, O_NONBLOCK)；"
+                        "从此缓冲区为空时返回 EAGAIN，而不是睡眠。"};
+          }
+          if (e.flag) {
+            return {th + " makes " + N(e.n / 3) +
+                        " socket(s) signal-driven: F_SETOWN, F_SETSIG and O_ASYNC|O_NONBLOCK (" +
+                        N(e.n) + " fcntl calls).",
+                    th + " 把 " + N(e.n / 3) +
+                        " 个 socket 设为信号驱动：F_SETOWN、F_SETSIG 和 O_ASYNC|O_NONBLOCK（" +
+                        N(e.n) + " 次 fcntl）。"};
+          }
           return {th +
                       " makes every socket signal-driven: F_SETOWN, F_SETSIG and "
                       "O_ASYNC|O_NONBLOCK (" +
@@ -133,10 +161,16 @@ Two Sentence(const Program& p, const Event& e) {
                 "sleeps: phase 1, waiting for data.",
             th + " 对 " + fd + " 调用 recvfrom；数据还没到，阻塞调用睡眠：第一阶段，等待数据。"};
       }
-      return {th + " sleeps in " + call + ": none of the " + N(std::int64_t(p.fds.size())) +
-                  " watched fds is readable.",
-              th + " 在 " + call + " 中睡眠：被监视的 " + N(std::int64_t(p.fds.size())) +
-                  " 个 fd 都不可读。"};
+      if (e.call == Call::kEpollWait && p.HasPrograms()) {
+        return {th + " sleeps in epoll_wait: the ready list is empty.",
+                th + " 在 epoll_wait 中睡眠：就绪列表是空的。"};
+      }
+      {
+        const std::int64_t watched = e.n > 0 ? e.n : std::int64_t(p.fds.size());
+        return {
+            th + " sleeps in " + call + ": none of the " + N(watched) + " watched fds is readable.",
+            th + " 在 " + call + " 中睡眠：被监视的 " + N(watched) + " 个 fd 都不可读。"};
+      }
     case EventKind::kWake:
       return {"The kernel wakes " + th + " in " + call + ": " + fd + " has data.",
               "内核唤醒在 " + call + " 中的 " + th + "：" + fd + " 有数据了。"};
@@ -248,9 +282,16 @@ Two Sentence(const Program& p, const Event& e) {
                   " µs, then polls every connection again.",
               "整整一轮什么也没读到：" + th + " 暂停 " + N(e.n) + " µs，然后再轮询所有连接。"};
     case EventKind::kWork:
+      if (e.n > 0) {
+        return {th + " works for " + N(e.n) + " µs (its own code, no syscall).",
+                th + " 工作 " + N(e.n) + " µs（它自己的代码，没有系统调用）。"};
+      }
       return {th + " goes on with other work: it waits for nothing, the kernel will tell it.",
               th + " 继续做别的工作：它不等待任何东西，内核会通知它。"};
     case EventKind::kThreadDone:
+      if (p.HasPrograms()) {
+        return {th + "'s program has come to its end.", th + " 的程序执行完了。"};
+      }
       return {th + " has read every byte and stops polling.", th + " 已读完所有字节，停止轮询。"};
     case EventKind::kLaneDone:
       return {"Every byte has been read, " + N(e.n) + " µs after the first packet arrived.",
@@ -327,14 +368,16 @@ std::string LaneTitle(const Lane& l, Lang lang) {
 std::string EventLine(const Program& p, const Event& e, Lang lang) {
   const bool zh = lang == Lang::kZh;
   const std::string pre = Prefix(p, e);
-  const std::string fd = Fd(p, e.fd);
+  const std::string fd = Fd(p, e.fd, zh);
   const std::string th = Th(e.thread);
   const std::string call = CallName(e.call);
+  const std::string fds = zh ? " 个 fd" : " fds";
   switch (e.kind) {
     case EventKind::kArrive:
       return pre + fd + " +" + N(e.n) + "B (" + (zh ? "缓冲区 " : "rcvbuf ") + N(e.n2) + "B)" +
              (e.flag ? (zh ? " 沙盒" : " sandbox") : "");
     case EventKind::kSetup:
+      if (e.fd >= 0) return pre + th + " " + call + "(" + fd + ")";
       return pre + th + " " + call + (e.n > 1 ? " x" + N(e.n) : "");
     case EventKind::kCallBlocks:
       return pre + th + " " + call + (e.call == Call::kRecvfrom ? "(" + fd + ")" : "") +
@@ -349,13 +392,13 @@ std::string EventLine(const Program& p, const Event& e, Lang lang) {
     case EventKind::kEagain:
       return pre + th + " recvfrom(" + fd + ") = EAGAIN" + (e.n > 1 ? " x" + N(e.n) : "");
     case EventKind::kScan:
-      return pre + th + " " + call + (zh ? " 扫描 " : " scans ") + N(e.n) + " fds" +
+      return pre + th + " " + call + (zh ? " 扫描 " : " scans ") + N(e.n) + fds +
              (e.n2 > 0 ? ", " + N(e.n2) + (zh ? "B 拷入" : "B in") : "");
     case EventKind::kReturnReady:
       return pre + call + " -> " + N(e.n) + (zh ? " 个就绪, " : " ready, ") + N(e.n2) +
              (zh ? "B 拷出" : "B out");
     case EventKind::kUserScan:
-      return pre + th + (zh ? " 检查 " : " checks ") + N(e.n) + " fds";
+      return pre + th + (zh ? " 检查 " : " checks ") + N(e.n) + fds;
     case EventKind::kReadyAdd:
       return pre + "rdllist += " + fd;
     case EventKind::kReadyDrop:
@@ -380,6 +423,7 @@ std::string EventLine(const Program& p, const Event& e, Lang lang) {
     case EventKind::kPause:
       return pre + th + (zh ? " 暂停 " : " pauses ") + N(e.n) + "us";
     case EventKind::kWork:
+      if (e.n > 0) return pre + th + (zh ? " 工作 " : " works ") + N(e.n) + "us";
       return pre + th + (zh ? " 做别的工作" : " other work");
     case EventKind::kThreadDone:
       return pre + th + (zh ? " 完成" : " done");
@@ -395,8 +439,9 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
   Narration n;
   for (const Event& e : events) {
     if (e.kind == EventKind::kArrive && e.lane > 0) continue;  // said once, for lane 0
-    if (n.func.empty() || (e.kind != EventKind::kArrive && n.func == "sk_data_ready")) {
-      n.func = FuncOf(p, e);
+    const char* func = FuncOf(p, e);
+    if (*func && (n.func.empty() || (e.kind != EventKind::kArrive && n.func == "sk_data_ready"))) {
+      n.func = func;
     }
     // Level-triggered re-queues repeat each step: say it once per step.
     Two s = Sentence(p, e);

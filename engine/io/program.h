@@ -62,12 +62,59 @@ struct Op {
   std::int64_t bytes = 0;
 };
 
+/// One instruction of a user-written thread program (the scenario's "threads"). Loops are
+/// flattened at load time: kLoopTop tests the loop's counter and jumps past kLoopEnd when it
+/// is over; kLoopEnd jumps back to kLoopTop.
+enum class PCode : std::uint8_t {
+  kRecvfrom,     ///< recvfrom(2) on one fd, on "ready" (the last readiness result) or "all"
+  kSetNonblock,  ///< fcntl(2) F_SETFL O_NONBLOCK, one call per fd
+  kSelect,       ///< select(2) on a set of fds
+  kPoll,         ///< poll(2) on an array of fds
+  kEpollCreate,  ///< epoll_create1(2)
+  kEpollCtl,     ///< epoll_ctl(2) EPOLL_CTL_ADD, one call per fd
+  kEpollWait,    ///< epoll_wait(2)
+  kSigaction,    ///< sigaction(2) + fcntl F_SETOWN, F_SETSIG, F_SETFL O_ASYNC|O_NONBLOCK per fd
+  kAioRead,      ///< aio_read(3), one request per fd
+  kWork,         ///< user work for `us` µs (-1: for ever, until the kernel interrupts it)
+  kPause,        ///< usleep(us) when nothing was read since the last pause (nio back-off)
+  kLoopTop,
+  kLoopEnd,
+};
+
+/// kLoopTop's `times`: a count, or one of these.
+inline constexpr std::int64_t kForever = -1;
+inline constexpr std::int64_t kUntilAllRead = -2;
+
+struct PInstr {
+  PCode code = PCode::kWork;
+  bool all = false;               ///< the op names every connection ("fd": "all")
+  bool ready = false;             ///< recvfrom on the fds the last readiness call returned
+  bool until_eagain = false;      ///< recvfrom: read each fd again until EAGAIN
+  bool edge = false;              ///< epoll_ctl: EPOLLIN|EPOLLET
+  std::vector<std::int32_t> fds;  ///< named fds (indices into Program::fds) the op names
+  std::int64_t nfds = 0;          ///< how many fds the op passes (idle ones included)
+  std::int64_t maxfd = 0;         ///< select: the highest fd number in the set
+  std::int64_t us = 0;            ///< work / pause length
+  std::int64_t times = 0;         ///< kLoopTop: count, kForever or kUntilAllRead
+  std::int32_t jump = 0;          ///< kLoopTop: index after kLoopEnd; kLoopEnd: its kLoopTop
+  std::int32_t slot = 0;          ///< kLoopTop/kLoopEnd: the thread's loop counter
+};
+
+/// A thread's program: its flattened instructions and how many loop counters it needs.
+struct ThreadProgram {
+  std::vector<PInstr> code;
+  std::int32_t loops = 0;
+};
+
 struct Program {
   Config config;
   std::vector<Lane> lanes;  ///< one, or 2..kMaxLanes in compare mode
   std::vector<FdDecl> fds;  ///< named connections first, then the idle ones
   std::size_t named_fds = 0;
   std::vector<Op> ops;
+  /// User-written thread programs; empty: the model's canonical loop runs instead.
+  std::vector<ThreadProgram> threads;
+  bool HasPrograms() const { return !threads.empty(); }
 };
 
 const char* ModelName(ModelKind m);

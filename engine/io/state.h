@@ -48,6 +48,12 @@ struct Thread {
   std::int64_t copying = 0;         ///< bytes of the phase-2 copy in progress
   bool read_this_round = false;     ///< nio: a round that read nothing pauses before the next
   std::vector<std::int32_t> ready;  ///< fds the last select/poll/epoll_wait reported
+  // User programs only (program.h): the instruction, loop counters, the signal or
+  // completion handler in progress, and work left when the handler interrupted it.
+  std::int32_t pc = 0;
+  std::vector<std::int32_t> loops;
+  std::int32_t hstage = 0;     ///< 0: no handler; else where the handler is
+  std::int64_t work_end = -1;  ///< when the work op ends (-2: never), -1: not working
 };
 
 struct FdState {
@@ -61,6 +67,12 @@ struct FdState {
   bool sig_queued = false;        ///< signal-driven: a SIGIO for this fd is queued
   std::int64_t kcopy_until = -1;  ///< async: the kernel's phase-2 copy ends then
   std::int64_t kcopy_bytes = 0;
+  // User programs only: what the program has set on the fd.
+  bool nonblock = false;       ///< fcntl O_NONBLOCK
+  bool interest = false;       ///< on the epoll interest list
+  bool edge = false;           ///< registered EPOLLET
+  std::int32_t owner = kNone;  ///< O_ASYNC: the thread SIGIO goes to
+  std::int32_t aio_owner = 0;  ///< the thread whose aio_read it is
 };
 
 struct Counters {

@@ -70,10 +70,10 @@ void LaneSim::Eagain(std::int32_t t, Thread& th, std::int32_t fd, std::int64_t c
   Emit({.kind = EventKind::kEagain, .thread = t, .fd = fd, .n = calls});
 }
 
-void LaneSim::Block(std::int32_t t, Thread& th, Call call, bool new_call) {
+void LaneSim::Block(std::int32_t t, Thread& th, Call call, bool new_call, std::int64_t watched) {
   if (new_call) ++m_w.c.syscalls;
   Set(th, ThreadState::kBlocked, call, -1);
-  Emit({.kind = EventKind::kCallBlocks, .call = call, .thread = t, .fd = th.fd});
+  Emit({.kind = EventKind::kCallBlocks, .call = call, .thread = t, .fd = th.fd, .n = watched});
 }
 
 void LaneSim::Done(std::int32_t t, Thread& th) {
@@ -88,6 +88,7 @@ void LaneSim::GoToWork(std::int32_t t, Thread& th) {
 
 void LaneSim::Advance(std::int32_t t) {
   Thread& th = m_w.threads[std::size_t(t)];
+  if (m_p.HasPrograms()) return AdvanceProgram(t, th);
   switch (m_lane.model) {
     case ModelKind::kBio:
       return AdvanceBio(t, th);

@@ -220,6 +220,26 @@ def schema_facts(schema):
     return props, values - op_values, ops
 
 
+def split_program_ops(schema, ops):
+    """io thread programs ($defs/pop, ops in "threads" programs): {name: fields}, taken out
+    of the script ops, so they get their own "### ... program ops" section."""
+    pop = schema.get("$defs", {}).get("pop")
+    if not isinstance(pop, dict):
+        return {}
+    _, _, pops = schema_facts(pop)
+    prog = pops["op"]
+    for name in prog:
+        ops["op"].pop(name, None)
+    return prog
+
+
+def program_ops(body, out):
+    for item in body if isinstance(body, list) else []:
+        if isinstance(item, dict) and "op" in item:
+            out.add(item["op"])
+            program_ops(item.get("body"), out)
+
+
 def validator_for(kind_schema_file, pointer):
     return jsonschema.Draft202012Validator({"$ref": f"{kind_schema_file}#{pointer}"}, resolver=resolver)
 
@@ -253,7 +273,7 @@ else:
 
 examples_checked = 0
 op_examples_checked = 0
-used_ops = {k: {key: set() for key in OP_KEYS} for k in FAMILIES}
+used_ops = {k: {key: set() for key in OP_KEYS + ("program",)} for k in FAMILIES}
 complete = []  # (line, scenario)
 
 for s, e, info, text in doc.blocks:
@@ -270,6 +290,7 @@ for kind, family in FAMILIES.items():
     schema_file = f"{kind}.schema.json"
     schema = store[schema_file]
     props, values, ops = schema_facts(schema)
+    prog_ops = split_program_ops(schema, ops)
     ranges = []
     for k in family:
         r = doc.section(lambda t, k=k: t.startswith(f"Kind `{k}`"), 2)
@@ -291,15 +312,17 @@ for kind, family in FAMILIES.items():
             fail(f"{kind}: value `{v}` of {schema_file} is not in the {where} section")
 
     script_ref = schema.get("properties", {}).get("script", {}).get("items", {}).get("$ref", "#/$defs/op")
-    defs = {"op": script_ref[1:], "do": "/$defs/gop"}
-    for key, label in (("op", "script ops"), ("do", "goroutine ops")):
-        if not ops[key]:
+    checks = [("op", "script ops", ops["op"], script_ref[1:]),
+              ("do", "goroutine ops", ops["do"], "/$defs/gop"),
+              ("op", "program ops", prog_ops, "/$defs/pop")]
+    for key, label, key_ops, pointer in checks:
+        if not key_ops:
             continue
         subs_found = []
         for rng in ranges:
             subs_found += [r for t, r in doc.subsections(rng, 3).items() if label in t][:1]
         if not subs_found:
-            fail(f'{kind}: no "### ... {label}" section for the {len(ops[key])} ops of {schema_file}')
+            fail(f'{kind}: no "### ... {label}" section for the {len(key_ops)} ops of {schema_file}')
             continue
         entries = {}
         intro_spans = set()
@@ -315,11 +338,11 @@ for kind, family in FAMILIES.items():
                 if name in entries:
                     fail(f"{kind}: {label[:-1]} `{name}` has more than one entry")
                 entries.setdefault(name, r)
-        common = set.intersection(*ops[key].values()) if ops[key] else set()
+        common = set.intersection(*key_ops.values()) if key_ops else set()
         for f in sorted(common):
             if not has_name(intro_spans, f):
                 fail(f"{kind}: `{f}`, which every {label[:-1]} takes, is not in the introduction of {label}")
-        for name, fields in sorted(ops[key].items()):
+        for name, fields in sorted(key_ops.items()):
             if name not in entries:
                 fail(f'{kind}: {label[:-1]} `{name}` has no "#### `{name}`" entry under {label}')
                 continue
@@ -336,7 +359,7 @@ for kind, family in FAMILIES.items():
             if not shown:
                 fail(f"{kind}: the entry of {label[:-1]} `{name}` has no ```json example of it")
         # Every op example of this kind validates against the schema.
-        validator = validator_for(schema_file, defs[key])
+        validator = validator_for(schema_file, pointer)
         for line, v in [b for sub in subs_found for b in doc.json_blocks(sub)]:
             for item in v if isinstance(v, list) else [v]:
                 if not isinstance(item, dict) or key not in item:
@@ -390,6 +413,9 @@ with tempfile.TemporaryDirectory() as tmp:
         family = schema_kind(kind) if kind in KINDS else None
         if family in used_ops:
             used_ops[family]["op"].update(op.get("op") for op in scenario["script"] if isinstance(op, dict))
+            for th in scenario.get("threads", []) if isinstance(scenario.get("threads"), list) else []:
+                if isinstance(th, dict):
+                    program_ops(th.get("program"), used_ops[family]["program"])
             funcs = scenario.get("funcs")
             if family == "sched" and isinstance(funcs, dict):
                 for body in funcs.values():
@@ -404,7 +430,8 @@ with tempfile.TemporaryDirectory() as tmp:
 
 for kind in FAMILIES:
     _, _, ops = schema_facts(store[f"{kind}.schema.json"])
-    for key in OP_KEYS:
+    ops["program"] = split_program_ops(store[f"{kind}.schema.json"], ops)
+    for key in OP_KEYS + ("program",):
         for name in sorted(set(ops[key]) - used_ops[kind][key]):
             fail(f"{kind}: no complete example in scenario-format.md uses the op `{name}`")
 
