@@ -475,7 +475,7 @@ void IoView::DrawKernel(const ViewContext& ctx, const Geometry& g, std::size_t l
         line += (i ? " " : "") + p.fds[std::size_t(w.rdllist[i])].id;
       }
     } else {
-      std::snprintf(buf, sizeof buf, "%s %s fds",
+      std::snprintf(buf, sizeof buf, T(l, "%s %s fds", "%s %s 个 fd"),
                     ln.poller == io::Poller::kSelect ? "fd_set:" : "pollfd[]:",
                     Grouped(std::int64_t(p.fds.size()), num, sizeof num));
       line = buf;
