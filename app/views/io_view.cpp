@@ -333,8 +333,6 @@ void IoView::DrawLane(const ViewContext& ctx, const Geometry& g, std::size_t lan
          u * 0.25f, g.line * 0.5f);
   // The lane's name (its model) and the IO model's one-line character.
   std::string title = io::LaneTitle(ln, l);
-  // The threads run the scenario's own programs, not the model's canonical loop.
-  if (m_run->Prog().HasPrograms()) title += T(l, " · your program", " · 自编程序");
   const float lw = g.x_tl0 - g.x_label0 - u * 0.5f;
   float ty = y0 + u * 0.2f;
   const float tw = TextFit(c, ImVec2(g.x_label0, ty), u, th.text, title, lw);
@@ -359,6 +357,11 @@ void IoView::DrawLane(const ViewContext& ctx, const Geometry& g, std::size_t lan
       break;
   }
   if (ty + u <= y1) TextFit(c, ImVec2(g.x_label0, ty), u, th.text_dim, kind, lw);
+  // The threads run the scenario's own programs, not the model's canonical loop.
+  ty += u * 1.15f;
+  if (m_run->Prog().HasPrograms() && ty + u <= y1) {
+    TextFit(c, ImVec2(g.x_label0, ty), u, th.text, T(l, "your program", "自编程序"), lw);
+  }
   // Threads: each a row (user half above, kernel half below), at most four.
   const std::size_t shown = std::min<std::size_t>(w.threads.size(), 4);
   const float rows_top = y0 + u * 0.25f, rows_bottom = y1 - u * 0.25f;
@@ -572,7 +575,7 @@ void IoView::DrawCounters(const ViewContext& ctx, const Geometry& g, std::size_t
   } else if (w.stalled) {
     std::int64_t unread = 0;
     for (const io::FdState& f : w.fds) unread += f.arrived - f.read;
-    std::snprintf(buf, sizeof buf, T(l, "stalled: %s B never read", "停滞：%s B 读不到"),
+    std::snprintf(buf, sizeof buf, T(l, "stalled: %s B never read", "卡住：%s B 读不到"),
                   Grouped(unread, a, sizeof a));
     if (y + u * 1.2f <= y1) {
       const ImVec2 sz = PillSize(c, buf, u);
@@ -600,6 +603,11 @@ void IoView::DrawCounters(const ViewContext& ctx, const Geometry& g, std::size_t
   const bool scanned_changed =
       pk && (pk->kernel_scanned != k.kernel_scanned || pk->user_scanned != k.user_scanned);
   const bool copied_changed = pk && pk->meta_bytes != k.meta_bytes;
+  auto cpu_row = [&] {
+    std::snprintf(buf, sizeof buf, T(l, "threads: %s · polling %s µs", "线程 %s 个 · 轮询 %s µs"),
+                  Grouped(k.threads, a, sizeof a), Grouped(k.polling_us, b, sizeof b));
+    row(buf, pk && pk->polling_us != k.polling_us, th.text);
+  };
   if (y1 - y >= u * 3.1f) {
     // Room for a line each: the fds scanned and the bytes of fd lists copied.
     std::snprintf(buf, sizeof buf, T(l, "%s fds scanned", "扫描 %s 个 fd"),
@@ -608,15 +616,19 @@ void IoView::DrawCounters(const ViewContext& ctx, const Geometry& g, std::size_t
     std::snprintf(buf, sizeof buf, T(l, "%s B of fd lists copied", "fd 列表拷贝 %s B"),
                   Grouped(k.meta_bytes, b, sizeof b));
     row(buf, copied_changed, th.text);
-  } else {
-    std::snprintf(buf, sizeof buf, T(l, "%s scanned · %s B copied", "扫描 %s · 拷贝 %s B"),
-                  Grouped(k.kernel_scanned + k.user_scanned, a, sizeof a),
-                  Grouped(k.meta_bytes, b, sizeof b));
-    row(buf, scanned_changed || copied_changed, th.text);
+    cpu_row();
+    return;
   }
-  std::snprintf(buf, sizeof buf, T(l, "threads: %s · polling %s µs", "线程 %s 个 · 轮询 %s µs"),
-                Grouped(k.threads, a, sizeof a), Grouped(k.polling_us, b, sizeof b));
-  row(buf, pk && pk->polling_us != k.polling_us, th.text);
+  // A compact lane has room for one more line: what sets this model apart — fds scanned and
+  // fd lists copied for select/poll/epoll; threads and CPU burnt polling for the others (the
+  // study sheet's comparison: bio's thread per connection, nio's wasted polling).
+  const bool mux = m_run->Prog().lanes[lane].model == io::ModelKind::kMultiplex;
+  if (!mux) cpu_row();
+  std::snprintf(buf, sizeof buf, T(l, "%s scanned · %s B copied", "扫描 %s · 拷贝 %s B"),
+                Grouped(k.kernel_scanned + k.user_scanned, a, sizeof a),
+                Grouped(k.meta_bytes, b, sizeof b));
+  row(buf, scanned_changed || copied_changed, th.text);
+  if (mux) cpu_row();
 }
 
 void IoView::Tooltip(const ViewContext& ctx, const Hit& h) const {

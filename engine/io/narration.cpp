@@ -430,7 +430,7 @@ std::string EventLine(const Program& p, const Event& e, Lang lang) {
     case EventKind::kLaneDone:
       return pre + (zh ? "全部读完 (+" : "all read (+") + N(e.n) + "us)";
     case EventKind::kStalled:
-      return pre + (zh ? "停滞：" : "stalled: ") + fd + " " + N(e.n) + (zh ? "B 未读" : "B unread");
+      return pre + (zh ? "卡住：" : "stalled: ") + fd + " " + N(e.n) + (zh ? "B 未读" : "B unread");
   }
   return "?";
 }
