@@ -111,6 +111,7 @@ Json IoRun::StateSummary(std::size_t step) const {
     x["stalled"] = w.stalled;
     x["fd_setsize_error"] = w.error == LaneError::kFdSetSize;
     x["syscalls"] = c.syscalls;
+    x["setup"] = c.setup;
     x["eagain"] = c.eagain;
     x["kernel_scanned"] = c.kernel_scanned;
     x["user_scanned"] = c.user_scanned;

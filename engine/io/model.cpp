@@ -157,8 +157,8 @@ std::uint64_t IoModel::Hash(const State& s) const {
     for (std::int32_t x : w.cq) h.Add(x);
     const Counters& c = w.c;
     for (std::int64_t v :
-         {c.syscalls, c.eagain, c.kernel_scanned, c.user_scanned, c.data_bytes, c.meta_bytes,
-          c.signals, c.polling_us, c.first_byte_us, c.done_us, c.threads}) {
+         {c.syscalls, c.setup, c.eagain, c.kernel_scanned, c.user_scanned, c.data_bytes,
+          c.meta_bytes, c.signals, c.polling_us, c.first_byte_us, c.done_us, c.threads}) {
       h.Add(v);
     }
     h.Add(w.error);

@@ -130,6 +130,7 @@ void LaneSim::AdvanceEpoll(std::int32_t t, Thread& th) {
   switch (th.stage) {
     case 0:
       ++m_w.c.syscalls;
+      ++m_w.c.setup;
       Emit({.kind = EventKind::kSetup, .call = Call::kEpollCreate, .thread = t, .n = 1});
       Set(th, ThreadState::kRunning, Call::kEpollCreate, m_now + s);
       th.stage = 1;
@@ -138,6 +139,7 @@ void LaneSim::AdvanceEpoll(std::int32_t t, Thread& th) {
       // epoll_ctl(2) EPOLL_CTL_ADD once per connection; an fd already readable goes straight
       // onto the ready list.
       m_w.c.syscalls += n;
+      m_w.c.setup += n;
       m_w.c.meta_bytes += kEpollEventBytes * n;
       Emit({.kind = EventKind::kSetup,
             .call = Call::kEpollCtl,

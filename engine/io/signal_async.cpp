@@ -12,6 +12,7 @@ void LaneSim::AdvanceSignal(std::int32_t t, Thread& th) {
   switch (th.stage) {
     case 0:
       ++m_w.c.syscalls;
+      ++m_w.c.setup;
       Emit({.kind = EventKind::kSetup, .call = Call::kSigaction, .thread = t, .n = 1});
       Set(th, ThreadState::kRunning, Call::kSigaction, m_now + s);
       th.stage = 1;
@@ -21,6 +22,7 @@ void LaneSim::AdvanceSignal(std::int32_t t, Thread& th) {
       // F_SETFL O_ASYNC|O_NONBLOCK.
       const std::int64_t calls = 3 * TotalFds();
       m_w.c.syscalls += calls;
+      m_w.c.setup += calls;
       Emit({.kind = EventKind::kSetup, .call = Call::kFcntl, .thread = t, .n = calls});
       Set(th, ThreadState::kRunning, Call::kFcntl, m_now + calls * s);
       th.stage = 11;
@@ -79,6 +81,7 @@ void LaneSim::AdvanceAsync(std::int32_t t, Thread& th) {
     case 0: {
       const std::int64_t calls = NamedFds();
       m_w.c.syscalls += calls;
+      m_w.c.setup += calls;
       Emit({.kind = EventKind::kSetup, .call = Call::kAioRead, .thread = t, .n = calls});
       Set(th, ThreadState::kRunning, Call::kAioRead, m_now + calls * s);
       for (std::size_t i = 0; i < m_w.fds.size(); ++i) {

@@ -77,6 +77,7 @@ struct FdState {
 
 struct Counters {
   std::int64_t syscalls = 0;
+  std::int64_t setup = 0;           ///< of them, one-time set-up calls (fcntl, epoll_ctl, ...)
   std::int64_t eagain = 0;          ///< recvfrom calls that found nothing (wasted)
   std::int64_t kernel_scanned = 0;  ///< fds the kernel checked in select/poll/epoll_wait
   std::int64_t user_scanned = 0;    ///< fds the application checked after the call returned

@@ -151,6 +151,7 @@ void LaneSim::ProgSetup(std::int32_t t, Thread& th, const PInstr& in) {
     // O_ASYNC|O_NONBLOCK. The fds are armed when the calls are done.
     const std::int64_t calls = 3 * in.nfds;
     m_w.c.syscalls += calls;
+    m_w.c.setup += calls;
     Emit({.kind = EventKind::kSetup,
           .flag = !in.all,
           .call = Call::kFcntl,
@@ -178,6 +179,7 @@ void LaneSim::ProgSetup(std::int32_t t, Thread& th, const PInstr& in) {
   switch (in.code) {
     case PCode::kSetNonblock:
       m_w.c.syscalls += in.nfds;
+      m_w.c.setup += in.nfds;
       for (std::int32_t fd : in.fds) m_w.fds[std::size_t(fd)].nonblock = true;
       Emit({.kind = EventKind::kSetup,
             .flag = true,
@@ -189,12 +191,14 @@ void LaneSim::ProgSetup(std::int32_t t, Thread& th, const PInstr& in) {
       return;
     case PCode::kEpollCreate:
       ++m_w.c.syscalls;
+      ++m_w.c.setup;
       Emit({.kind = EventKind::kSetup, .call = Call::kEpollCreate, .thread = t, .n = 1});
       Set(th, ThreadState::kRunning, Call::kEpollCreate, m_now + s);
       return;
     case PCode::kEpollCtl:
       // EPOLL_CTL_ADD once per fd; an fd already readable goes straight onto the ready list.
       m_w.c.syscalls += in.nfds;
+      m_w.c.setup += in.nfds;
       m_w.c.meta_bytes += kEpollEventBytes * in.nfds;
       Emit({.kind = EventKind::kSetup,
             .flag = in.edge,
@@ -217,12 +221,14 @@ void LaneSim::ProgSetup(std::int32_t t, Thread& th, const PInstr& in) {
       return;
     case PCode::kSigaction:
       ++m_w.c.syscalls;
+      ++m_w.c.setup;
       Emit({.kind = EventKind::kSetup, .call = Call::kSigaction, .thread = t, .n = 1});
       Set(th, ThreadState::kRunning, Call::kSigaction, m_now + s);
       return;
     case PCode::kAioRead:
       // The request names the user buffer: the kernel will do both phases.
       m_w.c.syscalls += in.nfds;
+      m_w.c.setup += in.nfds;
       Emit({.kind = EventKind::kSetup, .call = Call::kAioRead, .thread = t, .n = in.nfds});
       Set(th, ThreadState::kRunning, Call::kAioRead, m_now + in.nfds * s);
       for (std::int32_t fd : in.fds) {

@@ -137,6 +137,7 @@ TEST(IoProgramEquivalence, ProgramsDoingTheCanonicalLoopGetTheCanonicalCounters)
       ASSERT_TRUE(ps.worlds[0].finished) << what;
       EXPECT_FALSE(ps.worlds[0].stalled) << what;
       EXPECT_EQ(b.syscalls, a.syscalls + shift) << what;
+      EXPECT_EQ(b.setup, a.setup + shift) << what;
       EXPECT_EQ(b.eagain, a.eagain) << what;
       EXPECT_EQ(b.kernel_scanned, a.kernel_scanned) << what;
       EXPECT_EQ(b.user_scanned, a.user_scanned) << what;

@@ -133,6 +133,7 @@ TEST(IoProgram, EdgeTriggeredFdThatIsNotDrainedIsNotReportedAgain) {
   EXPECT_EQ(l.run->Prog().lanes[0].name, "epoll_et");
   const World& w = Last(*l.run).worlds[0];
   EXPECT_EQ(w.c.syscalls, 5);
+  EXPECT_EQ(w.c.setup, 2);  // epoll_create1 and epoll_ctl: paid once
   EXPECT_EQ(w.c.kernel_scanned, 1);
   EXPECT_EQ(w.c.meta_bytes, 24);
   EXPECT_EQ(w.fds[0].read, 1024);
@@ -196,6 +197,20 @@ TEST(IoProgram, AioReadIsCopiedByTheKernelAndReapedByTheThread) {
   EXPECT_EQ(w.c.syscalls, 2);
   EXPECT_EQ(w.fds[0].read, 2048);
   EXPECT_EQ(w.threads[0].state, ThreadState::kHandler);
+}
+
+TEST(IoSetup, EpollRegistersEveryConnectionOnceAndPollNever) {
+  // epoll_ctl(2) once per fd: with 10,000 connections epoll makes 1 + 10,000 set-up calls, and
+  // after them one call per wait; poll(2) has no set-up, it passes all 10,000 on every call.
+  auto l = LoadIo(Scenario(R"("compare": ["poll", "epoll"])",
+                           R"({"id": "a", "arrivals": [{"at": 20000, "bytes": 100}]})",
+                           R"("idle_fds": 9999)"));
+  ASSERT_TRUE(l.run) << l.result.diags.FormatAll();
+  const State& s = Last(*l.run);
+  EXPECT_EQ(s.worlds[0].c.setup, 0);
+  EXPECT_EQ(s.worlds[1].c.setup, 10001);
+  // epoll_wait sleeps, wakes for a, epoll_wait again; plus one recvfrom.
+  EXPECT_EQ(s.worlds[1].c.syscalls, 10001 + 2 + 1);
 }
 
 }  // namespace
