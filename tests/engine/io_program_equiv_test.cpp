@@ -168,7 +168,6 @@ std::string RandomProgram(std::mt19937& rng, std::size_t nfds, bool& can_stall) 
   }
   p += R"(, {"op": "loop", "until": "all_read", "body": [)";
   const int n = 1 + std::uniform_int_distribution<int>(0, 4)(rng);
-  bool waited = false;
   can_stall = false;
   for (int i = 0; i < n; ++i) {
     switch (pick(rng)) {
@@ -188,7 +187,6 @@ std::string RandomProgram(std::mt19937& rng, std::size_t nfds, bool& can_stall) 
         p += drain ? R"({"op": "recvfrom", "fd": "ready", "until": "eagain"}, )"
                    : R"({"op": "recvfrom", "fd": "ready"}, )";
         if (edge) can_stall = true;
-        waited = true;
         break;
       }
       case 4:
@@ -199,7 +197,6 @@ std::string RandomProgram(std::mt19937& rng, std::size_t nfds, bool& can_stall) 
         break;
     }
   }
-  (void)waited;
   p += R"({"op": "recvfrom", "fd": "all"}, {"op": "pause", "us": 5}]}])";
   return p;
 }

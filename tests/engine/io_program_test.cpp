@@ -142,6 +142,25 @@ TEST(IoProgram, EdgeTriggeredFdThatIsNotDrainedIsNotReportedAgain) {
   EXPECT_TRUE(w.rdllist.empty());
 }
 
+TEST(IoProgram, ASandboxPacketReArmsTheEdgeAndTheOldestBytesAreRead) {
+  // The same program; after it stalls with 1 KiB left, the sandbox sends 10 more bytes on a:
+  // new data is a new edge (epoll(7)), the waiter is woken and its one recvfrom takes the
+  // oldest 1 KiB (bytes 1024-2048); the 10 new bytes are now the ones nothing announces.
+  auto l = LoadIo(
+      Scenario(R"("model": "multiplex", "read_bytes": 1024)", kEtFd,
+               Threads(R"({"program": [{"op": "epoll_create"},
+                              {"op": "epoll_ctl", "fd": "a", "events": "in|et"},
+                              {"op": "loop", "body": [{"op": "epoll_wait"},
+                                                     {"op": "recvfrom", "fd": "ready"}]}]})"),
+               R"([{"op": "run"}, {"op": "arrive", "fd": "a", "bytes": 10}, {"op": "run"}])"));
+  ASSERT_TRUE(l.run) << l.result.diags.FormatAll();
+  const World& w = Last(*l.run).worlds[0];
+  EXPECT_EQ(w.fds[0].read, 2048);
+  EXPECT_EQ(w.fds[0].rcvbuf, 10);
+  EXPECT_TRUE(w.stalled);
+  EXPECT_EQ(w.threads[0].call, Call::kEpollWait);
+}
+
 TEST(IoProgram, EdgeTriggeredFdDrainedUntilEagainIsReadCompletely) {
   // The fix epoll(7) gives: O_NONBLOCK and read until EAGAIN. t0 fcntl (until 1), t1
   // epoll_create1, t2 epoll_ctl, t3 epoll_wait sleeps (syscall 4). t10 woken (until 11),
