@@ -2,6 +2,9 @@
 
 #include <cinttypes>
 #include <cstdio>
+#include <string>
+
+#include "engine/core/json_write.h"
 
 namespace gs {
 namespace {
@@ -39,17 +42,28 @@ void WriteTextTrace(const Run& run, Lang lang, std::ostream& out) {
 }
 
 void WriteJsonTrace(const Run& run, Lang lang, std::ostream& out) {
+  // Each line is written straight into one reused buffer, keys in the order Json::dump()
+  // gives an object (sorted), so the bytes are those of dumping the same object.
+  std::string line;
   for (std::size_t i = 0; i < run.StepCount(); ++i) {
-    Narration n = run.Narrate(i);
-    Json j;
-    j["step"] = i;
-    j["op"] = run.OpIndex(i);
-    j["func"] = n.func;
-    j["events"] = run.EventsJson(i);
-    j["say"] = n.text.Get(lang);
-    j["state"] = run.StateSummary(i);
-    j["hash"] = Hex(run.Hash(i));
-    out << j.dump() << "\n";
+    const Narration n = run.Narrate(i);
+    line.clear();
+    line += "{\"events\":";
+    AppendJson(line, run.EventsJson(i));
+    line += ",\"func\":";
+    AppendJsonString(line, n.func);
+    line += ",\"hash\":\"";
+    line += Hex(run.Hash(i));
+    line += "\",\"op\":";
+    line += std::to_string(run.OpIndex(i));
+    line += ",\"say\":";
+    AppendJsonString(line, n.text.Get(lang));
+    line += ",\"state\":";
+    AppendJson(line, run.StateSummary(i));
+    line += ",\"step\":";
+    line += std::to_string(i);
+    line += "}\n";
+    out.write(line.data(), static_cast<std::streamsize>(line.size()));
   }
 }
 

@@ -974,12 +974,6 @@ class Exec {
   bool m_fold;
 };
 
-// The key and elem of key number `i` of a range op.
-std::int64_t RangeKey(const Program& p, const Op& op, std::int64_t i) {
-  if (p.key_type == KeyType::kString) return p.range_string_keys[std::size_t(op.range_keys + i)];
-  return op.from + i;
-}
-
 }  // namespace
 
 State MapModel::Initial() const {
@@ -1017,7 +1011,7 @@ StepResult MapModel::Step(State& s, std::vector<Event>& out) const {
     case OpCode::kInsertRange:
     case OpCode::kDeleteRange: {
       // One whole mapassign / mapdelete per step.
-      std::int64_t key = RangeKey(p, op, s.cur.index);
+      std::int64_t key = p.RangeKey(op, s.cur.index);
       std::int64_t value = op.from + s.cur.index;
       do {
         prog = op.code == OpCode::kInsertRange ? ex.Assign(key, value) : ex.Delete(key);

@@ -65,6 +65,11 @@ struct Program {
   /// "42" or "\"apple\"" (Go syntax) for a key.
   std::string KeyText(std::int64_t key) const;
   bool HasExplicitHash(std::int64_t key) const;
+  /// The key number `i` of a range op (its keys and elems are both this value).
+  std::int64_t RangeKey(const Op& op, std::int64_t i) const {
+    if (key_type == KeyType::kString) return range_string_keys[std::size_t(op.range_keys + i)];
+    return op.from + i;
+  }
 };
 
 }  // namespace gs::maps

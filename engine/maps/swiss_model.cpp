@@ -765,11 +765,6 @@ class SwissExec {
   std::vector<SwissEvent>& m_out;
 };
 
-std::int64_t RangeKeyOf(const Program& p, const Op& op, std::int64_t i) {
-  if (p.key_type == KeyType::kString) return p.range_string_keys[std::size_t(op.range_keys + i)];
-  return op.from + i;
-}
-
 }  // namespace
 
 SwissState SwissModel::Initial() const {
@@ -806,7 +801,7 @@ StepResult SwissModel::Step(SwissState& s, std::vector<SwissEvent>& out) const {
       break;
     case OpCode::kInsertRange:
     case OpCode::kDeleteRange: {
-      std::int64_t key = RangeKeyOf(p, op, s.cur.index);
+      std::int64_t key = p.RangeKey(op, s.cur.index);
       prog = op.code == OpCode::kInsertRange ? ex.Put(key, op.from + s.cur.index) : ex.Delete(key);
       if (prog == Progress::kDone && ++s.cur.index < op.count) prog = Progress::kMore;
       break;
