@@ -3,7 +3,8 @@ file(GLOB GS_UI_TESTS CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/*_test.cpp)
 add_executable(gs_ui_tests ${GS_UI_TESTS})
 target_include_directories(gs_ui_tests PRIVATE ${CMAKE_SOURCE_DIR})
 target_link_libraries(gs_ui_tests PRIVATE gs_ui gs_export GTest::gtest_main gs_warnings)
-target_compile_definitions(gs_ui_tests PRIVATE GS_SCENARIO_DIR="${GS_SCENARIO_DIR}")
+target_compile_definitions(gs_ui_tests PRIVATE GS_SCENARIO_DIR="${GS_SCENARIO_DIR}"
+                                           GS_THEME_DIR="${CMAKE_SOURCE_DIR}/assets/themes")
 gtest_discover_tests(gs_ui_tests DISCOVERY_TIMEOUT 60)
 
 # The real window under Xvfb: a screenshot of the right size that is not blank.
