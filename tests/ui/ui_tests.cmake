@@ -16,4 +16,11 @@ if(XVFB_RUN)
   add_test(NAME smoke_window_sigterm_keeps_unsaved_edits
     COMMAND bash ${CMAKE_SOURCE_DIR}/tests/smoke/sigterm_recovery_test.sh $<TARGET_FILE:gopherscope>
             ${GS_SCENARIO_DIR}/gc/chain.json)
+  # Issue 17's "done when": the installed program opens a scenario through zenity's dialog.
+  add_test(NAME smoke_window_installed_open_dialog
+    COMMAND bash ${CMAKE_SOURCE_DIR}/tests/smoke/window_installed_open_dialog_test.sh
+            ${CMAKE_BINARY_DIR})
+  # It installs from the build tree, like cli_install_relocatable and deb_package.
+  set_tests_properties(smoke_window_installed_open_dialog PROPERTIES
+    RESOURCE_LOCK install_tree SKIP_RETURN_CODE 77 TIMEOUT 60)
 endif()
