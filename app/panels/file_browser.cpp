@@ -26,6 +26,15 @@ bool IsScenarioName(const std::string& n) {
 
 }  // namespace
 
+FileBrowser::~FileBrowser() {
+  // Asked again until the dialog's thread is done, in case it had not started the program
+  // yet when first asked.
+  while (m_native.valid() &&
+         m_native.wait_for(std::chrono::milliseconds(50)) != std::future_status::ready) {
+    CancelNativeDialogs();
+  }
+}
+
 void FileBrowser::Open(const std::string& dir, bool allow_native) {
   Start(dir, allow_native, {DialogMode::kOpen, "", "", "Gopherscope: open a scenario"});
 }

@@ -18,6 +18,11 @@ namespace gs::app {
 class FileBrowser {
  public:
   static constexpr std::size_t kMaxEntries = 2000;
+  FileBrowser() = default;
+  /// Closes a native dialog still open: otherwise quitting would wait for its answer.
+  ~FileBrowser();
+  FileBrowser(const FileBrowser&) = delete;
+  FileBrowser& operator=(const FileBrowser&) = delete;
   struct Entry {
     std::string name;
     bool dir = false;

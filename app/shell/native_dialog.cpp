@@ -1,6 +1,7 @@
 #include "app/shell/native_dialog.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -23,24 +24,33 @@ namespace fs = std::filesystem;
 std::mutex g_runner_mutex;
 DialogRunner g_runner;  ///< set by tests; empty: SpawnAndRead
 
+// The dialog program running now (0: none), so CancelNativeDialogs can end it. It is reaped
+// under the same lock, so a kill never reaches a pid the system has given to another process.
+std::mutex g_child_mutex;
+pid_t g_child = 0;
+
 // Spawns argv[0] from PATH with its standard output on a pipe and its standard error
 // discarded, and reads the output until the program exits. No shell is involved, so a
 // folder or file name reaches zenity exactly as it is.
 std::string SpawnAndRead(const std::vector<std::string>& argv) {
   if (argv.empty()) return "";
   int fds[2];
-  if (::pipe(fds) != 0) return "";
+  // Close-on-exec, so no other program started meanwhile keeps the pipe open.
+  if (::pipe2(fds, O_CLOEXEC) != 0) return "";
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
-  posix_spawn_file_actions_addclose(&actions, fds[0]);
-  posix_spawn_file_actions_addclose(&actions, fds[1]);
   posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
   std::vector<char*> args;
   for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
   pid_t pid = 0;
-  const int rc = ::posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+  int rc = 0;
+  {
+    std::lock_guard lock(g_child_mutex);
+    rc = ::posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+    if (rc == 0) g_child = pid;
+  }
   posix_spawn_file_actions_destroy(&actions);
   ::close(fds[1]);
   std::string out;
@@ -58,7 +68,11 @@ std::string SpawnAndRead(const std::vector<std::string>& argv) {
   ::close(fds[0]);
   if (rc != 0) return "";
   int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  {
+    std::lock_guard lock(g_child_mutex);
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    g_child = 0;
   }
   // zenity exits 1 on Cancel and 5 on a timeout; only 0 is a choice.
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return "";
@@ -110,6 +124,11 @@ DialogRunner CurrentDialogRunner() {
   std::lock_guard lock(g_runner_mutex);
   if (g_runner) return g_runner;
   return SpawnAndRead;
+}
+
+void CancelNativeDialogs() {
+  std::lock_guard lock(g_child_mutex);
+  if (g_child > 0) ::kill(g_child, SIGTERM);
 }
 
 bool NativeDialogAvailable() {

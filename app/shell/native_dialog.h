@@ -33,6 +33,9 @@ DialogRunner CurrentDialogRunner();
 /// Whether the native dialog can be shown: a replacement runner is set or zenity is on
 /// PATH, and GS_NO_NATIVE_DIALOG is not set to something other than 0.
 bool NativeDialogAvailable();
+/// Ends the dialog program if one is open (the app is closing while the dialog waits);
+/// RunNativeDialog then returns "".
+void CancelNativeDialogs();
 /// Shows the dialog through `run` (blocks: call it off the UI thread); the chosen path with
 /// its trailing newline removed, or "".
 std::string RunNativeDialog(const DialogRunner& run, const DialogRequest& req);

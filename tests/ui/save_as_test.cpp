@@ -67,6 +67,20 @@ TEST(NativeDialog, TheRunnersOutputLosesItsNewlineAndCancelIsEmpty) {
   EXPECT_EQ(WithScenarioExtension("/d/mine.json"), "/d/mine.json");
 }
 
+TEST(NativeDialog, ClosingTheAppEndsADialogStillOpen) {
+  // The real spawner, on a program that would wait far longer than the test may run: the
+  // browser's destructor (the app quitting) must end it instead of waiting for an answer.
+  const DialogRunner spawn = CurrentDialogRunner();
+  SetDialogRunner([spawn](const std::vector<std::string>&) { return spawn({"sleep", "3600"}); });
+  ::unsetenv("GS_NO_NATIVE_DIALOG");
+  {
+    FileBrowser b;
+    b.Open(fs::temp_directory_path().string());
+    EXPECT_TRUE(b.IsOpen());
+  }  // returns once `sleep` was ended (else ctest's timeout fails the test)
+  SetDialogRunner({});
+}
+
 // A temporary folder with one scenario in it, and the built-in browser (no zenity).
 class BuiltInSave : public testing::Test {
  protected:
