@@ -161,8 +161,8 @@ std::string FileBrowser::Draw(Lang l, const std::vector<std::string>& recent) {
   if (!ImGui::BeginPopupModal(title, &m_open)) return "";
   if (!m_replace.empty()) {
     // Save As over an existing file: only an explicit Replace writes over it.
-    ImGui::TextWrapped(T(l, "%s exists already. Replace it?", "%s 已存在。要替换它吗？"),
-                       m_replace.c_str());
+    ImGui::TextWrapped("%s %s", m_replace.c_str(),
+                       T(l, "exists already. Replace it?", "已存在。要替换它吗？"));
     if (ImGui::Button(T(l, "Replace", "替换"))) AnswerReplace(true);
     ImGui::SameLine();
     if (ImGui::Button(T(l, "Cancel", "取消")) || ImGui::IsKeyPressed(keys::kEscape, false)) {
@@ -200,7 +200,7 @@ std::string FileBrowser::Draw(Lang l, const std::vector<std::string>& recent) {
     }
     ImGui::PopID();
   }
-  if (m_truncated) ImGui::TextDisabled(T(l, "(more files not listed)", "（还有文件未列出）"));
+  if (m_truncated) ImGui::TextDisabled("%s", T(l, "(more files not listed)", "（还有文件未列出）"));
   ImGui::EndChild();
   if (!enter.empty()) Enter(enter);  // Save As keeps the typed name
   ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 8);
