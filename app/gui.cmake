@@ -32,11 +32,13 @@ add_library(gs_ui STATIC
   shell/fonts.cpp
   shell/lesson.cpp
   shell/library.cpp
+  shell/native_dialog.cpp
   shell/presenter.cpp
   shell/quiz_flow.cpp
   shell/recovery.cpp
   shell/strings.cpp
   shell/theme.cpp
+  shell/theme_file.cpp
   shell/window_fit.cpp
   ${GS_PANEL_SOURCES}
   ${GS_VIEW_SOURCES})
@@ -55,3 +57,8 @@ add_library(gs_gui STATIC shell/app_main.cpp shell/presenter_window.cpp shell/sc
             shell/window_icon.cpp)
 target_include_directories(gs_gui PUBLIC ${CMAKE_SOURCE_DIR})
 target_link_libraries(gs_gui PUBLIC gs_ui gs_export gs_cli glad glfw PRIVATE gs_warnings)
+
+# The theme colours in the build tree (an installed program finds its own: ThemeDir).
+set(GS_THEME_DIR ${CMAKE_SOURCE_DIR}/assets/themes)
+set_property(SOURCE shell/app_main.cpp export/export.cpp APPEND PROPERTY
+             COMPILE_DEFINITIONS GS_THEME_DIR="${GS_THEME_DIR}")

@@ -1,7 +1,8 @@
 # cmake --install and the .deb: the program in bin/, its scenarios, schemas and docs under
 # share/gopherscope/, the icon, desktop entry and AppStream metainfo in the XDG places, a man
 # page made from the program's own --help, and bash completion. The installed program finds
-# its scenarios relative to itself (app/cli/install_paths.cpp), so the prefix can move.
+# its scenarios and themes relative to itself (app/cli/install_paths.cpp,
+# app/shell/theme_file.cpp), so the prefix can move.
 include(GNUInstallDirs)
 
 set(GS_APP_ID org.gopherscope.Gopherscope)
@@ -9,6 +10,9 @@ set(GS_APP_ID org.gopherscope.Gopherscope)
 install(TARGETS gopherscope RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/scenarios/ DESTINATION ${CMAKE_INSTALL_DATADIR}/gopherscope/scenarios)
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR} FILES_MATCHING PATTERN "*.md")
+# The theme colours the window reads at start (app/shell/theme_file.h).
+install(DIRECTORY ${CMAKE_SOURCE_DIR}/assets/themes/ DESTINATION ${CMAKE_INSTALL_DATADIR}/gopherscope/themes
+        FILES_MATCHING PATTERN "*.json")
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/lessons/ DESTINATION ${CMAKE_INSTALL_DATADIR}/gopherscope/lessons
         OPTIONAL)
 install(FILES ${CMAKE_SOURCE_DIR}/scripts/gopherscope.bash-completion
@@ -73,6 +77,8 @@ set(CPACK_PACKAGE_CONTACT "Gopherscope developers <gopherscope@example.org>")
 set(CPACK_DEBIAN_PACKAGE_SECTION education)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-wqy-microhei")
+# File > Open… and Save As use the desktop's dialog when zenity is there (else a built-in one).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "zenity")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_GENERATOR DEB)

@@ -11,7 +11,7 @@ PACKAGES=(
   xvfb xauth imagemagick xdotool
   python3-jsonschema
   clang libclang-rt-14-dev
-  librsvg2-bin help2man desktop-file-utils appstream lintian file libcli11-dev
+  librsvg2-bin help2man desktop-file-utils appstream lintian file libcli11-dev zenity
 )
 
 missing=()

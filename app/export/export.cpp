@@ -18,6 +18,7 @@
 #include "app/shell/app.h"
 #include "app/shell/config_store.h"
 #include "app/shell/fonts.h"
+#include "app/shell/theme_file.h"
 
 namespace gs::app {
 namespace {
@@ -300,6 +301,10 @@ int ExportMain(int argc, char** argv, const char* scenario_dir) {
     }
     std::fprintf(stderr, "%s\n", error.c_str());
     return 2;
+  }
+  // The same theme colours as the window (assets/themes).
+  if (const std::string bad = LoadThemes(ThemeDir(GS_THEME_DIR)); !bad.empty()) {
+    std::fprintf(stderr, "gopherscope export: %s\n", bad.c_str());
   }
   const ExportResult r = RunExport(opt, scenario_dir);
   if (!r.ok) {

@@ -1,15 +1,14 @@
 #include "app/panels/file_browser.h"
 
 #include <algorithm>
-#include <array>
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <system_error>
 
 #include "app/imgui_compat.h"
+#include "app/shell/keys.h"
 #include "app/shell/strings.h"
 
 namespace gs::app {
@@ -25,59 +24,73 @@ bool IsScenarioName(const std::string& n) {
   return n.size() > 5 && n.compare(n.size() - 5, 5, ".json") == 0;
 }
 
-// Runs zenity and returns the chosen path ("" when cancelled). Besides fixed strings only
-// the start folder, quoted, reaches the shell.
-std::string RunZenity(std::string dir) {
-  // The start folder is single-quoted for the shell ('\'' for a quote inside it).
-  std::string quoted = "'";
-  for (char c : dir) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  quoted += "'";
-  const std::string cmd =
-      "cd " + quoted +
-      " 2>/dev/null; zenity --file-selection "
-      "--title='Gopherscope: open a scenario' "
-      "--file-filter='Scenarios | *.json' --file-filter='All files | *' 2>/dev/null";
-  std::string out;
-  if (FILE* p = ::popen(cmd.c_str(), "r")) {
-    std::array<char, 4096> buf{};
-    while (std::fgets(buf.data(), int(buf.size()), p)) out += buf.data();
-    ::pclose(p);
-  }
-  while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
-  return out;
-}
-
 }  // namespace
 
-bool FileBrowser::NativeAvailable() {
-  if (const char* no = std::getenv("GS_NO_NATIVE_DIALOG"); no && *no && *no != '0') return false;
-  const char* path = std::getenv("PATH");
-  if (!path) return false;
-  std::string p = path;
-  std::size_t start = 0;
-  while (start <= p.size()) {
-    const std::size_t end = std::min(p.find(':', start), p.size());
-    std::error_code ec;
-    if (end > start && fs::exists(fs::path(p.substr(start, end - start)) / "zenity", ec)) {
-      return true;
-    }
-    start = end + 1;
+FileBrowser::~FileBrowser() {
+  // Asked again until the dialog's thread is done, in case it had not started the program
+  // yet when first asked.
+  while (m_native.valid() &&
+         m_native.wait_for(std::chrono::milliseconds(50)) != std::future_status::ready) {
+    CancelNativeDialogs();
   }
-  return false;
 }
 
 void FileBrowser::Open(const std::string& dir, bool allow_native) {
+  Start(dir, allow_native, {DialogMode::kOpen, "", "", "Gopherscope: open a scenario"});
+}
+
+void FileBrowser::OpenSave(const std::string& dir, const std::string& name, bool allow_native) {
+  Start(dir, allow_native, {DialogMode::kSave, "", name, "Gopherscope: save the scenario as"});
+}
+
+void FileBrowser::Start(const std::string& dir, bool allow_native, DialogRequest req) {
   std::error_code ec;
   m_dir = fs::is_directory(dir, ec) ? fs::absolute(dir, ec).lexically_normal().string()
                                     : fs::current_path(ec).string();
-  if (allow_native && NativeAvailable()) {
-    m_native = std::async(std::launch::async, RunZenity, m_dir);
+  m_mode = req.mode;
+  m_replace.clear();
+  m_chosen.clear();
+  req.dir = m_dir;
+  // Save As suggests a name in the folder shown (a bare name is saved there).
+  std::snprintf(m_path, sizeof m_path, "%s", req.mode == DialogMode::kSave ? req.name.c_str() : "");
+  if (allow_native && NativeDialogAvailable()) {
+    // The runner is picked here, on the UI thread; the dialog blocks on another one.
+    m_native = std::async(std::launch::async, RunNativeDialog, CurrentDialogRunner(), req);
     return;
   }
   m_open = true;
   m_just_opened = true;
-  m_path[0] = 0;
+  m_focus_path = req.mode == DialogMode::kSave;
   List();
+}
+
+void FileBrowser::Submit(const std::string& typed) {
+  if (typed.empty()) return;
+  if (m_mode == DialogMode::kOpen) {
+    m_chosen = typed;
+    m_open = false;
+    return;
+  }
+  // A bare name is saved in the folder shown.
+  fs::path p = WithScenarioExtension(typed);
+  if (!p.has_parent_path()) p = fs::path(m_dir) / p;
+  std::error_code ec;
+  if (fs::exists(p, ec)) {
+    m_replace = p.string();  // asked in the dialog; nothing is returned yet
+    m_open = true;
+    return;
+  }
+  m_chosen = p.string();
+  m_open = false;
+}
+
+void FileBrowser::AnswerReplace(bool yes) {
+  if (m_replace.empty()) return;
+  if (yes) {
+    m_chosen = m_replace;
+    m_open = false;
+  }
+  m_replace.clear();
 }
 
 void FileBrowser::Enter(const std::string& name) {
@@ -119,10 +132,24 @@ void FileBrowser::List() {
 std::string FileBrowser::Draw(Lang l, const std::vector<std::string>& recent) {
   if (m_native.valid()) {
     if (m_native.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return "";
-    return m_native.get();  // "" when cancelled
+    const std::string picked = m_native.get();  // "" when cancelled
+    if (picked.empty() || m_mode == DialogMode::kOpen || picked == WithScenarioExtension(picked)) {
+      return picked;  // zenity itself asked before replacing `picked`
+    }
+    // ".json" was added: zenity did not ask about that name, so ask here if it exists.
+    Submit(picked);
+    if (!m_replace.empty()) m_just_opened = true;
+  }
+  if (!m_chosen.empty()) {
+    std::string chosen;
+    chosen.swap(m_chosen);
+    return chosen;
   }
   if (!m_open) return "";
-  const char* title = T(l, "Open a scenario###file_browser", "打开场景###file_browser");
+  const bool saving = m_mode == DialogMode::kSave;
+  const char* title = saving
+                          ? T(l, "Save the scenario as###file_browser", "场景另存为###file_browser")
+                          : T(l, "Open a scenario###file_browser", "打开场景###file_browser");
   if (m_just_opened) {
     ImGui::OpenPopup(title);
     m_just_opened = false;
@@ -131,14 +158,27 @@ std::string FileBrowser::Draw(Lang l, const std::vector<std::string>& recent) {
   ImGui::SetNextWindowSize(ImVec2(std::min(display.x * 0.8f, ImGui::GetFontSize() * 36),
                                   std::min(display.y * 0.8f, ImGui::GetFontSize() * 26)),
                            ImGuiCond_Appearing);
-  std::string chosen;
   if (!ImGui::BeginPopupModal(title, &m_open)) return "";
+  if (!m_replace.empty()) {
+    // Save As over an existing file: only an explicit Replace writes over it.
+    ImGui::TextWrapped("%s %s", m_replace.c_str(),
+                       T(l, "exists already. Replace it?", "已存在。要替换它吗？"));
+    if (ImGui::Button(T(l, "Replace", "替换"))) AnswerReplace(true);
+    ImGui::SameLine();
+    if (ImGui::Button(T(l, "Cancel", "取消")) || ImGui::IsKeyPressed(keys::kEscape, false)) {
+      AnswerReplace(false);
+    }
+    if (!m_open) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+    return "";  // the chosen file comes back on the next frame
+  }
   if (ImGui::Button("..")) Enter("..");
   ImGui::SameLine();
   ImGui::TextWrapped("%s", m_dir.c_str());
-  if (!recent.empty() && ImGui::BeginCombo("##recent", Tr(Str::kRecent, l))) {
+  std::string submit;
+  if (!saving && !recent.empty() && ImGui::BeginCombo("##recent", Tr(Str::kRecent, l))) {
     for (const std::string& r : recent) {
-      if (ImGui::Selectable(r.c_str())) chosen = r;
+      if (ImGui::Selectable(r.c_str())) submit = r;
     }
     ImGui::EndCombo();
   }
@@ -153,26 +193,37 @@ std::string FileBrowser::Draw(Lang l, const std::vector<std::string>& recent) {
       if (e.dir) {
         enter = e.name;  // entering re-lists: after the loop
       } else {
-        std::snprintf(m_path, sizeof m_path, "%s", (fs::path(m_dir) / e.name).c_str());
-        if (ImGui::IsMouseDoubleClicked(0)) chosen = m_path;
+        std::snprintf(m_path, sizeof m_path, "%s",
+                      saving ? e.name.c_str() : (fs::path(m_dir) / e.name).c_str());
+        if (ImGui::IsMouseDoubleClicked(0)) submit = m_path;
       }
     }
     ImGui::PopID();
   }
-  if (m_truncated) ImGui::TextDisabled(T(l, "(more files not listed)", "（还有文件未列出）"));
+  if (m_truncated) ImGui::TextDisabled("%s", T(l, "(more files not listed)", "（还有文件未列出）"));
   ImGui::EndChild();
-  if (!enter.empty()) Enter(enter);
+  if (!enter.empty()) Enter(enter);  // Save As keeps the typed name
   ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 8);
+  if (m_focus_path) {
+    ImGui::SetKeyboardFocusHere();
+    m_focus_path = false;
+  }
   const bool typed =
       ImGui::InputText("##path", m_path, sizeof m_path, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
-  if ((ImGui::Button(Tr(Str::kOpen, l)) || typed) && m_path[0]) chosen = m_path;
+  const char* action = saving ? T(l, "Save", "保存") : Tr(Str::kOpen, l);
+  if ((ImGui::Button(action) || typed) && m_path[0]) submit = m_path;
   ImGui::SameLine();
   if (ImGui::Button(Tr(Str::kClose, l))) m_open = false;
-  if (!chosen.empty()) m_open = false;
+  if (!submit.empty()) Submit(submit);
   if (!m_open) ImGui::CloseCurrentPopup();
   ImGui::EndPopup();
-  return chosen;
+  if (!m_chosen.empty()) {
+    std::string chosen;
+    chosen.swap(m_chosen);
+    return chosen;
+  }
+  return "";
 }
 
 }  // namespace gs::app

@@ -16,6 +16,7 @@
 #include "app/panels/panels.h"
 #include "app/shell/keys.h"
 #include "app/shell/strings.h"
+#include "app/shell/theme_file.h"
 #include "app/views/svg_canvas.h"
 
 namespace gs::app {
@@ -63,9 +64,12 @@ App::App(std::string scenario_dir, std::string settings_path)
     : m_scenario_dir(std::move(scenario_dir)), m_settings_path(std::move(settings_path)) {
   std::string broken_kept;
   m_ui = LoadUiState(m_settings_path, &broken_kept);
+  std::string report = TakeThemeReport();  // once: LoadThemes ran before the window opened
   if (!broken_kept.empty()) {
-    SetStatus(std::string(Tr(Str::kSettingsBroken, m_ui.lang)) + " " + broken_kept);
+    report = std::string(Tr(Str::kSettingsBroken, m_ui.lang)) + " " + broken_kept +
+             (report.empty() ? "" : "\n" + report);
   }
+  if (!report.empty()) SetStatus(report);
   // Screenshots and tests (no settings file) neither write nor offer a recovery, and have
   // no folder of their own scenarios.
   if (!m_settings_path.empty()) {
@@ -505,7 +509,12 @@ void App::Frame(float dt) {
   DrawUnsavedPrompt(m_unsaved_prompt, l, cmd.editor);
   DrawRecoveryPrompt();
   if (const std::string picked = m_browser.Draw(l, m_ui.recent); !picked.empty()) {
-    cmd.open_path = picked;
+    // Save As hands back an existing file only after the user agreed to replace it.
+    if (m_browser.Saving()) {
+      SaveRecordedAs(picked, /*replace=*/true);
+    } else {
+      cmd.open_path = picked;
+    }
   }
   DrawSaveAnywayPrompt(m_confirm_save, std::filesystem::path(m_editor.Path()).filename().string(),
                        l, cmd.editor);
@@ -595,7 +604,7 @@ void App::DrawCanvas(float x, float y, float w, float h) {
       const int asked = QuizFlow::AskedAt(run->Meta().quiz, m_play.step);
       if (asked >= 0) m_pending_pick = std::make_pair(asked, ctx.requests.picked);
     }
-    if (!ctx.presenter && (m_ui.sandbox || !m_sandbox_undo.empty())) DrawSandboxBar(w);
+    if (!ctx.presenter && (m_ui.sandbox || !m_sandbox_undo.empty())) DrawSandboxBar();
   } else if (run) {
     ImGui::SetCursorPos(ImVec2(20 * UiScale(), 20 * UiScale()));
     ImGui::PushTextWrapPos(w - 20 * UiScale());
@@ -689,7 +698,7 @@ bool App::UndoRecord() {
   return true;
 }
 
-bool App::SaveRecordedAs(const std::string& name) {
+bool App::SaveRecordedAs(const std::string& name, bool replace) {
   Json doc = Json::parse(m_editor.Text(), nullptr, false);
   if (doc.is_discarded() || name.empty()) return false;
   std::error_code ec;
@@ -699,7 +708,7 @@ bool App::SaveRecordedAs(const std::string& name) {
     std::filesystem::create_directories(m_user_dir, ec);
     path = (std::filesystem::path(m_user_dir) / name).string();
   }
-  if (std::filesystem::exists(path, ec)) {
+  if (!replace && std::filesystem::exists(path, ec)) {
     SetStatus(Tr(Str::kSaveAsExists, m_ui.lang));
     return false;
   }
@@ -712,7 +721,7 @@ bool App::SaveRecordedAs(const std::string& name) {
   return true;
 }
 
-void App::DrawSandboxBar(float width) {
+void App::DrawSandboxBar() {
   const float s = UiScale();
   // Above the bottom edge, where a view may keep its own input bar (the maps what-if box).
   ImGui::SetCursorPos(ImVec2(12 * s, ImGui::GetWindowHeight() - ImGui::GetFrameHeight() * 2.9f));
@@ -724,12 +733,9 @@ void App::DrawSandboxBar(float width) {
   if (ImGui::SmallButton(Tr(Str::kUndo, m_ui.lang))) m_undo_requested = true;
   ImGui::EndDisabled();
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(std::max(120.0f, width * 0.22f));
-  ImGui::InputTextWithHint("##save_as", "recorded.json", m_save_as_buf, sizeof m_save_as_buf);
-  ImGui::SameLine();
-  if (ImGui::SmallButton(Tr(Str::kSaveAs, m_ui.lang)) && m_save_as_buf[0]) {
-    m_save_as_requested = true;
-  }
+  // The dialog (native or built-in) picks the file: Ctrl+Shift+S does the same.
+  if (ImGui::SmallButton(Tr(Str::kSaveAs, m_ui.lang))) m_save_as_requested = true;
+  ItemTooltip("Ctrl+Shift+S");
 }
 
 // [SECTION] keys
@@ -743,7 +749,10 @@ void App::HandleKeys(Commands& cmd) {
     if (ImGui::IsKeyPressed(keys::kEnter, false) || ImGui::IsKeyPressed(keys::kKpEnter, false)) {
       cmd.editor.apply = true;
     }
-    if (ImGui::IsKeyPressed(keys::kS, false)) cmd.editor.save = true;
+    if (!io.KeyShift && ImGui::IsKeyPressed(keys::kS, false)) cmd.editor.save = true;
+  }
+  if (io.KeyCtrl && io.KeyShift && m_ui.sandbox && ImGui::IsKeyPressed(keys::kS, false)) {
+    m_save_as_requested = true;
   }
   if (io.WantTextInput) return;
   const auto& run = m_doc.GetRun();
@@ -819,7 +828,19 @@ void App::Apply(const Commands& cmd) {
   for (const Json& op : m_pending_ops) RecordOp(op);
   m_pending_ops.clear();
   if (m_undo_requested) UndoRecord();
-  if (m_save_as_requested) SaveRecordedAs(m_save_as_buf);
+  if (m_save_as_requested && !m_browser.IsOpen()) {
+    // Save As starts in the user's scenarios folder (listed under My scenarios), else next
+    // to the open scenario, and suggests NAME-recorded.json.
+    std::error_code ec;
+    std::string dir = std::filesystem::path(m_doc.Path()).parent_path().string();
+    if (!m_user_dir.empty()) {
+      std::filesystem::create_directories(m_user_dir, ec);
+      if (std::filesystem::is_directory(m_user_dir, ec)) dir = m_user_dir;
+    }
+    const std::string stem = std::filesystem::path(m_doc.Path()).stem().string();
+    m_browser.OpenSave(dir, (stem.empty() ? std::string("scenario") : stem) + "-recorded.json",
+                       /*allow_native=*/!m_settings_path.empty());
+  }
   m_undo_requested = m_save_as_requested = false;
   if (m_pending_config) {
     auto [key, value] = *m_pending_config;

@@ -199,8 +199,9 @@ class App {
   bool RecordOp(const Json& op);
   bool UndoRecord();
   std::size_t UndoDepth() const { return m_sandbox_undo.size(); }
-  /// Writes the recorded scenario (formatted) to a new file; never overwrites one.
-  bool SaveRecordedAs(const std::string& path);
+  /// Writes the recorded scenario (formatted) to a new file; an existing one only when
+  /// `replace` (the Save As dialog asked the user). A bare name goes to the user's folder.
+  bool SaveRecordedAs(const std::string& path, bool replace = false);
 
   /// The topic view for the open scenario (null when its kind has none); tests reach into it.
   TopicView* View() { return m_view.get(); }
@@ -290,7 +291,7 @@ class App {
   std::string m_settings_path;
   UiState m_ui;
   Document m_doc;
-  FileBrowser m_browser;                ///< File > Open…
+  FileBrowser m_browser;                ///< File > Open… and the sandbox's Save As…
   std::vector<LibraryEntry> m_library;  ///< recent files, built-ins, then the user's own
   std::string m_user_dir;               ///< UserScenarioDir(), "" for tests and screenshots
   /// Rebuilds m_library: the recent files (that still exist), the built-in scenarios, and
@@ -304,9 +305,8 @@ class App {
   std::vector<SandboxUndo> m_sandbox_undo;
   std::vector<Json> m_pending_ops;
   bool m_undo_requested = false;
-  bool m_save_as_requested = false;
-  char m_save_as_buf[512] = {};
-  void DrawSandboxBar(float width);
+  bool m_save_as_requested = false;  ///< the sandbox's Save As… (opens the dialog)
+  void DrawSandboxBar();
   QuizFlow m_quiz;  ///< predict, then reveal
   std::size_t m_quiz_size = 0;
   std::vector<std::size_t> m_notable;  ///< scrubber marks for the current run

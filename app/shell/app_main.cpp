@@ -28,6 +28,7 @@
 #include "app/shell/keys.h"
 #include "app/shell/presenter_window.h"
 #include "app/shell/screenshot.h"
+#include "app/shell/theme_file.h"
 #include "app/shell/window_fit.h"
 #include "app/shell/window_icon.h"
 
@@ -202,6 +203,11 @@ int RunApp(int argc, char** argv, const char* scenario_dir) {
   Flags flags;
   if (const int rc = ParseFlags(argc, argv, &flags); rc >= 0) return rc;
   const bool screenshot_mode = !flags.screenshot.empty();
+  // The theme colours (assets/themes): a missing or broken file is said here and in the
+  // status line, and the built-in colours are used.
+  if (const std::string bad = LoadThemes(ThemeDir(GS_THEME_DIR)); !bad.empty()) {
+    std::fprintf(stderr, "gopherscope: %s\n", bad.c_str());
+  }
 
   glfwSetErrorCallback([](int code, const char* msg) {
     std::fprintf(stderr, "gopherscope: GLFW error %d: %s\n", code, msg);
@@ -321,6 +327,7 @@ int RunApp(int argc, char** argv, const char* scenario_dir) {
   // settles a layout one frame after the event, so a quick click must not wait for the next
   // mouse move to take effect.
   int settle_frames = 0;
+  std::string titled;  ///< the file the window title names
   while (!glfwWindowShouldClose(win)) {
     // Sleep while nothing moves; wake at least twice a second for hot reload.
     if (!screenshot_mode && !frame_report && !app.Animating() && settle_frames == 0) {
@@ -355,6 +362,12 @@ int RunApp(int argc, char** argv, const char* scenario_dir) {
     ImGui::NewFrame();
     app.Frame(std::min(dt, 0.1f));
     ImGui::Render();
+    // The title names the open file, as desktop programs do ("chain.json — Gopherscope").
+    if (app.Doc().Path() != titled) {
+      titled = app.Doc().Path();
+      const std::string name = std::filesystem::path(titled).filename().string();
+      glfwSetWindowTitle(win, name.empty() ? "Gopherscope" : (name + " — Gopherscope").c_str());
+    }
     int w = 0, h = 0;
     glfwGetFramebufferSize(win, &w, &h);
     glViewport(0, 0, w, h);

@@ -1,5 +1,7 @@
 #include "app/shell/theme.h"
 
+#include "app/shell/theme_file.h"
+
 namespace gs::app {
 namespace {
 
@@ -66,39 +68,107 @@ Theme MakeLight() {
   return t;
 }
 
+ImGuiStyleSpec MakeLightStyle() {
+  ImGuiStyleSpec s;
+  s.light_base = true;
+  s.frame_border = 1.0f;
+  s.colors = {
+      {ImGuiCol_Text, ImVec4(0.02f, 0.02f, 0.03f, 1)},
+      {ImGuiCol_TextDisabled, ImVec4(0.30f, 0.31f, 0.34f, 1)},
+      {ImGuiCol_WindowBg, ImVec4(0.97f, 0.97f, 0.98f, 1)},
+      {ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1)},
+      {ImGuiCol_Border, ImVec4(0.45f, 0.46f, 0.50f, 1)},
+      {ImGuiCol_FrameBg, ImVec4(0.88f, 0.89f, 0.92f, 1)},
+      {ImGuiCol_Button, ImVec4(0.80f, 0.85f, 0.95f, 1)},
+      {ImGuiCol_ButtonHovered, ImVec4(0.65f, 0.75f, 0.95f, 1)},
+      {ImGuiCol_Header, ImVec4(0.70f, 0.80f, 0.98f, 1)},
+  };
+  return s;
+}
+
+ImGuiStyleSpec MakeDarkStyle() {
+  ImGuiStyleSpec s;
+  s.colors = {
+      {ImGuiCol_WindowBg, ImVec4(0.11f, 0.12f, 0.14f, 1)},
+      {ImGuiCol_ChildBg, ImVec4(0.094f, 0.106f, 0.129f, 1)},
+      {ImGuiCol_TitleBgActive, ImVec4(0.16f, 0.29f, 0.48f, 1)},
+  };
+  return s;
+}
+
+// The themes in use: the built-ins until LoadThemes installs the files' colours (at start,
+// before the first frame, so no frame sees a mix).
+ThemeData& Installed(ThemeKind kind) {
+  static ThemeData dark = BuiltInTheme(ThemeKind::kDark);
+  static ThemeData light = BuiltInTheme(ThemeKind::kLight);
+  return kind == ThemeKind::kLight ? light : dark;
+}
+
 }  // namespace
 
-const Theme& GetTheme(ThemeKind kind) {
-  static const Theme kDark = MakeDark();
-  static const Theme kLight = MakeLight();
+const ThemeData& BuiltInTheme(ThemeKind kind) {
+  static const ThemeData kDark{MakeDark(), MakeDarkStyle()};
+  static const ThemeData kLight{MakeLight(), MakeLightStyle()};
   return kind == ThemeKind::kLight ? kLight : kDark;
 }
 
+void InstallTheme(ThemeKind kind, const ThemeData& data) {
+  Installed(kind) = data;
+  Installed(kind).canvas.kind = kind;
+}
+
+// A colour added to Theme must be added to ThemeFields (and to the theme files) too.
+static_assert(sizeof(Theme) == sizeof(ThemeKind) + kThemeFieldCount * sizeof(ImU32),
+              "ThemeFields lists every colour of Theme");
+
+const std::array<ThemeField, kThemeFieldCount>& ThemeFields() {
+  static const std::array<ThemeField, kThemeFieldCount> kFields = {{
+      {"canvas_bg", &Theme::canvas_bg},
+      {"text", &Theme::text},
+      {"text_dim", &Theme::text_dim},
+      {"grid", &Theme::grid},
+      {"accent", &Theme::accent},
+      {"edge", &Theme::edge},
+      {"danger", &Theme::danger},
+      {"ok", &Theme::ok},
+      {"warn", &Theme::warn},
+      {"obj_white_fill", &Theme::obj_white_fill},
+      {"obj_white_outline", &Theme::obj_white_outline},
+      {"obj_grey_fill", &Theme::obj_grey_fill},
+      {"obj_grey_outline", &Theme::obj_grey_outline},
+      {"obj_black_fill", &Theme::obj_black_fill},
+      {"obj_black_outline", &Theme::obj_black_outline},
+      {"obj_label_on_white", &Theme::obj_label_on_white},
+      {"obj_label_on_grey", &Theme::obj_label_on_grey},
+      {"obj_label_on_black", &Theme::obj_label_on_black},
+      {"panel_bg", &Theme::panel_bg},
+      {"panel_border", &Theme::panel_border},
+      {"changed", &Theme::changed},
+      {"ghost", &Theme::ghost},
+      {"move", &Theme::move},
+  }};
+  return kFields;
+}
+
+const Theme& GetTheme(ThemeKind kind) {
+  return Installed(kind).canvas;
+}
+
 void ApplyImGuiStyle(ThemeKind kind, float scale) {
+  const ImGuiStyleSpec& spec = Installed(kind).imgui;
   ImGuiStyle style;
-  if (kind == ThemeKind::kLight) {
+  if (spec.light_base) {
     ImGui::StyleColorsLight(&style);
-    ImVec4* c = style.Colors;
-    c[ImGuiCol_Text] = ImVec4(0.02f, 0.02f, 0.03f, 1);
-    c[ImGuiCol_TextDisabled] = ImVec4(0.30f, 0.31f, 0.34f, 1);
-    c[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.98f, 1);
-    c[ImGuiCol_ChildBg] = ImVec4(1, 1, 1, 1);
-    c[ImGuiCol_Border] = ImVec4(0.45f, 0.46f, 0.50f, 1);
-    c[ImGuiCol_FrameBg] = ImVec4(0.88f, 0.89f, 0.92f, 1);
-    c[ImGuiCol_Button] = ImVec4(0.80f, 0.85f, 0.95f, 1);
-    c[ImGuiCol_ButtonHovered] = ImVec4(0.65f, 0.75f, 0.95f, 1);
-    c[ImGuiCol_Header] = ImVec4(0.70f, 0.80f, 0.98f, 1);
   } else {
     ImGui::StyleColorsDark(&style);
-    ImVec4* c = style.Colors;
-    c[ImGuiCol_WindowBg] = ImVec4(0.11f, 0.12f, 0.14f, 1);
-    c[ImGuiCol_ChildBg] = ImVec4(0.094f, 0.106f, 0.129f, 1);
-    c[ImGuiCol_TitleBgActive] = ImVec4(0.16f, 0.29f, 0.48f, 1);
+  }
+  for (const auto& [col, value] : spec.colors) {
+    if (col >= 0 && col < ImGuiCol_COUNT) style.Colors[col] = value;
   }
   style.WindowRounding = 4;
   style.FrameRounding = 4;
   style.GrabRounding = 4;
-  style.FrameBorderSize = kind == ThemeKind::kLight ? 1.0f : 0.0f;
+  style.FrameBorderSize = spec.frame_border;
   style.ScaleAllSizes(scale);
   ImGui::GetStyle() = style;
 }
