@@ -13,9 +13,10 @@
 namespace gs::stack {
 namespace {
 
-constexpr std::uint64_t kGlobalBase = 0x5a0000;     // data segment (illustrative)
-constexpr std::uint64_t kStaticUint64s = 0x4f3e00;  // runtime.staticuint64s (illustrative)
-constexpr std::uint64_t kGoexitPC = 0x4601e1;       // goexit+1: a goroutine's first return PC
+constexpr std::uint64_t kGlobalBase = 0x5a0000;       // data segment (illustrative)
+constexpr std::uint64_t kStaticUint64s = 0x4f3e00;    // runtime.staticuint64s (illustrative)
+constexpr std::uint64_t kGoexitPC = 0x4601e1;         // goexit+1: a goroutine's first return PC
+constexpr std::uint64_t kNewprocReserve = 4 * kWord;  // newproc1's totalSize on amd64
 
 std::string Hex(std::uint64_t v) {
   char buf[24];
@@ -114,7 +115,10 @@ State StackModel::Initial() const {
   State s;
   s.stack.lo = c.stack_base;
   s.stack.hi = c.stack_base + std::uint64_t(c.stack_size);
-  s.sp = s.stack.hi;
+  // newproc1 (proc.go) starts a goroutine at hi - totalSize, 4 words "in case of reads slightly
+  // beyond frame" (sys.MinFrameSize is 0 on amd64); gostartcallfn then pushes goexit+1 as the
+  // first function's return PC, so that function is entered with SP = hi - 40.
+  s.sp = s.stack.hi - kNewprocReserve;
   s.stack_next = c.stack_base + 0x100000;
   s.heap_next = c.heap_base;
   s.large_next = 0xc100000000;
@@ -135,6 +139,15 @@ StackModel::StackModel(std::shared_ptr<const Program> program) : m_p(std::move(p
     h.Add(std::string_view(label));
     m_label_keys.push_back(h.Value());
   }
+}
+
+std::size_t StackModel::StateBytes(const State& s) {
+  std::size_t n = sizeof(State);
+  n += (s.stack.words.size() + s.old_stack.words.size() + s.globals.size() + s.ret.size()) *
+       sizeof(Word);
+  for (const Frame& f : s.frames) n += sizeof(Frame) + f.declared.size();
+  for (const HeapObj& o : s.heap) n += sizeof(HeapObj) + o.words.size() * sizeof(Word);
+  return n;
 }
 
 std::uint64_t StackModel::Hash(const State& s) const {
@@ -734,19 +747,19 @@ StackModel::Outcome StackModel::Call(State& s, const Op& op, std::vector<Event>&
       std::uint64_t used = s.stack.hi - entry;
       std::uint64_t needed = std::uint64_t(callee.frame_size + c.stack_guard);
       while (newsize - used < needed) newsize *= 2;
+      // newstack: "if newsize > maxstacksize || newsize > maxstackceiling" (maxstackceiling
+      // is maxstacksize's initial 1 GB: debug.SetMaxStack can lower the limit, not raise the
+      // ceiling). It prints the limit, the SP and the bounds, then throws.
       if (newsize > std::uint64_t(c.max_stack)) {
         Event o = Ev(EventKind::kOverflow);
         o.n = std::int64_t(newsize);
         o.m = c.max_stack;
+        o.addr = entry - kWord;  // newstack: "the call to morestack cost a word" (sp -= PtrSize)
+        o.addr2 = s.stack.lo;
+        o.bits = s.stack.hi;
         out.push_back(o);
         s.crashed = true;
         return {true, ""};
-      }
-      if (newsize > std::uint64_t(limits::kMaxSimStackBytes)) {
-        return {true, "the stack would grow to " + std::to_string(newsize) +
-                          " bytes, over the simulation limit kMaxSimStackBytes = " +
-                          std::to_string(limits::kMaxSimStackBytes) +
-                          " (lower config.max_stack to see the runtime's \"stack overflow\")"};
       }
       Event n = Ev(EventKind::kNewStack);
       n.n = std::int64_t(oldsize);

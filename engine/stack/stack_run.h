@@ -9,7 +9,7 @@
 
 namespace gs::stack {
 
-class StackRun final : public TopicRun<StackModel, Program> {
+class StackRun final : public TopicRun<StackModel, Program, SizedKeyframes<StackModel>> {
  public:
   using TopicRun::TopicRun;
 
@@ -33,6 +33,8 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events);
 std::string EventLine(const Program& p, const Event& e, Lang lang);
 /// "0xc000060000".
 std::string HexAddr(std::uint64_t v);
+/// What the runtime prints for a kOverflow event, the three lines of newstack's throw.
+std::string OverflowText(const Event& e);
 /// The name of what lives at `addr` in state `s` (a variable, a frame slot, a heap object).
 std::string DescribeAddr(const Program& p, const State& s, std::uint64_t addr);
 
