@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cinttypes>
 #include <cstdio>
+#include <span>
 
 #include "engine/core/hash.h"
 #include "engine/stack/limits.h"
@@ -47,9 +48,7 @@ WordKind ZeroKind(const Type& t, std::int64_t i) {
 
 Word* StackSlot(Stack& st, std::uint64_t addr) {
   if (!st.Contains(addr) || (st.hi - addr) % kWord != 0) return nullptr;
-  std::size_t idx = std::size_t((st.hi - addr) / kWord) - 1;
-  if (idx >= st.words.size()) st.words.resize(idx + 1);
-  return &st.words[idx];
+  return st.At(std::size_t((st.hi - addr) / kWord) - 1);
 }
 
 Word* WordRef(State& s, std::uint64_t addr) {
@@ -73,13 +72,32 @@ std::uint64_t Mix(std::uint64_t z) {
 }
 
 // A word's owner enters by its label's text (keys[label]), not by the label's number.
-void HashWords(Hasher& h, const std::vector<Word>& words, const std::vector<std::uint64_t>& keys) {
+void HashWords(Hasher& h, std::span<const Word> words, const std::vector<std::uint64_t>& keys) {
   std::uint64_t acc = words.size();
   for (const Word& w : words) {
     const std::uint64_t owner =
         w.label >= 0 && std::size_t(w.label) < keys.size() ? keys[std::size_t(w.label)] : 0;
     const std::uint64_t meta = owner ^ ((std::uint64_t(w.sub) << 8) | std::uint64_t(w.kind));
     acc = Mix(acc ^ Mix(w.bits + 0x9e3779b97f4a7c15ULL * (meta + 1)));
+  }
+  h.Add(acc);
+}
+
+// The stack's words by blocks (Stack::block_hash caches each): the same value for the same
+// words whatever was cached.
+void HashStackWords(Hasher& h, const Stack& st, const std::vector<std::uint64_t>& keys) {
+  const std::size_t blocks = (st.words.size() + Stack::kHashBlock - 1) / Stack::kHashBlock;
+  st.block_hash.resize(blocks, 0);
+  std::uint64_t acc = st.words.size();
+  for (std::size_t b = 0; b < blocks; ++b) {
+    if (st.block_hash[b] == 0) {
+      const std::size_t from = b * Stack::kHashBlock;
+      const std::size_t to = std::min(st.words.size(), from + Stack::kHashBlock);
+      Hasher bh;
+      HashWords(bh, std::span<const Word>(st.words).subspan(from, to - from), keys);
+      st.block_hash[b] = bh.Value() | 1;  // never 0, which means "to compute"
+    }
+    acc = Mix(acc ^ Mix(st.block_hash[b] + 0x9e3779b97f4a7c15ULL * (b + 1)));
   }
   h.Add(acc);
 }
@@ -154,19 +172,32 @@ std::uint64_t StackModel::Hash(const State& s) const {
   Hasher h;
   h.Add(s.stack.lo);
   h.Add(s.stack.hi);
-  HashWords(h, s.stack.words, m_label_keys);
+  HashStackWords(h, s.stack, m_label_keys);
   h.Add(s.sp);
   h.Add(s.bp);
   h.Add(s.ctx);
   h.Add(s.frames.size());
-  for (const Frame& f : s.frames) {
-    h.Add(f.func);
-    h.Add(f.entry_sp);
-    h.Add(f.sp);
-    h.Add(f.into);
-    h.Add(f.level);
-    for (auto d : f.declared) h.Add(d);
+  // Frames under the top one change only when copystack moves them all (it clears the
+  // cache), so their running hash is kept (State::frame_prefix); the top frame is hashed
+  // afresh each time. A 10,000-deep recursion then hashes in constant time per step.
+  auto one = [](std::uint64_t acc, const Frame& f) {
+    Hasher fh;
+    fh.Add(acc);
+    fh.Add(f.func);
+    fh.Add(f.entry_sp);
+    fh.Add(f.sp);
+    fh.Add(f.into);
+    fh.Add(f.level);
+    for (auto d : f.declared) fh.Add(d);
+    return fh.Value();
+  };
+  const std::size_t below = s.frames.empty() ? 0 : s.frames.size() - 1;
+  if (s.frame_prefix.size() > below) s.frame_prefix.resize(below);
+  while (s.frame_prefix.size() < below) {
+    const std::uint64_t acc = s.frame_prefix.empty() ? 0 : s.frame_prefix.back();
+    s.frame_prefix.push_back(one(acc, s.frames[s.frame_prefix.size()]));
   }
+  if (!s.frames.empty()) h.Add(one(below > 0 ? s.frame_prefix.back() : 0, s.frames.back()));
   h.Add(s.heap.size());
   for (const HeapObj& o : s.heap) {
     h.Add(o.addr);
@@ -1064,6 +1095,7 @@ void StackModel::CopyStack(State& s, std::vector<Event>& out) const {
     adjust(f.entry_sp);
     adjust(f.sp);
   }
+  s.frame_prefix.clear();  // every frame moved
   // The registers saved in gp.sched: SP, BP and the closure context (adjustctxt).
   s.sp += delta;
   adjust(s.bp);
