@@ -732,6 +732,13 @@ StackModel::Outcome StackModel::Call(State& s, const Op& op, std::vector<Event>&
     }
     s.ctx = v[0].bits;
   }
+  if (s.stack.hi - (entry - std::uint64_t(callee.frame_size)) >
+      std::uint64_t(limits::kMaxLiveStackBytes)) {
+    return {true, "the frames would cover more than the simulation limit kMaxLiveStackBytes = " +
+                      std::to_string(limits::kMaxLiveStackBytes) +
+                      " bytes of stack (lower config.max_stack, as debug.SetMaxStack does, to see "
+                      "the runtime's \"stack overflow\" sooner)"};
+  }
   // CALL pushes the return address.
   std::uint64_t ret_pc = s.frames.empty()
                              ? kGoexitPC

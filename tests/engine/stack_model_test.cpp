@@ -413,6 +413,39 @@ TEST(StackLoad, LimitsAreNamed) {
       Diags(R"J("funcs": [{"name": "main", "locals": [{"name": "a", "type": "[200000]int"}]}],
     "script": [{"op": "call", "func": "main"}, {"op": "return"}])J");
   EXPECT_NE(f.find("kMaxFrameBytes"), std::string::npos) << f;
+  // 20 frames of a 1 MiB array would cover 20 MiB at once, over kMaxLiveStackBytes (16 MiB)
+  // though under max_stack (1 GB): the op that would pass it fails with the limit's name.
+  LoadResult r =
+      LoadScenarioText("t.json", R"J({"format": 1, "kind": "stack", "id": "t", "title": {"en": "t"},
+    "funcs": [{"name": "main"}, {"name": "f", "locals": [{"name": "a", "type": "[1048000]byte"}]}],
+    "script": [{"op": "call", "func": "main"}, {"op": "call", "func": "f"},
+               {"op": "call", "func": "f", "depth": 19}]})J");
+  ASSERT_FALSE(r.run) << "an op error is a load error";
+  EXPECT_NE(r.diags.FormatAll().find("kMaxLiveStackBytes"), std::string::npos)
+      << r.diags.FormatAll();
+}
+
+// grow-to-1mib: after the recursion only worker's frame is live (SP = hi - 56), so
+// shrinkstack's used = 56 + _StackLimit (800) = 856, under a quarter of every size from
+// 1 MiB to 4 KiB: nine cycles halve it once each (one halving per cycle), and the tenth finds
+// it at the starting 2 KiB and leaves it (stack.go shrinkstack: newsize < fixedStack).
+TEST(StackModel, GcHalvesABigIdleStackOncePerCycle) {
+  auto run = Load("grow-to-1mib");
+  ASSERT_TRUE(run);
+  std::vector<std::int64_t> shrinks;
+  int at_min = 0;
+  for (std::size_t i = 1; i < run->StepCount(); ++i) {
+    for (const Event& e : EventsOf(*run, i)) {
+      if (e.kind == EventKind::kShrink) {
+        EXPECT_EQ(e.n, 856);
+        shrinks.push_back(e.m);
+      }
+      if (e.kind == EventKind::kShrinkSkip && e.flag) ++at_min;
+    }
+  }
+  EXPECT_EQ(shrinks, (std::vector<std::int64_t>{1048576, 524288, 262144, 131072, 65536, 32768,
+                                                16384, 8192, 4096}));
+  EXPECT_EQ(at_min, 1);
 }
 
 TEST(StackLoad, TypeAndShapeErrors) {
