@@ -9,7 +9,20 @@
 
 namespace gs::stack {
 
-class StackRun final : public TopicRun<StackModel, Program, SizedKeyframes<StackModel>> {
+/// Keyframes for stack states. A step is cheap to replay (it writes a frame's words), while a
+/// deep stack's state is big (16 bytes per word kept), so a keyframe is taken when the steps
+/// since the last one paid 1 KiB each for its size: keyframes hold about 1 KiB per step, and
+/// a seek replays at most state bytes / 1 KiB steps (about 2,000 for a 1 MiB stack).
+struct StackKeyframes {
+  static constexpr std::size_t kMinKeyframeInterval = 32;
+  static constexpr std::size_t kKeyframeBytesPerStep = 1024;
+  static bool Take(std::size_t steps_since_last, const State& state) {
+    return steps_since_last >= kMinKeyframeInterval &&
+           steps_since_last * kKeyframeBytesPerStep >= StackModel::StateBytes(state);
+  }
+};
+
+class StackRun final : public TopicRun<StackModel, Program, StackKeyframes> {
  public:
   using TopicRun::TopicRun;
 

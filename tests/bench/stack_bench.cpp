@@ -83,8 +83,8 @@ void BM_StackSeek1MiB(benchmark::State& state) {
 BENCHMARK(BM_StackSeek1MiB)->Unit(benchmark::kMillisecond);
 
 // 11000 levels of an 88-byte step (return PC + 80-byte frame with a [64]byte local, as
-// tests/realgo/stack's rec64): 968 KB of a 1 MiB stack (2 KiB → 1 MiB in nine growths) built one level
-// per step.
+// tests/realgo/stack's rec64): 968 KB of a 1 MiB stack (2 KiB → 1 MiB in nine growths) built one
+// level per step.
 void BM_StackDeepTo1MiB(benchmark::State& state) {
   const std::string text = R"J({"format": 1, "kind": "stack", "id": "deep", "title": {"en": "deep"},
     "funcs": [{"name": "worker"}, {"name": "rec", "params": [{"name": "n", "type": "int"}],
@@ -108,5 +108,36 @@ void BM_StackDeepTo1MiB(benchmark::State& state) {
   state.counters["keyframes"] = double(keyframes);
 }
 BENCHMARK(BM_StackDeepTo1MiB)->Unit(benchmark::kMillisecond);
+
+// Seeks into that deep stack, backwards (from a keyframe, never the cursor): the p99 of a
+// random seek is bounded by the keyframe spacing (StackKeyframes).
+void BM_StackSeekDeep(benchmark::State& state) {
+  const std::string text = R"J({"format": 1, "kind": "stack", "id": "deep", "title": {"en": "deep"},
+    "funcs": [{"name": "worker"}, {"name": "rec", "params": [{"name": "n", "type": "int"}],
+               "locals": [{"name": "buf", "type": "[64]byte"}]}],
+    "script": [{"op": "call", "func": "worker"}, {"op": "call", "func": "rec", "args": [0]},
+               {"op": "declare", "var": "buf"},
+               {"op": "call", "func": "rec", "args": ["n+1"], "depth": 10999, "recurse_args": ["n+1"]}]})J";
+  gs::LoadResult r = gs::LoadScenarioText("deep.json", text);
+  auto run = std::dynamic_pointer_cast<const gs::stack::StackRun>(r.run);
+  if (!run) {
+    state.SkipWithError(r.diags.FormatAll().c_str());
+    return;
+  }
+  const auto& tl = run->GetTimeline();
+  std::size_t bytes = 0;
+  for (std::size_t k = 0; k < tl.KeyframeCount(); ++k) {
+    bytes += gs::stack::StackModel::StateBytes(tl.StateAt(tl.KeyframeStep(k)));
+  }
+  std::size_t step = 0;
+  for (auto _ : state) {
+    step = (step + run->StepCount() - 997) % run->StepCount();
+    benchmark::DoNotOptimize(tl.StateRef(step).sp);
+  }
+  state.counters["keyframes"] = double(tl.KeyframeCount());
+  state.counters["keyframe_bytes"] = double(bytes);
+  state.counters["steps"] = double(run->StepCount());
+}
+BENCHMARK(BM_StackSeekDeep)->Unit(benchmark::kMillisecond);
 
 }  // namespace
