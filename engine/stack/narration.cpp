@@ -655,13 +655,18 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
   if (adjusted_ptr + adjusted_bp > 0) {
     std::string d = (std::int64_t(delta) < 0 ? "-" : "+") +
                     HexAddr(std::int64_t(delta) < 0 ? ~delta + 1 : delta);
+    // Only saved frame pointers (no variable points into the stack): say so without an
+    // empty list of names.
+    const std::string ptrs_en =
+        adjusted_ptr > 0 ? Dec(adjusted_ptr) + " pointer(s) (" + adjusted_names + ") and " : "";
+    const std::string ptrs_zh =
+        adjusted_ptr > 0 ? Dec(adjusted_ptr) + " 个指针（" + adjusted_names + "）和 " : "";
     b.Say("Using the stack maps, it adjusts every live pointer into the old stack by " + d + ": " +
-              Dec(adjusted_ptr) + " pointer(s) (" + adjusted_names + ") and " + Dec(adjusted_bp) +
-              " saved frame pointer(s). Each still points at the same variable, now at its new "
+              ptrs_en + Dec(adjusted_bp) +
+              " saved frame pointer(s). Each still points at the same place, now at its new "
               "address.",
-          "它借助栈映射（stack map）把所有指向旧栈的存活指针都加上 " + d + "：" +
-              Dec(adjusted_ptr) + " 个指针（" + adjusted_names + "）和 " + Dec(adjusted_bp) +
-              " 个保存的帧指针。每个指针仍指向原来的变量，只是换成了新地址。");
+          "它借助栈映射（stack map）把所有指向旧栈的存活指针都加上 " + d + "：" + ptrs_zh +
+              Dec(adjusted_bp) + " 个保存的帧指针。每个指针仍指向原来的位置，只是换成了新地址。");
   }
   if (b.en.empty()) {
     b.en = "Nothing changes.";
