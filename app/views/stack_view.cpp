@@ -103,6 +103,23 @@ bool WordsDiffer(const stack::Stack& a, const stack::Stack& b, std::size_t idx) 
 
 }  // namespace
 
+void FoldLabel(char* buf, std::size_t n, std::uint64_t bytes, Lang lang) {
+  const bool kib = bytes >= 1024;
+  std::uint64_t v = kib ? bytes / 1024 : bytes;
+  // Thousands grouped with commas, as the runtime's sizes read in the narration.
+  char digits[32], grouped[40];
+  std::snprintf(digits, sizeof digits, "%" PRIu64, v);
+  const std::size_t len = std::strlen(digits);
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < len; ++i) {
+    if (i > 0 && (len - i) % 3 == 0) grouped[k++] = ',';
+    grouped[k++] = digits[i];
+  }
+  grouped[k] = '\0';
+  std::snprintf(buf, n, "%s %s %s", grouped, kib ? "KiB" : "B",
+                lang == Lang::kZh ? "\xE6\x9C\xAA\xE4\xBD\xBF\xE7\x94\xA8" : "unused");
+}
+
 // [SECTION] state cache
 void StackView::SetRun(const std::shared_ptr<const Run>& run) {
   m_run = std::dynamic_pointer_cast<const stack::StackRun>(run);
@@ -309,7 +326,8 @@ void StackView::Draw(const ViewContext& ctx) {
              ImVec2(heap_w - gap, msg_top - L.pad * 0.5f - col_top));
   }
   if (note[0] != '\0') {
-    Say(ctx, ImVec2(left, col.max.y + L.pad * 0.4f), note_bad ? th.danger : th.warn, note, note_w);
+    Say(ctx, ImVec2(left, col.band_y1 + L.pad * 0.4f), note_bad ? th.danger : th.warn, note,
+        note_w);
   }
   if (msg_lines > 0) DrawMessages(ctx, ImVec2(left, msg_top), msg_w, msg_lines);
   // Predict-then-reveal by pointing: a click on the stack's words or frames names "stack", on
@@ -449,25 +467,45 @@ StackView::Column StackView::PlaceColumn(const stack::Stack& st, std::uint64_t s
   Column c;
   float row = m_lay.row;
   std::uint64_t rows = std::max<std::uint64_t>(3, std::uint64_t(size.y / row));
-  // Show hi down to a few words below SP (the stale bytes just under it); when that does not
-  // fit, keep the bottom of the used part in view. A short column (presenter fonts) keeps a
-  // single stale word, so the newest frame, not empty memory, fills it.
+  // Show hi down to a few words below SP and the stale bytes under it. When that does not
+  // fit, drop the stale bytes lower down; when even that does not fit, SP stays in view (the
+  // newest frame and the words just under it) and the frames above are cut. A short column
+  // (presenter fonts) keeps a single stale word, so the newest frame, not empty memory, fills it.
   const std::uint64_t below = std::clamp<std::uint64_t>(rows / 4, 1, 4);
   const std::uint64_t written_lo = st.hi - 8 * std::uint64_t(st.words.size());
-  const std::uint64_t low = std::min(sp, written_lo);
-  const std::uint64_t want_bottom =
-      std::max(st.lo, low - std::min<std::uint64_t>(below * 8, low - st.lo));
+  auto bottom_for = [&](std::uint64_t low) {
+    return std::max(st.lo, low - std::min<std::uint64_t>(below * 8, low - st.lo));
+  };
+  std::uint64_t want_bottom = bottom_for(std::min(sp, written_lo));
+  // A big stack is mostly memory no live frame uses (below SP, down to lo): it takes one band
+  // under the words, labelled with its size, instead of thousands of empty rows; frames cut
+  // off above take one band over them.
+  auto band_for = [&](std::uint64_t bottom) -> std::uint64_t {
+    return bottom > st.lo && rows > 3 ? 1 : 0;
+  };
+  if ((st.hi - want_bottom) / 8 + band_for(want_bottom) > rows) want_bottom = bottom_for(sp);
   const std::uint64_t need = (st.hi - want_bottom) / 8;
-  if (need < rows) {
+  const std::uint64_t band = band_for(want_bottom);
+  std::uint64_t above = 0;
+  if (need + band < rows) {
     // Room to spare: taller rows, up to a comfortable size.
-    row = std::min(m_lay.u * 1.9f, size.y / float(std::max<std::uint64_t>(need, 1)));
+    row = std::min(m_lay.u * 1.9f, size.y / float(std::max<std::uint64_t>(need + band, 1)));
     rows = std::max<std::uint64_t>(need, 1);
+  } else {
+    rows -= band;
+    if (need > rows && rows > 5) {
+      above = 1;
+      rows -= 1;
+    }
   }
   c.bottom = want_bottom;
   c.top = std::min(st.hi, c.bottom + rows * 8);
   c.row = row;
-  c.min = ImVec2(o.x + m_lay.addr_w, o.y);
-  c.max = ImVec2(o.x + size.x, o.y + row * float((c.top - c.bottom) / 8));
+  c.above_y0 = o.y;
+  c.min = ImVec2(o.x + m_lay.addr_w, o.y + (above ? row : 0.0f));
+  c.max = ImVec2(o.x + size.x, c.min.y + row * float((c.top - c.bottom) / 8));
+  c.fold_lo = band ? st.lo : c.bottom;
+  c.band_y1 = c.max.y + (band ? row : 0.0f);
   return c;
 }
 
@@ -502,7 +540,11 @@ void StackView::DrawStack(const ViewContext& ctx, const stack::State& s, const s
   const float ty = (c.row - u) * 0.5f;
   char val[48], lab[96];
   // Which words belong to a live frame and are declared (everything else is stale or unused).
-  const std::vector<std::uint8_t> live = stack::LiveWords(p, s, st);
+  if (m_live_step != ctx.step || &s != &m_state) {
+    m_live = stack::LiveWords(p, s, st);
+    m_live_step = &s == &m_state ? ctx.step : SIZE_MAX;
+  }
+  const std::vector<std::uint8_t>& live = m_live;
   // Boxes and their texts; the address lane after the markers (they win its room).
   for (std::uint64_t a = c.top; a > c.bottom; a -= 8) {
     const std::uint64_t w_addr = a - 8;
@@ -614,11 +656,58 @@ void StackView::DrawStack(const ViewContext& ctx, const stack::State& s, const s
     const float aw = cv.TextSize(u, addr).x;
     Say(ctx, ImVec2(c.min.x - aw - u * 0.25f, y + ty), th.text_dim, addr);
   }
-  // More stack above what is shown: a small arrow over the column.
-  if (c.top < st.hi) {
+  DrawFold(ctx, s, c);
+  // More stack above what is shown (and no band says so): a small arrow over the column.
+  if (c.top < st.hi && c.min.y <= c.above_y0) {
     const float cx = (c.min.x + c.max.x) * 0.5f, ah = u * 0.3f;
     cv.TriangleFilled(ImVec2(cx, c.min.y - ah - 1), ImVec2(cx + ah, c.min.y - 1),
                       ImVec2(cx - ah, c.min.y - 1), th.text_dim);
+  }
+}
+
+// The folded band of never-written memory under the words: a dashed box with its size
+// ("1,022 KiB unused") and, in the address lane, lo.
+void StackView::DrawFold(const ViewContext& ctx, const stack::State& s, const Column& c) {
+  Canvas& cv = *ctx.canvas;
+  const Theme& th = ctx.theme;
+  const Layout& L = m_lay;
+  const float u = L.u;
+  const ImU32 ink = Alpha(th.text_dim, 0.8f);
+  auto band = [&](float y0, float y1, const char* text, bool hatch) {
+    const ImVec2 b0(c.min.x, y0 + 1), b1(c.max.x, y1 - 1);
+    if (hatch) HatchRect(cv, b0, b1, Alpha(th.text_dim, 0.2f), 0.45f * u, L.line * 0.5f);
+    DashedLine(cv, b0, ImVec2(b1.x, b0.y), ink, L.line * 0.5f, u * 0.3f, u * 0.2f);
+    DashedLine(cv, ImVec2(b0.x, b1.y), b1, ink, L.line * 0.5f, u * 0.3f, u * 0.2f);
+    DashedLine(cv, b0, ImVec2(b0.x, b1.y), ink, L.line * 0.5f, u * 0.3f, u * 0.2f);
+    DashedLine(cv, ImVec2(b1.x, b0.y), b1, ink, L.line * 0.5f, u * 0.3f, u * 0.2f);
+    const float tw = cv.TextSize(u, text).x;
+    const float ty = b0.y + (b1.y - b0.y - u) * 0.5f;
+    Say(ctx, ImVec2(std::max(b0.x + u * 0.3f, (b0.x + b1.x - tw) * 0.5f), ty), th.text, text);
+    return ty;
+  };
+  char text[96], addr[32];
+  if (c.band_y1 > c.max.y && c.fold_lo < c.bottom) {
+    // Stale bytes of returned frames may lie in it: hatched then, as stale words are.
+    const std::uint64_t written_lo = s.stack.hi - 8 * std::uint64_t(s.stack.words.size());
+    FoldLabel(text, sizeof text, c.bottom - c.fold_lo, ctx.lang);
+    const float ty = band(c.max.y, c.band_y1, text, written_lo < c.bottom);
+    Addr(addr, sizeof addr, c.fold_lo, L.short_addr);
+    const float aw = cv.TextSize(u, addr).x;
+    Say(ctx, ImVec2(c.min.x - aw - u * 0.25f, ty), th.text_dim, addr);
+  }
+  if (c.min.y > c.above_y0 && c.top < s.stack.hi) {
+    std::size_t frames = 0;
+    for (const stack::Frame& fr : s.frames) frames += fr.sp >= c.top ? 1 : 0;
+    const std::uint64_t kib = (s.stack.hi - c.top) / 1024;
+    std::snprintf(
+        text, sizeof text,
+        T(ctx.lang, "%" PRIu64 " KiB above: %zu frames", "上方还有 %" PRIu64 " KiB：%zu 个栈帧"),
+        kib, frames);
+    if (cv.TextSize(u, text).x > c.max.x - c.min.x - u * 0.6f) {
+      std::snprintf(text, sizeof text, T(ctx.lang, "%" PRIu64 " KiB above", "上方 %" PRIu64 " KiB"),
+                    kib);
+    }
+    band(c.above_y0, c.min.y, text, false);
   }
 }
 

@@ -16,6 +16,10 @@
 
 namespace gs::app {
 
+/// The label of a band of never-written stack memory: "1,022 KiB unused" / "1,022 KiB 未使用"
+/// (KiB rounded down from 1 KiB up, bytes below that).
+void FoldLabel(char* buf, std::size_t n, std::uint64_t bytes, Lang lang);
+
 class StackView final : public TopicView {
  public:
   void SetRun(const std::shared_ptr<const Run>& run) override;
@@ -35,6 +39,13 @@ class StackView final : public TopicView {
     ImVec2 min, max;                    ///< the word boxes
     std::uint64_t top = 0, bottom = 0;  ///< addresses shown: [bottom, top)
     float row = 20;
+    /// Memory never written below the words shown, [lo, bottom), folded into one band
+    /// under them (from max.y to band_y1); band_y1 == max.y when there is none.
+    std::uint64_t fold_lo = 0;
+    float band_y1 = 0;
+    /// Frames above the words shown fold into one band from above_y0 to min.y (none when
+    /// equal).
+    float above_y0 = 0;
   };
   /// The picture's sizes for this frame: text, rows, lines, and the texts placed so far
   /// (no text is drawn over another or outside the panel; see Say).
@@ -60,6 +71,7 @@ class StackView final : public TopicView {
   Column MirrorColumn(const stack::Stack& old, const stack::Stack& st, const Column& c, float x0,
                       float x1) const;
   bool RowOf(const Column& c, std::uint64_t addr, float* y) const;
+  void DrawFold(const ViewContext& ctx, const stack::State& s, const Column& c);
   void DrawStack(const ViewContext& ctx, const stack::State& s, const stack::State* prev,
                  const Column& c);
   void DrawOldStack(const ViewContext& ctx, const stack::Stack& old, const stack::Stack& st,
@@ -81,6 +93,9 @@ class StackView final : public TopicView {
   std::shared_ptr<const stack::StackRun> m_run;
   stack::State m_state, m_prev;
   std::size_t m_state_step = SIZE_MAX, m_prev_step = SIZE_MAX;
+  /// LiveWords of m_state's stack, computed once per step (a 1 MiB stack has 131072 words).
+  std::vector<std::uint8_t> m_live;
+  std::size_t m_live_step = SIZE_MAX;
   Layout m_lay;
   ImVec4 m_region[3] = {};      ///< old stack, stack, heap: x0, y0, x1, y1 (see RegionRect)
   std::vector<float> m_heap_y;  ///< per heap object: its box's top (scratch, reused)

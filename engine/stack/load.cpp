@@ -79,7 +79,7 @@ class StackLoader {
   void ReadConfig(const Json& cfg) {
     Config& k = m_p->config;
     m_c.CheckKeys(cfg, "/config", ConfigKeys());
-    if (auto v = m_c.Int(cfg, "/config", "stack_size", false, 1024, limits::kMaxSimStackBytes)) {
+    if (auto v = m_c.Int(cfg, "/config", "stack_size", false, 1024, std::int64_t(1) << 30)) {
       if ((*v & (*v - 1)) != 0) {
         m_c.Error("/config/stack_size", "stacks are a power of two bytes (stackalloc)");
       }

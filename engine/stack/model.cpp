@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cinttypes>
 #include <cstdio>
+#include <span>
 
 #include "engine/core/hash.h"
 #include "engine/stack/limits.h"
@@ -13,9 +14,10 @@
 namespace gs::stack {
 namespace {
 
-constexpr std::uint64_t kGlobalBase = 0x5a0000;     // data segment (illustrative)
-constexpr std::uint64_t kStaticUint64s = 0x4f3e00;  // runtime.staticuint64s (illustrative)
-constexpr std::uint64_t kGoexitPC = 0x4601e1;       // goexit+1: a goroutine's first return PC
+constexpr std::uint64_t kGlobalBase = 0x5a0000;       // data segment (illustrative)
+constexpr std::uint64_t kStaticUint64s = 0x4f3e00;    // runtime.staticuint64s (illustrative)
+constexpr std::uint64_t kGoexitPC = 0x4601e1;         // goexit+1: a goroutine's first return PC
+constexpr std::uint64_t kNewprocReserve = 4 * kWord;  // newproc1's totalSize on amd64
 
 std::string Hex(std::uint64_t v) {
   char buf[24];
@@ -46,9 +48,7 @@ WordKind ZeroKind(const Type& t, std::int64_t i) {
 
 Word* StackSlot(Stack& st, std::uint64_t addr) {
   if (!st.Contains(addr) || (st.hi - addr) % kWord != 0) return nullptr;
-  std::size_t idx = std::size_t((st.hi - addr) / kWord) - 1;
-  if (idx >= st.words.size()) st.words.resize(idx + 1);
-  return &st.words[idx];
+  return st.At(std::size_t((st.hi - addr) / kWord) - 1);
 }
 
 Word* WordRef(State& s, std::uint64_t addr) {
@@ -72,13 +72,32 @@ std::uint64_t Mix(std::uint64_t z) {
 }
 
 // A word's owner enters by its label's text (keys[label]), not by the label's number.
-void HashWords(Hasher& h, const std::vector<Word>& words, const std::vector<std::uint64_t>& keys) {
+void HashWords(Hasher& h, std::span<const Word> words, const std::vector<std::uint64_t>& keys) {
   std::uint64_t acc = words.size();
   for (const Word& w : words) {
     const std::uint64_t owner =
         w.label >= 0 && std::size_t(w.label) < keys.size() ? keys[std::size_t(w.label)] : 0;
     const std::uint64_t meta = owner ^ ((std::uint64_t(w.sub) << 8) | std::uint64_t(w.kind));
     acc = Mix(acc ^ Mix(w.bits + 0x9e3779b97f4a7c15ULL * (meta + 1)));
+  }
+  h.Add(acc);
+}
+
+// The stack's words by blocks (Stack::block_hash caches each): the same value for the same
+// words whatever was cached.
+void HashStackWords(Hasher& h, const Stack& st, const std::vector<std::uint64_t>& keys) {
+  const std::size_t blocks = (st.words.size() + Stack::kHashBlock - 1) / Stack::kHashBlock;
+  st.block_hash.resize(blocks, 0);
+  std::uint64_t acc = st.words.size();
+  for (std::size_t b = 0; b < blocks; ++b) {
+    if (st.block_hash[b] == 0) {
+      const std::size_t from = b * Stack::kHashBlock;
+      const std::size_t to = std::min(st.words.size(), from + Stack::kHashBlock);
+      Hasher bh;
+      HashWords(bh, std::span<const Word>(st.words).subspan(from, to - from), keys);
+      st.block_hash[b] = bh.Value() | 1;  // never 0, which means "to compute"
+    }
+    acc = Mix(acc ^ Mix(st.block_hash[b] + 0x9e3779b97f4a7c15ULL * (b + 1)));
   }
   h.Add(acc);
 }
@@ -114,7 +133,10 @@ State StackModel::Initial() const {
   State s;
   s.stack.lo = c.stack_base;
   s.stack.hi = c.stack_base + std::uint64_t(c.stack_size);
-  s.sp = s.stack.hi;
+  // newproc1 (proc.go) starts a goroutine at hi - totalSize, 4 words "in case of reads slightly
+  // beyond frame" (sys.MinFrameSize is 0 on amd64); gostartcallfn then pushes goexit+1 as the
+  // first function's return PC, so that function is entered with SP = hi - 40.
+  s.sp = s.stack.hi - kNewprocReserve;
   s.stack_next = c.stack_base + 0x100000;
   s.heap_next = c.heap_base;
   s.large_next = 0xc100000000;
@@ -137,23 +159,45 @@ StackModel::StackModel(std::shared_ptr<const Program> program) : m_p(std::move(p
   }
 }
 
+std::size_t StackModel::StateBytes(const State& s) {
+  std::size_t n = sizeof(State);
+  n += (s.stack.words.size() + s.old_stack.words.size() + s.globals.size() + s.ret.size()) *
+       sizeof(Word);
+  for (const Frame& f : s.frames) n += sizeof(Frame) + f.declared.size();
+  for (const HeapObj& o : s.heap) n += sizeof(HeapObj) + o.words.size() * sizeof(Word);
+  return n;
+}
+
 std::uint64_t StackModel::Hash(const State& s) const {
   Hasher h;
   h.Add(s.stack.lo);
   h.Add(s.stack.hi);
-  HashWords(h, s.stack.words, m_label_keys);
+  HashStackWords(h, s.stack, m_label_keys);
   h.Add(s.sp);
   h.Add(s.bp);
   h.Add(s.ctx);
   h.Add(s.frames.size());
-  for (const Frame& f : s.frames) {
-    h.Add(f.func);
-    h.Add(f.entry_sp);
-    h.Add(f.sp);
-    h.Add(f.into);
-    h.Add(f.level);
-    for (auto d : f.declared) h.Add(d);
+  // Frames under the top one change only when copystack moves them all (it clears the
+  // cache), so their running hash is kept (State::frame_prefix); the top frame is hashed
+  // afresh each time. A 10,000-deep recursion then hashes in constant time per step.
+  auto one = [](std::uint64_t acc, const Frame& f) {
+    Hasher fh;
+    fh.Add(acc);
+    fh.Add(f.func);
+    fh.Add(f.entry_sp);
+    fh.Add(f.sp);
+    fh.Add(f.into);
+    fh.Add(f.level);
+    for (auto d : f.declared) fh.Add(d);
+    return fh.Value();
+  };
+  const std::size_t below = s.frames.empty() ? 0 : s.frames.size() - 1;
+  if (s.frame_prefix.size() > below) s.frame_prefix.resize(below);
+  while (s.frame_prefix.size() < below) {
+    const std::uint64_t acc = s.frame_prefix.empty() ? 0 : s.frame_prefix.back();
+    s.frame_prefix.push_back(one(acc, s.frames[s.frame_prefix.size()]));
   }
+  if (!s.frames.empty()) h.Add(one(below > 0 ? s.frame_prefix.back() : 0, s.frames.back()));
   h.Add(s.heap.size());
   for (const HeapObj& o : s.heap) {
     h.Add(o.addr);
@@ -688,6 +732,13 @@ StackModel::Outcome StackModel::Call(State& s, const Op& op, std::vector<Event>&
     }
     s.ctx = v[0].bits;
   }
+  if (s.stack.hi - (entry - std::uint64_t(callee.frame_size)) >
+      std::uint64_t(limits::kMaxLiveStackBytes)) {
+    return {true, "the frames would cover more than the simulation limit kMaxLiveStackBytes = " +
+                      std::to_string(limits::kMaxLiveStackBytes) +
+                      " bytes of stack (lower config.max_stack, as debug.SetMaxStack does, to see "
+                      "the runtime's \"stack overflow\" sooner)"};
+  }
   // CALL pushes the return address.
   std::uint64_t ret_pc = s.frames.empty()
                              ? kGoexitPC
@@ -734,19 +785,19 @@ StackModel::Outcome StackModel::Call(State& s, const Op& op, std::vector<Event>&
       std::uint64_t used = s.stack.hi - entry;
       std::uint64_t needed = std::uint64_t(callee.frame_size + c.stack_guard);
       while (newsize - used < needed) newsize *= 2;
+      // newstack: "if newsize > maxstacksize || newsize > maxstackceiling" (maxstackceiling
+      // is maxstacksize's initial 1 GB: debug.SetMaxStack can lower the limit, not raise the
+      // ceiling). It prints the limit, the SP and the bounds, then throws.
       if (newsize > std::uint64_t(c.max_stack)) {
         Event o = Ev(EventKind::kOverflow);
         o.n = std::int64_t(newsize);
         o.m = c.max_stack;
+        o.addr = entry - kWord;  // newstack: "the call to morestack cost a word" (sp -= PtrSize)
+        o.addr2 = s.stack.lo;
+        o.bits = s.stack.hi;
         out.push_back(o);
         s.crashed = true;
         return {true, ""};
-      }
-      if (newsize > std::uint64_t(limits::kMaxSimStackBytes)) {
-        return {true, "the stack would grow to " + std::to_string(newsize) +
-                          " bytes, over the simulation limit kMaxSimStackBytes = " +
-                          std::to_string(limits::kMaxSimStackBytes) +
-                          " (lower config.max_stack to see the runtime's \"stack overflow\")"};
       }
       Event n = Ev(EventKind::kNewStack);
       n.n = std::int64_t(oldsize);
@@ -1051,6 +1102,7 @@ void StackModel::CopyStack(State& s, std::vector<Event>& out) const {
     adjust(f.entry_sp);
     adjust(f.sp);
   }
+  s.frame_prefix.clear();  // every frame moved
   // The registers saved in gp.sched: SP, BP and the closure context (adjustctxt).
   s.sp += delta;
   adjust(s.bp);

@@ -23,6 +23,9 @@ class StackModel {
   State Initial() const;
   StepResult Step(State& s, std::vector<Event>& out) const;
   std::uint64_t Hash(const State& s) const;
+  /// Bytes a copy of `s` owns (SizedKeyframes): the words kept grow with what the goroutine
+  /// touched, not with the stack's size.
+  static std::size_t StateBytes(const State& s);
   const Program& Prog() const { return *m_p; }
 
  private:

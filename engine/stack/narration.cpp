@@ -92,6 +92,13 @@ std::string HexAddr(std::uint64_t v) {
   return buf;
 }
 
+std::string OverflowText(const Event& e) {
+  // newstack (stack.go): maxstacksize, then gp.sched.sp and the bounds, then throw.
+  return "runtime: goroutine stack exceeds " + std::to_string(e.m) +
+         "-byte limit\nruntime: sp=" + HexAddr(e.addr) + " stack=[" + HexAddr(e.addr2) + ", " +
+         HexAddr(e.bits) + "]\nfatal error: stack overflow";
+}
+
 namespace {
 
 const char* ReasonZh(Reason r) {
@@ -200,7 +207,7 @@ std::string EventLineZh(const Program& p, const Event& e) {
     case EventKind::kStackFree:
       return "stackfree " + HexAddr(e.addr) + "（" + Dec(e.n) + " 字节）";
     case EventKind::kOverflow:
-      return "致命错误：栈溢出（需要 " + Dec(e.n) + " > " + Dec(e.m) + "）";
+      return "fatal error: stack overflow（需要 " + Dec(e.n) + " > " + Dec(e.m) + "）";
     case EventKind::kGcScan:
       return "scanstack " + Dec(e.n) + " 个字";
     case EventKind::kShrinkSkip:
@@ -287,7 +294,7 @@ std::string EventLine(const Program& p, const Event& e, Lang lang) {
     case EventKind::kStackFree:
       return "stackfree " + HexAddr(e.addr) + " (" + Dec(e.n) + " bytes)";
     case EventKind::kOverflow:
-      return "fatal: stack overflow (wanted " + Dec(e.n) + " > " + Dec(e.m) + ")";
+      return "fatal error: stack overflow (wanted " + Dec(e.n) + " > " + Dec(e.m) + ")";
     case EventKind::kGcScan:
       return "scanstack " + Dec(e.n) + " words";
     case EventKind::kShrinkSkip:
@@ -313,10 +320,15 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
           b.Say("The goroutine starts in " + fn +
                     ": its return address is goexit, so returning "
                     "from " +
-                    fn + " ends the goroutine. The stack grows down from " + HexAddr(e.addr + 8) +
-                    ".",
+                    fn +
+                    " ends the goroutine. newproc1 left the top 32 bytes of the stack free "
+                    "(totalSize, in case a read strays past the frame), so frames grow down "
+                    "from " +
+                    HexAddr(e.addr + 8) + ".",
                 "goroutine 从 " + fn + " 开始执行：它的返回地址是 goexit，所以 " + fn +
-                    " 返回时 goroutine 就结束了。栈从 " + HexAddr(e.addr + 8) + " 向低地址增长。");
+                    " 返回时 goroutine 就结束了。newproc1 在栈顶留出了 32 字节（totalSize，"
+                    "以防读取稍稍越过栈帧），所以栈帧从 " +
+                    HexAddr(e.addr + 8) + " 向低地址增长。");
         } else {
           b.Say("CALL " + fn + (e.n > 0 ? " (recursion level " + Dec(e.n + 1) + ")" : "") +
                     " pushes the return address at " + HexAddr(e.addr) + ".",
@@ -607,11 +619,9 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
       case EventKind::kOverflow:
         b.Func("newstack");
         b.Say("newstack would need " + Dec(e.n) + " bytes, over maxstacksize (" + Dec(e.m) +
-                  "): \"runtime: goroutine stack exceeds " + Dec(e.m) +
-                  "-byte limit\" and fatal error: stack overflow.",
+                  "). The runtime prints, and the program dies:\n" + OverflowText(e),
               "newstack 需要 " + Dec(e.n) + " 字节，超过 maxstacksize（" + Dec(e.m) +
-                  "）：\"runtime: goroutine stack exceeds " + Dec(e.m) +
-                  "-byte limit\"，随后 fatal error: stack overflow。");
+                  "）。运行时打印下面几行，程序随即终止：\n" + OverflowText(e));
         break;
       case EventKind::kGcScan:
         b.Func("scanstack");
@@ -645,13 +655,18 @@ Narration NarrateEvents(const Program& p, std::span<const Event> events) {
   if (adjusted_ptr + adjusted_bp > 0) {
     std::string d = (std::int64_t(delta) < 0 ? "-" : "+") +
                     HexAddr(std::int64_t(delta) < 0 ? ~delta + 1 : delta);
+    // Only saved frame pointers (no variable points into the stack): say so without an
+    // empty list of names.
+    const std::string ptrs_en =
+        adjusted_ptr > 0 ? Dec(adjusted_ptr) + " pointer(s) (" + adjusted_names + ") and " : "";
+    const std::string ptrs_zh =
+        adjusted_ptr > 0 ? Dec(adjusted_ptr) + " 个指针（" + adjusted_names + "）和 " : "";
     b.Say("Using the stack maps, it adjusts every live pointer into the old stack by " + d + ": " +
-              Dec(adjusted_ptr) + " pointer(s) (" + adjusted_names + ") and " + Dec(adjusted_bp) +
-              " saved frame pointer(s). Each still points at the same variable, now at its new "
+              ptrs_en + Dec(adjusted_bp) +
+              " saved frame pointer(s). Each still points at the same place, now at its new "
               "address.",
-          "它借助栈映射（stack map）把所有指向旧栈的存活指针都加上 " + d + "：" +
-              Dec(adjusted_ptr) + " 个指针（" + adjusted_names + "）和 " + Dec(adjusted_bp) +
-              " 个保存的帧指针。每个指针仍指向原来的变量，只是换成了新地址。");
+          "它借助栈映射（stack map）把所有指向旧栈的存活指针都加上 " + d + "：" + ptrs_zh +
+              Dec(adjusted_bp) + " 个保存的帧指针。每个指针仍指向原来的位置，只是换成了新地址。");
   }
   if (b.en.empty()) {
     b.en = "Nothing changes.";

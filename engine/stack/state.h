@@ -31,9 +31,21 @@ struct Word {
 /// One goroutine stack [lo, hi). words[i] is the word at hi - 8*(i+1): only the part that
 /// has ever been touched is kept (the high-water mark).
 struct Stack {
+  /// Words per entry of block_hash.
+  static constexpr std::size_t kHashBlock = 256;
   std::uint64_t lo = 0;
   std::uint64_t hi = 0;
   std::vector<Word> words;
+  /// StackModel::Hash's cache, one value per kHashBlock words (0: to be computed). A step
+  /// writes a few words, so a deep stack's hash costs the blocks it touched, not its size.
+  /// Whoever writes words[i] through At() keeps it right; a new Stack starts empty.
+  mutable std::vector<std::uint64_t> block_hash;
+  /// words[idx] for writing (grown as needed), its block marked for rehashing.
+  Word* At(std::size_t idx) {
+    if (idx >= words.size()) words.resize(idx + 1);
+    if (idx / kHashBlock < block_hash.size()) block_hash[idx / kHashBlock] = 0;
+    return &words[idx];
+  }
   std::uint64_t Size() const { return hi - lo; }
   bool Contains(std::uint64_t addr) const { return addr >= lo && addr < hi; }
 };
@@ -66,6 +78,9 @@ struct State {
   Stack stack;
   std::uint64_t sp = 0;  ///< current stack pointer (== stack.hi when no frame is live)
   std::vector<Frame> frames;
+  /// StackModel::Hash's cache: frame_prefix[i] is the running hash of frames[0..i], for the
+  /// frames under the top one. Only copystack changes those (and clears it).
+  mutable std::vector<std::uint64_t> frame_prefix;
   std::vector<HeapObj> heap;
   std::vector<Word> globals;
   std::uint64_t heap_next = 0;   ///< bump pointer for small heap objects

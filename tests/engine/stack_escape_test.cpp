@@ -50,6 +50,18 @@ TEST(StackEscapeBuiltin, FrameReuseHasNoEscapes) {
   EXPECT_TRUE(run->Prog().EscapeMessages().empty());
 }
 
+// grow-to-1mib's go_source: buf is indexed, never has its address taken, and 8 KiB is far under
+// MaxStackVarSize: go1.19.8 -gcflags=-m printed no escape line for it (only "index bounds
+// check elided"), and -S gave rec an 8208-byte frame and worker a 16-byte one, as here.
+TEST(StackEscapeBuiltin, GrowTo1MiBHasNoEscapesAndTheCompilersFrames) {
+  auto run = LoadBuiltin("grow-to-1mib");
+  ASSERT_TRUE(run);
+  EXPECT_TRUE(run->Prog().EscapeMessages().empty());
+  EXPECT_EQ(run->Prog().F(1).name, "rec");
+  EXPECT_EQ(run->Prog().F(1).frame_size, 8208);
+  EXPECT_EQ(run->Prog().F(0).frame_size, 16);
+}
+
 // zero.go: p (*int) and s ([]int) are locals that never leave fresh: names are reported
 // only when moved, so -m prints nothing.
 TEST(StackEscapeBuiltin, ZeroValuesHasNoEscapes) {

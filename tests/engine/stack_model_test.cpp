@@ -117,12 +117,13 @@ TEST(StackModel, DeclarationsNeverExposeStaleBytes) {
   }
 }
 
-// grow-by-copying: main's frame is 48 bytes (BP, x, p, r, 16 bytes of outgoing args for
-// down's two params), so main's SP = hi - 56. Level k of down has entry SP
-// hi - 64 - 160*(k-1) (return PC + 152-byte frame per level). The frame is > _StackSmall,
+// grow-by-copying: main is entered at hi - 40 (newproc1 keeps 32 bytes at the top, then
+// goexit's return PC) and its frame is 48 bytes (BP, x, p, r, 16 bytes of outgoing args for
+// down's two params), so main's SP = hi - 88. Level k of down has entry SP
+// hi - 96 - 160*(k-1) (return PC + 152-byte frame per level). The frame is > _StackSmall,
 // so the prologue tests SP - (152 - 128) = entry - 24 against stackguard0 = lo + 928 =
-// hi - 1120 on a 2 KiB stack: it fails first when 88 + 160*(k-1) >= 1120, i.e. k = 8.
-// On the 4 KiB stack the guard is hi - 3168: fails when 88 + 160*(k-1) >= 3168, k = 21.
+// hi - 1120 on a 2 KiB stack: it fails first when 120 + 160*(k-1) >= 1120, i.e. k = 8.
+// On the 4 KiB stack the guard is hi - 3168: fails when 120 + 160*(k-1) >= 3168, k = 21.
 TEST(StackModel, PrologueCheckAndNewstackDoubling) {
   auto run = Load("grow-by-copying");
   ASSERT_TRUE(run);
@@ -145,8 +146,9 @@ TEST(StackModel, PrologueCheckAndNewstackDoubling) {
 }
 
 // newstack doubles more than once when the frame plus _StackGuard would not fit: a 4008-byte
-// frame (BP + [500]int) called at hi - 16 needs 4008 + 928 = 4936 bytes, and 4096 - 16 <
-// 4936, so 2048 -> 4096 -> 8192.
+// frame (BP + [500]int) entered at hi - 48 (newproc1's 32 bytes, goexit's return PC, main's
+// empty frame, the return PC into main) needs 4008 + 928 = 4936 bytes, and 4096 - 48 < 4936,
+// so 2048 -> 4096 -> 8192.
 TEST(StackModel, NewstackDoublesUntilTheFrameFits) {
   LoadResult r =
       LoadScenarioText("t.json", R"J({"format": 1, "kind": "stack", "id": "t", "title": {"en": "t"},
@@ -283,7 +285,9 @@ TEST(StackModel, ShrinkDuringGc) {
   for (std::size_t i = 1; i < run->StepCount(); ++i) {
     for (const Event& e : EventsOf(*run, i)) {
       if (e.kind == EventKind::kShrink) {
-        EXPECT_EQ(e.n, 856);
+        // shrinkstack: used = hi - sched.sp + _StackLimit; after the recursion only main's
+        // frame is live, SP = hi - 88 (see above): 88 + 800 = 888.
+        EXPECT_EQ(e.n, 888);
         shrinks.push_back(e.m);
       }
       if (e.kind == EventKind::kShrinkSkip && e.flag) ++declined_at_min;
@@ -403,12 +407,45 @@ TEST(StackLoad, DeclareTwiceIsAnError) {
 
 TEST(StackLoad, LimitsAreNamed) {
   std::string d = Diags(R"J("funcs": [{"name": "main"}, {"name": "f"}],
-    "script": [{"op": "call", "func": "main"}, {"op": "call", "func": "f", "depth": 5000}])J");
+    "script": [{"op": "call", "func": "main"}, {"op": "call", "func": "f", "depth": 30000}])J");
   EXPECT_NE(d.find("kMaxDepth"), std::string::npos) << d;
   std::string f =
-      Diags(R"J("funcs": [{"name": "main", "locals": [{"name": "a", "type": "[4000]int"}]}],
+      Diags(R"J("funcs": [{"name": "main", "locals": [{"name": "a", "type": "[200000]int"}]}],
     "script": [{"op": "call", "func": "main"}, {"op": "return"}])J");
   EXPECT_NE(f.find("kMaxFrameBytes"), std::string::npos) << f;
+  // 20 frames of a 1 MiB array would cover 20 MiB at once, over kMaxLiveStackBytes (16 MiB)
+  // though under max_stack (1 GB): the op that would pass it fails with the limit's name.
+  LoadResult r =
+      LoadScenarioText("t.json", R"J({"format": 1, "kind": "stack", "id": "t", "title": {"en": "t"},
+    "funcs": [{"name": "main"}, {"name": "f", "locals": [{"name": "a", "type": "[1048000]byte"}]}],
+    "script": [{"op": "call", "func": "main"}, {"op": "call", "func": "f"},
+               {"op": "call", "func": "f", "depth": 19}]})J");
+  ASSERT_FALSE(r.run) << "an op error is a load error";
+  EXPECT_NE(r.diags.FormatAll().find("kMaxLiveStackBytes"), std::string::npos)
+      << r.diags.FormatAll();
+}
+
+// grow-to-1mib: after the recursion only worker's frame is live (SP = hi - 56), so
+// shrinkstack's used = 56 + _StackLimit (800) = 856, under a quarter of every size from
+// 1 MiB to 4 KiB: nine cycles halve it once each (one halving per cycle), and the tenth finds
+// it at the starting 2 KiB and leaves it (stack.go shrinkstack: newsize < fixedStack).
+TEST(StackModel, GcHalvesABigIdleStackOncePerCycle) {
+  auto run = Load("grow-to-1mib");
+  ASSERT_TRUE(run);
+  std::vector<std::int64_t> shrinks;
+  int at_min = 0;
+  for (std::size_t i = 1; i < run->StepCount(); ++i) {
+    for (const Event& e : EventsOf(*run, i)) {
+      if (e.kind == EventKind::kShrink) {
+        EXPECT_EQ(e.n, 856);
+        shrinks.push_back(e.m);
+      }
+      if (e.kind == EventKind::kShrinkSkip && e.flag) ++at_min;
+    }
+  }
+  EXPECT_EQ(shrinks, (std::vector<std::int64_t>{1048576, 524288, 262144, 131072, 65536, 32768,
+                                                16384, 8192, 4096}));
+  EXPECT_EQ(at_min, 1);
 }
 
 TEST(StackLoad, TypeAndShapeErrors) {

@@ -179,6 +179,52 @@ TEST(StackViewMarks, CopyStackShowsMovesAndTheOldStack) {
   EXPECT_TRUE(AnyTextHas(texts, "freed "));
 }
 
+// grow-to-1mib: once every rec frame has returned, the 1 MiB stack holds only worker's frame
+// near hi; everything from lo up to a few words under SP is one band with its size, not
+// 130,000 rows. SP = hi - 56 (newproc1's 32 bytes, goexit's return PC, worker's 16-byte
+// frame), so the band is 1 MiB - 56 - (a few words) and reads "1,023 KiB unused" (en) /
+// "1,023 KiB 未使用" (zh). While the recursion is 64 deep, the frames above the words shown
+// fold into a band of their own.
+TEST(StackViewMarks, ABigStackFoldsWhatNoFrameUses) {
+  test::Headless h;
+  App app(GS_SCENARIO_DIR, "");
+  h.BuildFonts(app);
+  auto run = LoadStack("grow-to-1mib.json");
+  ASSERT_TRUE(run);
+  std::size_t last_return = 0;
+  for (std::size_t i = 1; i < run->StepCount(); ++i) {
+    if (run->GetTimeline().StateRef(i).stack.Size() == 1048576u &&
+        run->GetTimeline().StateRef(i).frames.size() == 1) {
+      last_return = i;
+      break;
+    }
+  }
+  ASSERT_GT(last_return, 0u);
+  StackView view;
+  view.SetRun(run);
+  std::vector<TextItem> en, zh, deep;
+  test::DrawViewFrame(view, *run, last_return, 1.0f, Lang::kEn, ThemeKind::kDark, 1200, 800, &en);
+  test::DrawViewFrame(view, *run, last_return, 1.0f, Lang::kZh, ThemeKind::kLight, 1200, 800, &zh);
+  EXPECT_TRUE(AnyTextHas(en, "1,023 KiB unused"));
+  EXPECT_TRUE(AnyTextHas(zh, "1,023 KiB 未使用"));
+  EXPECT_FALSE(AnyTextHas(en, "KiB above"));
+  // The deepest call: 64 frames of 8216 bytes under worker's, more than any column shows.
+  test::DrawViewFrame(view, *run, last_return - 64, 1.0f, Lang::kEn, ThemeKind::kDark, 1200, 800,
+                      &deep);
+  EXPECT_TRUE(AnyTextHas(deep, "KiB above"));
+  EXPECT_TRUE(AnyTextHas(deep, "KiB unused"));
+}
+
+TEST(StackViewFold, LabelGroupsThousands) {
+  char buf[64];
+  FoldLabel(buf, sizeof buf, 1022 * 1024 + 100, Lang::kEn);
+  EXPECT_STREQ(buf, "1,022 KiB unused");
+  FoldLabel(buf, sizeof buf, 512, Lang::kZh);
+  EXPECT_STREQ(buf, "512 B 未使用");
+  FoldLabel(buf, sizeof buf, std::uint64_t(1) << 30, Lang::kEn);
+  EXPECT_STREQ(buf, "1,048,576 KiB unused");
+}
+
 TEST(StackViewHeadless, RegistryMakesTheStackView) {
   EXPECT_NE(MakeView("stack"), nullptr);
 }
