@@ -71,7 +71,10 @@ for _ in $(seq 100); do
 done
 [ -n "$loaded" ] || fail "the window title is '$(xdotool getwindowname "$win")', not first-growth.json's"
 sleep 0.5  # a frame or two for the new view
-xprop -id "$win" _NET_WM_ICON | grep -q "Icon (" || fail "the window has no _NET_WM_ICON"
+# Into a file first: xprop prints every icon size as text art, and `xprop | grep -q` under
+# pipefail fails whenever grep's early exit hits xprop with SIGPIPE.
+xprop -id "$win" _NET_WM_ICON >"$tmp/icon.txt"
+grep -q "Icon (" "$tmp/icon.txt" || fail "the window has no _NET_WM_ICON"
 import -window root "$tmp/shot.png"
 [ -n "$shot" ] && cp "$tmp/shot.png" "$shot"
 # The picture is the app, not a blank display: many colours, and no dialog left over it.
