@@ -20,8 +20,8 @@ std::string Q(const Program& p, std::int32_t key) {
 std::string N(std::int64_t v) {
   return std::to_string(v);
 }
-std::string Slot(std::int32_t node, std::int32_t slot) {
-  std::string s = TrieNodeName(node);
+std::string Slot(std::int32_t node, std::int32_t slot, Lang lang = Lang::kEn) {
+  std::string s = TrieNodeName(node, lang);
   char buf[8];
   std::snprintf(buf, sizeof buf, "[%X]", unsigned(slot));
   return s + buf;
@@ -48,8 +48,9 @@ const char* HtFunc(OpCode c) {
 
 }  // namespace
 
-std::string TrieNodeName(std::int32_t node) {
-  return node == 0 ? std::string("root") : "n" + std::to_string(node);
+std::string TrieNodeName(std::int32_t node, Lang lang) {
+  if (node == 0) return lang == Lang::kZh ? "根" : "root";
+  return "n" + std::to_string(node);
 }
 
 std::string TrieHex(std::uint64_t h) {
@@ -65,10 +66,11 @@ std::string TrieEventLine(const Program& p, const TrieEvent& e, Lang lang) {
   if (e.key >= 0 && e.kind != K::kYield) head.append(1, ' ').append(Q(p, e.key));
   switch (e.kind) {
     case K::kHash:
-      return head + ": hash " + TrieHex(e.hash) + (e.ok ? (zh ? "（场景给定）" : " (given)") : "");
+      return head + (zh ? "：哈希 " : ": hash ") + TrieHex(e.hash) +
+             (e.ok ? (zh ? "（场景给定）" : " (given)") : "");
     case K::kVisit: {
       const char* what[] = {"nil", "entry", "indirect"};
-      return Slot(e.node, e.slot) + (zh ? "（位 " : " (bits ") + Bits(e.depth) +
+      return Slot(e.node, e.slot, lang) + (zh ? "（位 " : " (bits ") + Bits(e.depth) +
              (zh ? "）→ " : ") -> ") + what[e.a];
     }
     case K::kLookup:
@@ -76,39 +78,41 @@ std::string TrieEventLine(const Program& p, const TrieEvent& e, Lang lang) {
                 : "entry.lookup: " + N(e.a) + " key(s) compared" +
                       (e.ok ? ", found" : ", key not there");
     case K::kLock:
-      return TrieNodeName(e.node) + ".mu.Lock()";
+      return TrieNodeName(e.node, lang) + ".mu.Lock()";
     case K::kRecheck:
-      return zh ? "加锁后重读 " + Slot(e.node, e.slot) + "：未变，节点未死"
-                : "re-check " + Slot(e.node, e.slot) + " under the lock: unchanged, not dead";
+      return zh ? "加锁后重读 " + Slot(e.node, e.slot, lang) + "：未变，节点未死"
+                : "re-check " + Slot(e.node, e.slot, lang) + " under the lock: unchanged, not dead";
     case K::kInsert:
-      return Slot(e.node, e.slot) + " = newEntry(" + Q(p, e.key) + ")";
+      return Slot(e.node, e.slot, lang) + " = newEntry(" + Q(p, e.key) + ")";
     case K::kReplace:
-      return zh ? "entry.swap：" + Slot(e.node, e.slot) + " 的新条目替换旧值 " + N(e.b)
+      return zh ? "entry.swap：" + Slot(e.node, e.slot, lang) + " 的新条目替换旧值 " + N(e.b)
                 : "entry.swap: a new entry replaces old value " + N(e.b) + " at " +
-                      Slot(e.node, e.slot);
+                      Slot(e.node, e.slot, lang);
     case K::kChain:
-      return zh ? "expand：完整哈希相同，新条目成为 " + Slot(e.node, e.slot) + " 链头，旧链接在其后"
+      return zh ? "expand：完整哈希相同，新条目成为 " + Slot(e.node, e.slot, lang) +
+                      " 链头，旧链接在其后"
                 : "expand: full hashes equal, the new entry heads the chain at " +
-                      Slot(e.node, e.slot);
+                      Slot(e.node, e.slot, lang);
     case K::kExpand:
-      return zh ? "expand：新 indirect " + TrieNodeName(e.node) + "（深度 " + N(e.depth) + "，位 " +
-                      Bits(e.depth) + "）放入 " + Slot(std::int32_t(e.a), e.slot)
-                : "expand: new indirect " + TrieNodeName(e.node) + " (depth " + N(e.depth) +
-                      ", bits " + Bits(e.depth) + ") under " + Slot(std::int32_t(e.a), e.slot);
+      return zh ? "expand：新 indirect " + TrieNodeName(e.node, lang) + "（深度 " + N(e.depth) +
+                      "，位 " + Bits(e.depth) + "）放入 " + Slot(std::int32_t(e.a), e.slot, lang)
+                : "expand: new indirect " + TrieNodeName(e.node, lang) + " (depth " + N(e.depth) +
+                      ", bits " + Bits(e.depth) + ") under " +
+                      Slot(std::int32_t(e.a), e.slot, lang);
     case K::kPlace:
-      return Slot(e.node, e.slot) + " = " + Q(p, std::int32_t(e.b));
+      return Slot(e.node, e.slot, lang) + " = " + Q(p, std::int32_t(e.b));
     case K::kRemove:
-      return zh ? (e.ok ? Slot(e.node, e.slot) + " = nil"
-                        : "从 " + Slot(e.node, e.slot) + " 的链中移除")
-                : (e.ok ? Slot(e.node, e.slot) + " = nil"
-                        : "removed from the chain at " + Slot(e.node, e.slot));
+      return zh ? (e.ok ? Slot(e.node, e.slot, lang) + " = nil"
+                        : "从 " + Slot(e.node, e.slot, lang) + " 的链中移除")
+                : (e.ok ? Slot(e.node, e.slot, lang) + " = nil"
+                        : "removed from the chain at " + Slot(e.node, e.slot, lang));
     case K::kPrune:
-      return zh ? TrieNodeName(e.node) + " 已空：dead = true，" + Slot(std::int32_t(e.a), e.slot) +
-                      " = nil"
-                : TrieNodeName(e.node) + " is empty: dead = true, " +
-                      Slot(std::int32_t(e.a), e.slot) + " = nil";
+      return zh ? TrieNodeName(e.node, lang) + " 已空：dead = true，" +
+                      Slot(std::int32_t(e.a), e.slot, lang) + " = nil"
+                : TrieNodeName(e.node, lang) + " is empty: dead = true, " +
+                      Slot(std::int32_t(e.a), e.slot, lang) + " = nil";
     case K::kUnlock:
-      return TrieNodeName(e.node) + ".mu.Unlock()";
+      return TrieNodeName(e.node, lang) + ".mu.Unlock()";
     case K::kResult:
       if (e.op == OpCode::kRange)
         return head + (zh ? "：f 被调用 " : ": f called ") + N(e.a) + (zh ? " 次" : " time(s)");
@@ -155,11 +159,13 @@ Narration NarrateTrieOp(const Program& p, std::span<const TrieEvent> events) {
         ++visits;
         if (!path_en.empty()) path_en += " -> ";
         path_en += Slot(e.node, e.slot);
+        if (!path_zh.empty()) path_zh += " → ";
+        path_zh += Slot(e.node, e.slot, Lang::kZh);
         if (e.a != 2) {
           const char* what_en = e.a == 0 ? "an empty slot" : "an entry";
           const char* what_zh = e.a == 0 ? "空槽" : "一个 entry";
           en += "Walk without a lock: " + path_en + ", reaching " + what_en + ". ";
-          zh += "不加锁遍历：" + path_en + "，到达" + what_zh + "。";
+          zh += "不加锁遍历：" + path_zh + "，到达" + what_zh + "。";
         }
         break;
       case K::kLookup:
@@ -173,7 +179,7 @@ Narration NarrateTrieOp(const Program& p, std::span<const TrieEvent> events) {
           en += "It locks " + TrieNodeName(e.node) + ".mu (depth " + N(e.depth) +
                 "): only that node's children are closed to other writers; readers never "
                 "wait. ";
-          zh += "它锁住 " + TrieNodeName(e.node) + ".mu（深度 " + N(e.depth) +
+          zh += "它锁住 " + TrieNodeName(e.node, Lang::kZh) + ".mu（深度 " + N(e.depth) +
                 "）：只有该节点的子槽对其他写者关闭，读者从不等待。";
         }
         break;
@@ -219,9 +225,11 @@ Narration NarrateTrieOp(const Program& p, std::span<const TrieEvent> events) {
               TrieNodeName(std::int32_t(e.a)) + ".mu as well, marks " + TrieNodeName(e.node) +
               " dead (a writer that walked into it will retry) and " + "unlinks it, then unlocks " +
               TrieNodeName(e.node) + ". ";
-        zh += TrieNodeName(e.node) + " 已无子节点：再锁住父节点 " +
-              TrieNodeName(std::int32_t(e.a)) + ".mu，把 " + TrieNodeName(e.node) +
-              " 标记为 dead（走进它的写者会重试）并摘除，然后解锁 " + TrieNodeName(e.node) + "。";
+        zh += TrieNodeName(e.node, Lang::kZh) + " 已无子节点：再锁住父节点 " +
+              TrieNodeName(std::int32_t(e.a), Lang::kZh) + ".mu，把 " +
+              TrieNodeName(e.node, Lang::kZh) +
+              " 标记为 dead（走进它的写者会重试）并摘除，然后解锁 " +
+              TrieNodeName(e.node, Lang::kZh) + "。";
         break;
       case K::kUnlock:
         break;

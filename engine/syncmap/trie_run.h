@@ -26,8 +26,8 @@ class TrieRun final : public TopicRun<TrieModel, Program> {
 Narration NarrateTrieOp(const Program& p, std::span<const TrieEvent> events);
 /// One terse line per event, e.g. "g2 Load \"a\": root[3] -> entry".
 std::string TrieEventLine(const Program& p, const TrieEvent& e, Lang lang);
-/// "root" for node 0, "n<id>" for the others.
-std::string TrieNodeName(std::int32_t node);
+/// "root" (zh "根") for node 0, "n<id>" for the others.
+std::string TrieNodeName(std::int32_t node, Lang lang = Lang::kEn);
 /// "0x%016x".
 std::string TrieHex(std::uint64_t h);
 
