@@ -1,6 +1,7 @@
 // Rule tests of the Go 1.24+ sync.Map model (internal/sync.HashTrieMap). Every expected value
 // is reasoned from src/internal/sync/hashtriemap.go, named in each comment; the model was not
 // run against real Go 1.24 (only Go 1.19 is installed here), so these rest on the source.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -233,6 +234,97 @@ TEST(SyncMapTrie, NarrationNamesFunctionAndLock) {
   EXPECT_EQ(run->Narrate(2).func, "internal/sync.(*HashTrieMap).Load");
   EXPECT_NE(run->Narrate(2).text.en.find("No lock was taken"), std::string::npos);
   EXPECT_TRUE(run->GetTimeline().SeekMatchesReplay());
+}
+
+}  // namespace
+}  // namespace gs::syncmap
+
+namespace gs::syncmap {
+namespace {
+
+// Every reachable non-root indirect node has a child (the prune loop in CompareAndDelete
+// leaves none empty) and sits at its parent's depth + 1.
+bool NoEmptyNodes(const TrieState& s, std::int32_t id) {
+  const TrieIndirect& n = s.nodes[std::size_t(id)];
+  bool any = false;
+  for (std::int32_t c : n.children) {
+    if (c == kTrieNil) continue;
+    any = true;
+    if (TrieIsEntry(c)) continue;
+    if (s.nodes[std::size_t(c)].depth != n.depth + 1 || s.nodes[std::size_t(c)].dead) return false;
+    if (!NoEmptyNodes(s, c)) return false;
+  }
+  return any || id == 0;
+}
+
+// Random store / load_or_store / delete / load over 12 keys whose hashes share long prefixes
+// and sometimes collide fully (a mutation that skips pruning fails this test), against std::map:
+// after every step each Load answer agrees, TrieLen equals the map's size, and no reachable node is
+// empty.
+TEST(SyncMapTrie, PropertyAgainstStdMap) {
+  std::uint64_t rng = 12345;
+  auto next = [&] {
+    rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+    return rng >> 33;
+  };
+  for (int round = 0; round < 20; ++round) {
+    Program p;
+    p.goroutines = {"g1"};
+    for (int k = 0; k < 12; ++k) {
+      p.keys.push_back(std::string("k").append(std::to_string(k)));
+      // Three groups by the top nibble (k % 3); inside a group the members differ only in
+      // one nibble deep down (which one depends on the round), and members 0/2 and 1/3 of a
+      // group collide fully: long shared prefixes, expansions and chains.
+      const std::uint64_t group = std::uint64_t(k % 3 + 1) << 60;
+      const std::uint64_t member = std::uint64_t((k / 3) % 2 + 1) << (4 * (round % 14));
+      p.hashes.push_back(group | 0x0bc0000000000000ULL | member);
+      p.explicit_hash.push_back(1);
+    }
+    TrieState s;
+    s.nodes.emplace_back();
+    std::map<std::int32_t, std::int64_t> model;
+    for (int i = 0; i < 200; ++i) {
+      syncmap::Op op;
+      op.key = std::int32_t(next() % 12);
+      op.value = std::int64_t(next() % 100);
+      // Deletes are frequent enough that groups empty and subtrees get pruned.
+      const auto kind = next() % 10;
+      op.code = kind < 3   ? OpCode::kStore
+                : kind < 4 ? OpCode::kLoadOrStore
+                : kind < 8 ? OpCode::kDelete
+                           : OpCode::kLoad;
+      std::vector<TrieEvent> ev;
+      ApplyTrieOp(p, op, s, ev);
+      ASSERT_FALSE(ev.empty());
+      const TrieEvent& res = ev.back();
+      ASSERT_EQ(res.kind, TrieEventKind::kResult);
+      auto it = model.find(op.key);
+      const bool had = it != model.end();
+      switch (op.code) {
+        case OpCode::kStore:
+          EXPECT_EQ(res.ok, had);
+          model[op.key] = op.value;
+          break;
+        case OpCode::kLoadOrStore:
+          EXPECT_EQ(res.ok, had);
+          EXPECT_EQ(res.a, had ? it->second : op.value);
+          if (!had) model[op.key] = op.value;
+          break;
+        case OpCode::kDelete:
+          EXPECT_EQ(res.ok, had);
+          model.erase(op.key);
+          break;
+        default:
+          EXPECT_EQ(res.ok, had);
+          if (had) {
+            EXPECT_EQ(res.a, it->second);
+          }
+          break;
+      }
+      ASSERT_EQ(TrieLen(s), std::int64_t(model.size())) << "round " << round << " op " << i;
+      ASSERT_TRUE(NoEmptyNodes(s, 0)) << "round " << round << " op " << i;
+    }
+  }
 }
 
 }  // namespace
