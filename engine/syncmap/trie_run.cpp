@@ -251,9 +251,9 @@ Narration NarrateTrieOp(const Program& p, std::span<const TrieEvent> events) {
   }
   if (first.op == OpCode::kRange) {
     en += "Range walks the children 0 to F depth first without any lock: " + N(yields) +
-          " call(s) of f, in hash order, not a snapshot. ";
+          " call(s) of f, in slot order with each chain head first; not a snapshot. ";
     zh += "Range 不加锁、深度优先按子槽 0 到 F 遍历：调用 f " + N(yields) +
-          " 次，按哈希顺序，不是快照。";
+          " 次，按槽的顺序、每条链从链头起；不是快照。";
   } else if (locks == 0) {
     en += "No lock was taken: this op read only atomic child pointers. ";
     zh += "没有加任何锁：这个操作只读原子子指针。";
