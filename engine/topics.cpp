@@ -32,8 +32,9 @@ const std::vector<TopicSpec>& Topics() {
       // The five IO models and select/poll/epoll: OS threads and kernel socket buffers. Go's
       // netpoller is the scheduler's own (scenarios/io/go-netpoller.json is kind sched).
       {"io", {"fds", "idle_fds", "threads"}, &io::Load, &io::StarterScenario},
-      // sync.Map (Go 1.9 to 1.23): calls from named goroutines in the script's interleaving.
-      {"syncmap", {"goroutines"}, &syncmap::Load, &syncmap::StarterScenario},
+      // sync.Map (Go 1.9 to 1.23 read/dirty, 1.24+ HashTrieMap with optional explicit hashes):
+      // calls from named goroutines in the script's interleaving.
+      {"syncmap", {"goroutines", "hashes"}, &syncmap::Load, &syncmap::StarterScenario},
   };
   return kTopics;
 }

@@ -49,6 +49,11 @@ void SyncMapView::SetRun(const std::shared_ptr<const Run>& run) {
   m_run = std::dynamic_pointer_cast<const syncmap::SyncMapRun>(run);
   m_state_step = SIZE_MAX;
   m_calls.clear();
+  m_trie.reset();
+  if (!m_run && std::dynamic_pointer_cast<const syncmap::TrieRun>(run)) {
+    m_trie = std::make_unique<SyncMapTrieView>();
+    m_trie->SetRun(run);
+  }
   if (!m_run) return;
   const auto& tl = m_run->GetTimeline();
   for (std::size_t s = 1; s < tl.StepCount(); ++s) {
@@ -276,6 +281,15 @@ void SyncMapView::DrawLanes(const ViewContext& ctx, ImVec2 a, ImVec2 b) {
 }
 
 void SyncMapView::Draw(const ViewContext& ctx) {
+  if (m_trie) {
+    m_trie->Draw(ctx);
+    const SyncMapTrieView::Shown& t = m_trie->LastShown();
+    m_shown = Shown{};
+    m_shown.changed = t.changed;
+    m_shown.chips = t.chips;
+    m_shown.locked = t.locked;
+    return;
+  }
   if (!m_run || !ctx.canvas) return;
   UpdateState(ctx.step);
   m_shown = Shown{};

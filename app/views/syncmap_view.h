@@ -10,6 +10,7 @@
 #include <memory>
 #include <vector>
 
+#include "app/views/syncmap_trie_view.h"
 #include "app/views/topic_view.h"
 #include "engine/syncmap/syncmap_run.h"
 
@@ -29,6 +30,8 @@ class SyncMapView final : public TopicView {
     bool locked = false;
   };
   const Shown& LastShown() const { return m_shown; }
+  /// The Go 1.24+ trie view drawing the current run, or null for the read/dirty model.
+  const SyncMapTrieView* Trie() const { return m_trie.get(); }
 
  private:
   /// One call of the script, as the lanes draw it (built once per run).
@@ -53,6 +56,8 @@ class SyncMapView final : public TopicView {
   bool m_promoted = false;              ///< the step promoted dirty to read
   bool m_copied = false;                ///< the step ran dirtyLocked
   Shown m_shown;
+  /// A syncmap scenario whose go_version is 1.24+ (a TrieRun) is drawn by this.
+  std::unique_ptr<SyncMapTrieView> m_trie;
 };
 
 }  // namespace gs::app

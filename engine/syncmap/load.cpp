@@ -1,11 +1,13 @@
 #include "engine/syncmap/load.h"
 
 #include <algorithm>
+#include <charconv>
 
 #include "engine/core/build_run.h"
 #include "engine/core/limits.h"
 #include "engine/maps/go_version.h"
 #include "engine/syncmap/syncmap_run.h"
+#include "engine/syncmap/trie_run.h"
 
 namespace gs::syncmap {
 
@@ -20,15 +22,17 @@ class SyncMapLoader {
  public:
   explicit SyncMapLoader(Checker& c) : m_c(c) {}
 
-  std::shared_ptr<Program> Load(const Envelope& env, const Json& root) {
+  std::shared_ptr<Program> Load(const Envelope& env, const Json& root, bool trie) {
     auto prog = std::make_shared<Program>();
     m_p = prog.get();
+    m_p->trie = trie;
     m_c.CheckKeys(env.config, "/config", std::vector<std::string>{});
     ReadGoroutines(root);
     const Json* script = root.is_object() && root.contains("script") ? &root["script"] : nullptr;
     if (script && script->is_array() && script->size() <= limits::kMaxScriptOps) {
       for (std::size_t i = 0; i < script->size(); ++i) ReadOp((*script)[i], i);
     }
+    ReadHashes(root);
     return prog;
   }
 
@@ -110,30 +114,93 @@ class SyncMapLoader {
     if (ok) m_p->ops.push_back(o);
   }
 
+  // "hashes": explicit 64-bit hashes for the Go 1.24+ trie, so a scenario can make two keys
+  // share a prefix or collide fully. Keys without one get TrieDefaultHash (FNV-1a).
+  void ReadHashes(const Json& root) {
+    const std::size_t n = m_p->keys.size();
+    m_p->hashes.resize(n);
+    m_p->explicit_hash.assign(n, 0);
+    for (std::size_t k = 0; k < n; ++k) m_p->hashes[k] = TrieDefaultHash(m_p->keys[k]);
+    const Json* hs = root.is_object() ? m_c.Member(root, "", "hashes", false) : nullptr;
+    if (!hs) return;
+    if (!m_p->trie) {
+      m_c.Error("/hashes",
+                "explicit hashes only matter to the Go 1.24+ HashTrieMap model; set go_version "
+                "to \"1.24\" or later, or remove \"hashes\"");
+      return;
+    }
+    if (!m_c.ExpectObject(*hs, "/hashes")) return;
+    if (hs->size() > kMaxExplicitHashes) {
+      m_c.Error("/hashes", "has " + std::to_string(hs->size()) +
+                               " entries, over the limit kMaxExplicitHashes = " +
+                               std::to_string(kMaxExplicitHashes));
+      return;
+    }
+    for (const auto& [name, value] : hs->items()) {
+      std::string ptr = Checker::Child("/hashes", name);
+      auto it = std::find(m_p->keys.begin(), m_p->keys.end(), name);
+      if (it == m_p->keys.end()) {
+        m_c.Error(ptr, "key \"" + name + "\" is not used by any op in the script", true);
+        continue;
+      }
+      auto h = HashValue(value, ptr);
+      if (!h) continue;
+      const auto k = std::size_t(it - m_p->keys.begin());
+      m_p->hashes[k] = *h;
+      m_p->explicit_hash[k] = 1;
+    }
+  }
+
+  // A 64-bit value: a non-negative integer or a "0x..." hex string (as maps' "hashes").
+  std::optional<std::uint64_t> HashValue(const Json& v, const std::string& ptr) {
+    if (v.is_number_unsigned()) return v.get<std::uint64_t>();
+    if (v.is_number_integer() && v.get<std::int64_t>() >= 0) {
+      return std::uint64_t(v.get<std::int64_t>());
+    }
+    if (v.is_string()) {
+      const std::string& s = v.get_ref<const std::string&>();
+      if (s.size() > 2 && s.size() <= 18 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+        std::uint64_t out = 0;
+        auto [end, ec] = std::from_chars(s.data() + 2, s.data() + s.size(), out, 16);
+        if (ec == std::errc() && end == s.data() + s.size()) return out;
+      }
+    }
+    m_c.Error(ptr,
+              "expected a 64-bit hash: a non-negative integer or a hex string such as "
+              "\"0xa100000000000003\"");
+    return std::nullopt;
+  }
+
   Checker& m_c;
   Program* m_p = nullptr;
 };
 
-bool SupportedVersion(const Envelope& env, Checker& checker) {
-  if (env.go_version.empty()) return true;
+enum class Model { kReadDirty, kTrie, kUnsupported };
+
+// go_version picks the model: 1.9 to 1.23 read/dirty (map.go), 1.24 to 1.26 HashTrieMap
+// (Go 1.24 rebuilt sync.Map on internal/sync.HashTrieMap: src/sync/hashtriemap.go).
+Model PickModel(const Envelope& env, Checker& checker) {
+  if (env.go_version.empty()) return Model::kReadDirty;
   std::optional<maps::GoVersion> v = maps::ParseGoVersion(env.go_version);
-  if (v && v->major == 1 && v->minor >= 9 && v->minor <= 23) return true;
-  std::string why = v && v->major == 1 && v->minor >= 24
-                        ? "; Go 1.24+ rebuilt sync.Map on internal/sync.HashTrieMap, which "
-                          "this model does not draw yet"
-                        : "";
+  if (v && v->major == 1 && v->minor >= 9 && v->minor <= 23) return Model::kReadDirty;
+  if (v && v->major == 1 && v->minor >= 24 && v->minor <= 26) return Model::kTrie;
   checker.Error("/go_version", "the syncmap model has no rules for Go \"" + env.go_version +
-                                   "\"; supported: " + kSupportedSyncMapVersions + why);
-  return false;
+                                   "\"; supported: " + kSupportedSyncMapVersions);
+  return Model::kUnsupported;
 }
 
 }  // namespace
 
 std::shared_ptr<const Run> Load(Envelope env, const Json& root, Checker& checker) {
+  const Model model = PickModel(env, checker);
   SyncMapLoader loader(checker);
-  std::shared_ptr<Program> prog = loader.Load(env, root);
-  bool version_ok = SupportedVersion(env, checker);
-  if (checker.Failed() || !version_ok) return nullptr;
+  std::shared_ptr<Program> prog = loader.Load(env, root, model == Model::kTrie);
+  if (checker.Failed() || model == Model::kUnsupported) return nullptr;
+  if (model == Model::kTrie) {
+    auto run = std::make_shared<TrieRun>(std::move(env), std::move(prog));
+    if (!BuildTimeline(*run, checker)) return nullptr;
+    return run;
+  }
   auto run = std::make_shared<SyncMapRun>(std::move(env), std::move(prog));
   if (!BuildTimeline(*run, checker)) return nullptr;
   return run;

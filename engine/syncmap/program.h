@@ -9,9 +9,10 @@
 namespace gs::syncmap {
 
 // Limits of this topic; each is named in the error that reports it.
-inline constexpr std::size_t kMaxGoroutines = 16;  ///< names in "goroutines"
-inline constexpr std::size_t kMaxKeys = 256;       ///< distinct keys
-inline constexpr std::size_t kMaxKeyBytes = 32;    ///< one key
+inline constexpr std::size_t kMaxGoroutines = 16;       ///< names in "goroutines"
+inline constexpr std::size_t kMaxKeys = 256;            ///< distinct keys
+inline constexpr std::size_t kMaxKeyBytes = 32;         ///< one key
+inline constexpr std::size_t kMaxExplicitHashes = 256;  ///< entries in "hashes" (Go 1.24+)
 
 enum class OpCode : std::uint8_t {
   kLoad,         ///< (*Map).Load
@@ -33,6 +34,11 @@ struct Program {
   std::vector<std::string> goroutines;
   std::vector<std::string> keys;  ///< interned in order of first use
   std::vector<Op> ops;
+  /// Go 1.24+ only (HashTrieMap): each key's 64-bit hash, explicit from "hashes" or the
+  /// documented default (TrieDefaultHash); explicit[k] != 0 when the scenario gave it.
+  bool trie = false;
+  std::vector<std::uint64_t> hashes;
+  std::vector<std::uint8_t> explicit_hash;
 };
 
 }  // namespace gs::syncmap

@@ -20,6 +20,7 @@
 #include "engine/sched/sched_run.h"
 #include "engine/stack/stack_run.h"
 #include "engine/syncmap/syncmap_run.h"
+#include "engine/syncmap/trie_run.h"
 
 namespace gs {
 
@@ -75,6 +76,8 @@ inline bool SeekMatchesReplay(const Run& run) {
   if (auto* io = dynamic_cast<const io::IoRun*>(&run)) return io->GetTimeline().SeekMatchesReplay();
   if (auto* sm = dynamic_cast<const syncmap::SyncMapRun*>(&run))
     return sm->GetTimeline().SeekMatchesReplay();
+  if (auto* tr = dynamic_cast<const syncmap::TrieRun*>(&run))
+    return tr->GetTimeline().SeekMatchesReplay();
   return false;  // a new topic must be added here
 }
 
