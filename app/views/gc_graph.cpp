@@ -515,6 +515,56 @@ void GcView::DrawObjects(const ViewContext& ctx, const gc::GcRun& run, const Geo
 }
 
 // [SECTION] captions
+void GcView::DrawDense(const ViewContext& ctx, const gc::GcRun& run, const Geometry& g) {
+  Canvas& cv = *ctx.canvas;
+  const Theme& th = ctx.theme;
+  const float k = std::max(g.line * 0.5f, g.radius * 0.7f);
+  // Neighbours in declaration order usually sit next to each other in one column (the layout
+  // orders a column by parent): a run of same-coloured cells that touch is one rectangle, so
+  // thousands of cells smaller than a pixel cost a few hundred rectangles.
+  bool open = false;
+  ImVec2 run_min, run_max;
+  ImU32 run_col = 0;
+  auto flush = [&] {
+    if (open) cv.RectFilled(run_min, run_max, run_col, 0);
+    open = false;
+  };
+  for (std::size_t i = 0; i < m_cur.objects.size(); ++i) {
+    const gc::Object& o = m_cur.objects[i];
+    if (!o.live) continue;
+    const ImVec2 c = ObjPos(g, i);
+    if (c.x + k < g.clip_min.x || c.x - k > g.clip_max.x || c.y + k < g.clip_min.y ||
+        c.y - k > g.clip_max.y) {
+      continue;
+    }
+    const ImU32 col = FillOf(th, o.color);
+    const ImVec2 a(c.x - k, c.y - k), b(c.x + k, c.y + k);
+    if (open && col == run_col && a.x == run_min.x && a.y <= run_max.y + g.line &&
+        b.y >= run_min.y - g.line) {
+      run_min.y = std::min(run_min.y, a.y);
+      run_max.y = std::max(run_max.y, b.y);
+      continue;
+    }
+    flush();
+    open = true;
+    run_min = a;
+    run_max = b;
+    run_col = col;
+  }
+  flush();
+  // This step's change: a ring around every object shaded or freed (a handful per step).
+  const float ring = std::max(g.line * 3.0f, k * 1.8f);
+  for (const auto& e : run.GetTimeline().Events(ctx.step)) {
+    if (e.kind != gc::EventKind::kShade && e.kind != gc::EventKind::kFree &&
+        e.kind != gc::EventKind::kBlacken) {
+      continue;
+    }
+    if (e.obj == gc::kNil) continue;
+    const ImVec2 c = ObjPos(g, std::size_t(e.obj));
+    cv.Rect(ImVec2(c.x - ring, c.y - ring), ImVec2(c.x + ring, c.y + ring), th.accent, 0, g.line);
+  }
+}
+
 bool GcView::TryPlace(const Geometry& g, ImVec2 pos, ImVec2 size, ImVec2* out) const {
   if (size.x > g.clip_max.x - g.clip_min.x || size.y > g.clip_max.y - g.clip_min.y) return false;
   pos.x = std::clamp(pos.x, g.clip_min.x + 1.0f, g.clip_max.x - size.x - 1.0f);
