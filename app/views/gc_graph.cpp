@@ -77,8 +77,14 @@ void Cross(Canvas& cv, ImVec2 c, float k, ImU32 col, float thickness) {
 ImVec2 GcView::ObjPos(const Geometry& g, std::size_t i) const {
   const float cols = m_layout.columns + 1.0f;  // column 0 holds the roots
   const float w = g.graph_max.x - g.graph_min.x, h = g.graph_max.y - g.graph_min.y;
-  const float along = (m_layout.obj_x[i] + 0.5f) / cols;            // depth from the roots
-  const float across = (m_layout.obj_y[i] + 0.5f) / m_layout.rows;  // row within a depth
+  const float along = (m_layout.obj_x[i] + 0.5f) / cols;      // depth from the roots
+  float across = (m_layout.obj_y[i] + 0.5f) / m_layout.rows;  // row within a depth
+  if (m_layout.obj_x.size() > kDenseObjects && m_layout.col_count[i] > 0) {
+    // Big heaps: each column spreads over the full height (12 shards over 9,744 values
+    // would otherwise sit on one spot).
+    const float cnt = m_layout.col_count[i];
+    across = (m_layout.obj_y[i] - (m_layout.rows - cnt) * 0.5f + 0.5f) / cnt;
+  }
   if (g.vertical) return ImVec2(g.graph_min.x + w * across, g.graph_min.y + h * along);
   return ImVec2(g.graph_min.x + w * along, g.graph_min.y + h * across);
 }

@@ -105,12 +105,16 @@ GcLayout ComputeGcLayout(const gc::Program& p) {
   }
   l.rows = std::max(l.rows, float(p.roots.size()));
   // Centre short columns vertically.
+  l.col_count.assign(n, 0);
   for (int d = 1; d <= columns; ++d) {
     float count = 0;
     for (std::size_t i = 0; i < n; ++i) count += depth[i] == d ? 1.0f : 0.0f;
     const float shift = (l.rows - count) * 0.5f;
     for (std::size_t i = 0; i < n; ++i) {
-      if (depth[i] == d) l.obj_y[i] += shift;
+      if (depth[i] == d) {
+        l.obj_y[i] += shift;
+        l.col_count[i] = count;
+      }
     }
   }
   const float root_shift = (l.rows - float(p.roots.size())) * 0.5f;
@@ -118,6 +122,7 @@ GcLayout ComputeGcLayout(const gc::Program& p) {
   // Authors may pin positions ([column, row] in the same units).
   for (std::size_t i = 0; i < n; ++i) {
     if (p.objects[i].pinned) {
+      l.col_count[i] = 0;
       l.obj_x[i] = p.objects[i].x;
       l.obj_y[i] = p.objects[i].y;
       l.columns = std::max(l.columns, p.objects[i].x);
