@@ -531,8 +531,12 @@ void GcView::DrawDense(const ViewContext& ctx, const gc::GcRun& run, const Geome
   bool open = false;
   ImVec2 run_min, run_max;
   ImU32 run_col = 0;
+  bool run_white = false;
   auto flush = [&] {
-    if (open) cv.RectFilled(run_min, run_max, run_col, 0);
+    if (!open) return;
+    cv.RectFilled(run_min, run_max, run_col, 0);
+    // White cells on a light canvas need their outline to be seen at all.
+    if (run_white) cv.Rect(run_min, run_max, OutlineOf(th, gc::Color::kWhite), 0, g.line * 0.5f);
     open = false;
   };
   for (std::size_t i = 0; i < m_cur.objects.size(); ++i) {
@@ -556,6 +560,7 @@ void GcView::DrawDense(const ViewContext& ctx, const gc::GcRun& run, const Geome
     run_min = a;
     run_max = b;
     run_col = col;
+    run_white = o.color == gc::Color::kWhite;
   }
   flush();
   // This step's change: a ring around every object shaded or freed (a handful per step).
