@@ -2,6 +2,7 @@
 // captions around them.
 // [SECTION] index: geometry · edges · barrier links · roots · objects · captions · input
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -528,16 +529,19 @@ void GcView::DrawDense(const ViewContext& ctx, const gc::GcRun& run, const Geome
   // Neighbours in declaration order usually sit next to each other in one column (the layout
   // orders a column by parent): a run of same-coloured cells that touch is one rectangle, so
   // thousands of cells smaller than a pixel cost a few hundred rectangles.
-  bool open = false;
-  ImVec2 run_min, run_max;
-  ImU32 run_col = 0;
-  bool run_white = false;
-  auto flush = [&] {
-    if (!open) return;
-    cv.RectFilled(run_min, run_max, run_col, 0);
-    // White cells on a light canvas need their outline to be seen at all.
-    if (run_white) cv.Rect(run_min, run_max, OutlineOf(th, gc::Color::kWhite), 0, g.line * 0.5f);
-    open = false;
+  // One open run per column (a few slots, no allocation): declaration order interleaves
+  // columns (a bucket, then its values), so a single run would break at every switch.
+  struct Run {
+    bool open = false;
+    ImVec2 min, max;
+    ImU32 col = 0;
+  };
+  std::array<Run, 8> runs{};
+  std::size_t next_slot = 0;
+  auto flush = [&](Run& r) {
+    if (!r.open) return;
+    cv.RectFilled(r.min, r.max, r.col, 0);
+    r.open = false;
   };
   for (std::size_t i = 0; i < m_cur.objects.size(); ++i) {
     const gc::Object& o = m_cur.objects[i];
@@ -549,20 +553,23 @@ void GcView::DrawDense(const ViewContext& ctx, const gc::GcRun& run, const Geome
     }
     const ImU32 col = FillOf(th, o.color);
     const ImVec2 a(c.x - k, c.y - k), b(c.x + k, c.y + k);
-    if (open && col == run_col && a.x == run_min.x && a.y <= run_max.y + g.line &&
-        b.y >= run_min.y - g.line) {
-      run_min.y = std::min(run_min.y, a.y);
-      run_max.y = std::max(run_max.y, b.y);
+    Run* slot = nullptr;
+    for (Run& r : runs) {
+      if (r.open && r.min.x == a.x) slot = &r;
+    }
+    if (slot && slot->col == col && a.y <= slot->max.y + g.line && b.y >= slot->min.y - g.line) {
+      slot->min.y = std::min(slot->min.y, a.y);
+      slot->max.y = std::max(slot->max.y, b.y);
       continue;
     }
-    flush();
-    open = true;
-    run_min = a;
-    run_max = b;
-    run_col = col;
-    run_white = o.color == gc::Color::kWhite;
+    if (!slot) {
+      slot = &runs[next_slot];
+      next_slot = (next_slot + 1) % runs.size();
+    }
+    flush(*slot);
+    *slot = Run{true, a, b, col};
   }
-  flush();
+  for (Run& r : runs) flush(r);
   // This step's change: a ring around every object shaded or freed (a handful per step).
   const float ring = std::max(g.line * 3.0f, k * 1.8f);
   for (const auto& e : run.GetTimeline().Events(ctx.step)) {
