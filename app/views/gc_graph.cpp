@@ -2,6 +2,7 @@
 // captions around them.
 // [SECTION] index: geometry · edges · barrier links · roots · objects · captions · input
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -77,8 +78,14 @@ void Cross(Canvas& cv, ImVec2 c, float k, ImU32 col, float thickness) {
 ImVec2 GcView::ObjPos(const Geometry& g, std::size_t i) const {
   const float cols = m_layout.columns + 1.0f;  // column 0 holds the roots
   const float w = g.graph_max.x - g.graph_min.x, h = g.graph_max.y - g.graph_min.y;
-  const float along = (m_layout.obj_x[i] + 0.5f) / cols;            // depth from the roots
-  const float across = (m_layout.obj_y[i] + 0.5f) / m_layout.rows;  // row within a depth
+  const float along = (m_layout.obj_x[i] + 0.5f) / cols;      // depth from the roots
+  float across = (m_layout.obj_y[i] + 0.5f) / m_layout.rows;  // row within a depth
+  if (m_layout.obj_x.size() > kDenseObjects && m_layout.col_count[i] > 0) {
+    // Big heaps: each column spreads over the full height (12 shards over 9,744 values
+    // would otherwise sit on one spot).
+    const float cnt = m_layout.col_count[i];
+    across = (m_layout.obj_y[i] - (m_layout.rows - cnt) * 0.5f + 0.5f) / cnt;
+  }
   if (g.vertical) return ImVec2(g.graph_min.x + w * across, g.graph_min.y + h * along);
   return ImVec2(g.graph_min.x + w * along, g.graph_min.y + h * across);
 }
@@ -515,6 +522,67 @@ void GcView::DrawObjects(const ViewContext& ctx, const gc::GcRun& run, const Geo
 }
 
 // [SECTION] captions
+void GcView::DrawDense(const ViewContext& ctx, const gc::GcRun& run, const Geometry& g) {
+  Canvas& cv = *ctx.canvas;
+  const Theme& th = ctx.theme;
+  const float k = std::max(g.line * 0.5f, g.radius * 0.7f);
+  // Neighbours in declaration order usually sit next to each other in one column (the layout
+  // orders a column by parent): a run of same-coloured cells that touch is one rectangle, so
+  // thousands of cells smaller than a pixel cost a few hundred rectangles.
+  // One open run per column (a few slots, no allocation): declaration order interleaves
+  // columns (a bucket, then its values), so a single run would break at every switch.
+  struct Run {
+    bool open = false;
+    ImVec2 min, max;
+    ImU32 col = 0;
+  };
+  std::array<Run, 8> runs{};
+  std::size_t next_slot = 0;
+  auto flush = [&](Run& r) {
+    if (!r.open) return;
+    cv.RectFilled(r.min, r.max, r.col, 0);
+    r.open = false;
+  };
+  for (std::size_t i = 0; i < m_cur.objects.size(); ++i) {
+    const gc::Object& o = m_cur.objects[i];
+    if (!o.live) continue;
+    const ImVec2 c = ObjPos(g, i);
+    if (c.x + k < g.clip_min.x || c.x - k > g.clip_max.x || c.y + k < g.clip_min.y ||
+        c.y - k > g.clip_max.y) {
+      continue;
+    }
+    const ImU32 col = FillOf(th, o.color);
+    const ImVec2 a(c.x - k, c.y - k), b(c.x + k, c.y + k);
+    Run* slot = nullptr;
+    for (Run& r : runs) {
+      if (r.open && r.min.x == a.x) slot = &r;
+    }
+    if (slot && slot->col == col && a.y <= slot->max.y + g.line && b.y >= slot->min.y - g.line) {
+      slot->min.y = std::min(slot->min.y, a.y);
+      slot->max.y = std::max(slot->max.y, b.y);
+      continue;
+    }
+    if (!slot) {
+      slot = &runs[next_slot];
+      next_slot = (next_slot + 1) % runs.size();
+    }
+    flush(*slot);
+    *slot = Run{true, a, b, col};
+  }
+  for (Run& r : runs) flush(r);
+  // This step's change: a ring around every object shaded or freed (a handful per step).
+  const float ring = std::max(g.line * 3.0f, k * 1.8f);
+  for (const auto& e : run.GetTimeline().Events(ctx.step)) {
+    if (e.kind != gc::EventKind::kShade && e.kind != gc::EventKind::kFree &&
+        e.kind != gc::EventKind::kBlacken) {
+      continue;
+    }
+    if (e.obj == gc::kNil) continue;
+    const ImVec2 c = ObjPos(g, std::size_t(e.obj));
+    cv.Rect(ImVec2(c.x - ring, c.y - ring), ImVec2(c.x + ring, c.y + ring), th.accent, 0, g.line);
+  }
+}
+
 bool GcView::TryPlace(const Geometry& g, ImVec2 pos, ImVec2 size, ImVec2* out) const {
   if (size.x > g.clip_max.x - g.clip_min.x || size.y > g.clip_max.y - g.clip_min.y) return false;
   pos.x = std::clamp(pos.x, g.clip_min.x + 1.0f, g.clip_max.x - size.x - 1.0f);

@@ -75,23 +75,24 @@ GcLayout ComputeGcLayout(const gc::Program& p) {
     for (std::size_t i = 0; i < n; ++i) {
       if (depth[i] == d) col.push_back(std::int32_t(i));
     }
+    // Parents' rows summed over the previous column's edges once (O(edges), not
+    // O(column × heap): a 10,000-object heap has columns of thousands).
+    std::vector<float> sum(n, 0), cnt(n, 0);
+    if (d == 1) {
+      sum = parent_sum;
+      cnt = parent_cnt;
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      if (depth[i] != d - 1) continue;
+      for (auto t : out[i]) {
+        sum[std::size_t(t)] += row[i];
+        cnt[std::size_t(t)] += 1;
+      }
+    }
     std::vector<float> key(n, 0);
     for (auto o : col) {
-      float sum = 0, cnt = 0;
-      if (d == 1) {
-        sum = parent_sum[std::size_t(o)];
-        cnt = parent_cnt[std::size_t(o)];
-      }
-      for (std::size_t i = 0; i < n; ++i) {
-        if (depth[i] != d - 1) continue;
-        for (auto t : out[i]) {
-          if (t == o) {
-            sum += row[i];
-            cnt += 1;
-          }
-        }
-      }
-      key[std::size_t(o)] = cnt > 0 ? sum / cnt : 1e6f + float(o);
+      const std::size_t k = std::size_t(o);
+      key[k] = cnt[k] > 0 ? sum[k] / cnt[k] : 1e6f + float(o);
     }
     std::stable_sort(col.begin(), col.end(),
                      [&](auto a, auto b) { return key[std::size_t(a)] < key[std::size_t(b)]; });
@@ -104,12 +105,16 @@ GcLayout ComputeGcLayout(const gc::Program& p) {
   }
   l.rows = std::max(l.rows, float(p.roots.size()));
   // Centre short columns vertically.
+  l.col_count.assign(n, 0);
   for (int d = 1; d <= columns; ++d) {
     float count = 0;
     for (std::size_t i = 0; i < n; ++i) count += depth[i] == d ? 1.0f : 0.0f;
     const float shift = (l.rows - count) * 0.5f;
     for (std::size_t i = 0; i < n; ++i) {
-      if (depth[i] == d) l.obj_y[i] += shift;
+      if (depth[i] == d) {
+        l.obj_y[i] += shift;
+        l.col_count[i] = count;
+      }
     }
   }
   const float root_shift = (l.rows - float(p.roots.size())) * 0.5f;
@@ -117,6 +122,7 @@ GcLayout ComputeGcLayout(const gc::Program& p) {
   // Authors may pin positions ([column, row] in the same units).
   for (std::size_t i = 0; i < n; ++i) {
     if (p.objects[i].pinned) {
+      l.col_count[i] = 0;
       l.obj_x[i] = p.objects[i].x;
       l.obj_y[i] = p.objects[i].y;
       l.columns = std::max(l.columns, p.objects[i].x);

@@ -12,6 +12,9 @@ struct GcLayout {
   /// Positions in layout units: x = column (roots are column 0), y = row.
   std::vector<float> obj_x, obj_y;
   std::vector<float> root_y;
+  /// Objects in each object's column (0 for a pinned object): big heaps spread every column
+  /// over the full height instead of centring short ones.
+  std::vector<float> col_count;
   float columns = 1;  ///< number of object columns (x in 1..columns)
   float rows = 1;     ///< rows in the tallest column
 };

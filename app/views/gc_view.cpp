@@ -350,10 +350,15 @@ void GcView::DrawRun(const ViewContext& ctx, const gc::GcRun& run, ImVec2 origin
   m_placed.clear();
   m_captions.clear();
   cv.PushClip(g.clip_min, g.clip_max);
-  DrawEdges(ctx, run, g);
-  DrawBarrierLinks(ctx, run, g);
-  DrawRoots(ctx, run, g);
-  DrawObjects(ctx, run, g);
+  if (m_cur.objects.size() > kDenseObjects) {
+    DrawRoots(ctx, run, g);
+    DrawDense(ctx, run, g);
+  } else {
+    DrawEdges(ctx, run, g);
+    DrawBarrierLinks(ctx, run, g);
+    DrawRoots(ctx, run, g);
+    DrawObjects(ctx, run, g);
+  }
   if (ctx.sandbox && show_side_panel) HandleSelection(ctx, run, g);
   PlaceCaptions(ctx, g);
   HoverTooltip(ctx, run, g);

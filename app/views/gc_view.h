@@ -87,6 +87,11 @@ class GcView final : public TopicView {
   void DrawBarrierLinks(const ViewContext& ctx, const gc::GcRun& run, const Geometry& g);
   void DrawRoots(const ViewContext& ctx, const gc::GcRun& run, const Geometry& g);
   void DrawObjects(const ViewContext& ctx, const gc::GcRun& run, const Geometry& g);
+  /// Level of detail for big heaps (more than kDenseObjects): each object is one colour
+  /// cell, no labels or pointers, culled to the canvas; what this step shaded or freed gets
+  /// a ring. Keeps a 10,000-object heap to ~4 vertices an object.
+  void DrawDense(const ViewContext& ctx, const gc::GcRun& run, const Geometry& g);
+  static constexpr std::size_t kDenseObjects = 400;
   void PlaceCaptions(const ViewContext& ctx, const Geometry& g);
   bool TryPlace(const Geometry& g, ImVec2 pos, ImVec2 size, ImVec2* out) const;
   void HoverTooltip(const ViewContext& ctx, const gc::GcRun& run, const Geometry& g);

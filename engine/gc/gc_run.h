@@ -8,7 +8,21 @@
 
 namespace gs::gc {
 
-class GcRun final : public TopicRun<GcModel, Program> {
+/// Keyframes for heap states. A state copy is about 40 bytes per object (more with its
+/// fields) and each step re-checks the invariants over the whole heap, so replaying is not
+/// free either: a keyframe is taken when the steps since the last one paid 2 KiB each for its
+/// size. Small heaps (a few dozen objects) keep the 32-step floor; a 10,000-object heap keeps
+/// about 2 KiB per step and a seek replays at most ~state bytes / 2 KiB steps.
+struct GcKeyframes {
+  static constexpr std::size_t kMinKeyframeInterval = 32;
+  static constexpr std::size_t kKeyframeBytesPerStep = 2048;
+  static bool Take(std::size_t steps_since_last, const State& state) {
+    return steps_since_last >= kMinKeyframeInterval &&
+           steps_since_last * kKeyframeBytesPerStep >= GcModel::StateBytes(state);
+  }
+};
+
+class GcRun final : public TopicRun<GcModel, Program, GcKeyframes> {
  public:
   using TopicRun::TopicRun;
 

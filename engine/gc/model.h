@@ -23,6 +23,8 @@ class GcModel {
   /// Applies one visible step of the script and evaluates the invariants after it.
   StepResult Step(State& s, std::vector<Event>& out) const;
   std::uint64_t Hash(const State& s) const;
+  /// Bytes a copy of `s` owns (keyframe policy, benchmark reports).
+  static std::size_t StateBytes(const State& s);
   const Program& Prog() const { return *m_program; }
 
  private:
