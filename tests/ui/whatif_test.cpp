@@ -112,6 +112,29 @@ TEST(WhatIf, SwissRefusesTextForAnIntMapAndRecordsNothing) {
   EXPECT_EQ(app.UndoDepth(), 0u);
 }
 
+// The classic view draws the same box (one WhatIfBox): first-growth.json is an int map.
+TEST(WhatIf, ClassicMapBoxRecordsAndRefusesTheSameWay) {
+  test::Headless h;
+  App app(GS_SCENARIO_DIR, "");
+  h.BuildFonts(app);
+  ASSERT_TRUE(app.OpenScenario(Scenario("maps/first-growth.json")));
+  app.SetStep(app.Doc().GetRun()->StepCount() - 1, false);
+  auto* view = dynamic_cast<MapsView*>(app.View());
+  ASSERT_TRUE(view);
+  h.Frame(app);
+  ASSERT_FALSE(view->Swiss());
+  const std::string text = app.Editor().Text();
+  view->WhatIf().SetKey("12x");
+  Press(h, app, view->WhatIf(), 0);
+  EXPECT_EQ(view->WhatIf().Refused(), WhatIfBox::Refusal::kKeyNotInt);
+  EXPECT_EQ(app.Editor().Text(), text);
+  const std::size_t n = OpCount(app);
+  view->WhatIf().SetKey("-5");
+  Press(h, app, view->WhatIf(), 2);
+  ExpectRecorded(app, n, Json{{"op", "lookup"}, {"key", -5}});
+  EXPECT_EQ(view->WhatIf().Refused(), WhatIfBox::Refusal::kNone);
+}
+
 // read-mostly-fast-path.json (Go 1.19) has goroutines g1, g2, g3 and stores "config" first.
 TEST(WhatIf, SyncMapButtonsRecordLoadStoreDeleteFromTheChosenGoroutine) {
   test::Headless h;
