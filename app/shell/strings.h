@@ -200,6 +200,20 @@ enum class Str {
   kRecent,
   kSettingsBroken,
   kOpenDialog,
+  // the what-if box (maps, Swiss tables, sync.Map)
+  kWhatIf,
+  kWhatIfKey,
+  kWhatIfKeyInt,
+  kWhatIfValueInt,
+  kWhatIfFrom,
+  kWhatIfInsert,
+  kWhatIfDelete,
+  kWhatIfLookUp,
+  kWhatIfLoad,
+  kWhatIfStore,
+  kWhatIfKeyNotInt,
+  kWhatIfValueNotInt,
+  kWhatIfKeyTooLong,
   kCount
 };
 

@@ -89,10 +89,13 @@ const char* EmptyShort(std::uint8_t t) {
 // [SECTION] state cache
 void MapsView::SetRun(const std::shared_ptr<const Run>& run) {
   m_run = std::dynamic_pointer_cast<const maps::MapsRun>(run);
-  m_swiss.reset();
+  // A reload of a Swiss scenario (a what-if just recorded, an edit) keeps the Swiss view, so
+  // the key typed in its what-if box stays there for the next press.
   if (!m_run && std::dynamic_pointer_cast<const maps::SwissRun>(run)) {
-    m_swiss = std::make_unique<SwissView>();
+    if (!m_swiss) m_swiss = std::make_unique<SwissView>();
     m_swiss->SetRun(run);
+  } else {
+    m_swiss.reset();
   }
   m_state_step = SIZE_MAX;
   m_has_prev = false;
@@ -942,47 +945,12 @@ void MapsView::DrawEvacuation(const ViewContext& ctx, const Pic& pic, const Focu
 
 // [SECTION] draw
 void MapsView::DrawWhatIf(const ViewContext& ctx) {
-  const float s = ctx.scale;
-  const bool zh = ctx.lang == Lang::kZh;
-  ImGui::SetCursorScreenPos(
-      ImVec2(ctx.origin.x + 10 * s, ctx.origin.y + ctx.size.y - ImGui::GetFrameHeight() * 1.35f));
-  ImGui::TextDisabled("%s", zh ? "假如：" : "What if:");
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
-  const bool ints = m_run->Prog().key_type == maps::KeyType::kInt;
-  const bool enter =
-      ImGui::InputTextWithHint("##whatif_key", ints ? "key (int)" : "key", m_whatif_key,
-                               sizeof m_whatif_key, ImGuiInputTextFlags_EnterReturnsTrue);
-  if (ImGui::IsItemEdited()) m_whatif_not_int = false;
-  const char* ops[3] = {"insert", "delete", "lookup"};
-  const char* labels_zh[3] = {"插入", "删除", "查找"};
-  const char* labels_en[3] = {"Insert", "Delete", "Look up"};
-  int chosen = enter ? 0 : -1;
-  for (int i = 0; i < 3; ++i) {
-    ImGui::SameLine();
-    if (ImGui::SmallButton(zh ? labels_zh[i] : labels_en[i])) chosen = i;
-  }
-  if (m_whatif_not_int) {
-    ImGui::SameLine();
-    ImGui::TextColored(
-        ImGui::ColorConvertU32ToFloat4(ctx.theme.warn), "%s",
-        zh ? "这个 map 的键是 int：请输入整数" : "this map's keys are ints: type a number");
-  }
-  if (chosen < 0 || !m_whatif_key[0]) return;
-  Json key;
-  if (ints) {
-    char* end = nullptr;
-    const long long v = std::strtoll(m_whatif_key, &end, 10);
-    if (!end || *end != '\0') {  // not an integer: nothing to record, and say why
-      m_whatif_not_int = true;
-      return;
-    }
-    key = v;
-  } else {
-    key = std::string(m_whatif_key);
-  }
-  Json op{{"op", ops[chosen]}, {"key", key}};
-  ctx.requests.record_ops.push_back(std::move(op));
+  WhatIfBox::Spec spec;
+  spec.ops = kMapWhatIfOps;
+  spec.op_count = 3;
+  spec.int_keys = m_run->Prog().key_type == maps::KeyType::kInt;
+  spec.max_key_bytes = maps::kMaxStringKeyBytes;
+  m_whatif.Draw(ctx, spec);
 }
 
 void MapsView::Draw(const ViewContext& ctx) {

@@ -14,6 +14,7 @@
 
 #include "app/views/swiss_view.h"
 #include "app/views/topic_view.h"
+#include "app/views/whatif_box.h"
 #include "engine/maps/maps_run.h"
 
 namespace gs::app {
@@ -25,6 +26,8 @@ class MapsView final : public TopicView {
   bool SetOption(std::string_view key, std::string_view value) override;
   /// The Swiss-table view drawing the current run, or null for a classic map.
   const SwissView* Swiss() const { return m_swiss.get(); }
+  /// The what-if box under the picture (the Swiss view's when it draws this scenario).
+  WhatIfBox& WhatIf() { return m_swiss ? m_swiss->WhatIf() : m_whatif; }
   /// Where bucket `index` (its `depth`-th overflow; slot -1: the card's header) was last
   /// drawn, in screen coordinates; false when it is not on screen. Tests click it.
   bool CardRect(std::uint64_t index, int depth, int slot, bool old, ImVec2* min, ImVec2* max) const;
@@ -134,8 +137,7 @@ class MapsView final : public TopicView {
   std::size_t m_last_fold = 1;
   Marks m_marks;
   std::int32_t m_evac_dest_x = -1, m_evac_dest_y = -1;  ///< this step's X / Y destinations
-  char m_whatif_key[64] = {};
-  bool m_whatif_not_int = false;  ///< the last what-if key was not an integer (int map)
+  WhatIfBox m_whatif;
 };
 
 }  // namespace gs::app

@@ -401,6 +401,21 @@ void SwissView::DrawTable(const ViewContext& ctx, std::int32_t id, ImVec2 a, ImV
 
 void SwissView::Draw(const ViewContext& ctx) {
   if (!m_run || !ctx.canvas) return;
+  // The what-if box sits below the picture, never over it (not in presenter mode or export).
+  const bool widgets = !ctx.picture_only && !ctx.presenter;
+  DrawPicture(ctx, widgets ? WhatIfBox::Height() : 0.0f);
+  if (widgets) {
+    WhatIfBox::Spec spec;
+    spec.ops = kMapWhatIfOps;
+    spec.op_count = 3;
+    spec.int_keys = m_run->Prog().key_type == maps::KeyType::kInt;
+    spec.max_key_bytes = maps::kMaxStringKeyBytes;
+    m_whatif.Draw(ctx, spec);
+  }
+  if (!ctx.picture_only && !ctx.sandbox) HandlePick(ctx);
+}
+
+void SwissView::DrawPicture(const ViewContext& ctx, float reserve) {
   UpdateState(ctx.step);
   m_shown = Shown{};
   m_hits.clear();
@@ -411,7 +426,7 @@ void SwissView::Draw(const ViewContext& ctx) {
                ctx.theme.canvas_bg, 0);
   ImVec2 o{ctx.origin.x + pad, ctx.origin.y + pad};
   const float w = ctx.size.x - 2 * pad;
-  const float bottom = ctx.origin.y + ctx.size.y - pad;
+  const float bottom = ctx.origin.y + ctx.size.y - pad - reserve;
   o.y += DrawHeader(ctx, o, w) + pad * 0.5f;
   if (!m_state.m.made) return;
   o.y += DrawDirectory(ctx, o, w);
@@ -435,7 +450,6 @@ void SwissView::Draw(const ViewContext& ctx) {
     DrawTable(ctx, m_focus.table >= 0 ? m_focus.table : 0, o, {o.x + w, bottom});
     m_shown.tables = 1;
   }
-  if (!ctx.picture_only && !ctx.sandbox) HandlePick(ctx);
 }
 
 // ---------------------------------------------------------------------------------------------

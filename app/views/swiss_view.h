@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/views/topic_view.h"
+#include "app/views/whatif_box.h"
 #include "engine/maps/swiss_run.h"
 
 namespace gs::app {
@@ -31,6 +32,8 @@ class SwissView final : public TopicView {
     bool slot_text = false;  ///< control bytes were written in the slots
   };
   const Shown& LastShown() const { return m_shown; }
+  /// The what-if box under the picture: insert / delete / look up a typed key.
+  WhatIfBox& WhatIf() { return m_whatif; }
 
  private:
   struct Focus {
@@ -56,6 +59,8 @@ class SwissView final : public TopicView {
     std::int64_t key = 0;
   };
 
+  /// Everything but the what-if box, stopping `reserve` px above the canvas bottom.
+  void DrawPicture(const ViewContext& ctx, float reserve);
   void UpdateState(std::size_t step);
   void UpdateFocus(std::size_t step);
   float DrawHeader(const ViewContext& ctx, ImVec2 o, float w);
@@ -69,6 +74,7 @@ class SwissView final : public TopicView {
   Focus m_focus;
   Shown m_shown;
   std::vector<Hit> m_hits;  ///< cleared each frame; capacity kept
+  WhatIfBox m_whatif;
 };
 
 }  // namespace gs::app

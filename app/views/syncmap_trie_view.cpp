@@ -396,7 +396,9 @@ void SyncMapTrieView::Draw(const ViewContext& ctx) {
   c.RectFilled(ctx.origin, {ctx.origin.x + ctx.size.x, ctx.origin.y + ctx.size.y}, th.canvas_bg, 0);
   ImVec2 o{ctx.origin.x + pad, ctx.origin.y + pad};
   const float w = ctx.size.x - 2 * pad;
-  const float bottom = ctx.origin.y + ctx.size.y - pad;
+  // The what-if box sits below the picture, never over it (not in presenter mode or export).
+  const bool widgets = !ctx.picture_only && !ctx.presenter;
+  const float bottom = ctx.origin.y + ctx.size.y - pad - (widgets ? WhatIfBox::Height() : 0.0f);
   o.y += DrawHeader(ctx, o, w) + pad;
   const float lanes_h = fs * 1.5f + fs * 1.6f * float(m_run->Prog().goroutines.size());
   const float trie_bottom = std::max(o.y + fs * 4.0f, bottom - lanes_h - pad);
@@ -432,6 +434,17 @@ void SyncMapTrieView::Draw(const ViewContext& ctx) {
     ++m_shown.nodes;
   }
   DrawLanes(ctx, {o.x, trie_bottom + pad}, {o.x + w, bottom});
+  if (widgets) {
+    // Load / Store / Delete of a typed key from one of the scenario's goroutines.
+    WhatIfBox::Spec spec;
+    spec.ops = kSyncMapWhatIfOps;
+    spec.op_count = 3;
+    spec.int_keys = false;
+    spec.max_key_bytes = syncmap::kMaxKeyBytes;
+    spec.value = true;
+    spec.goroutines = &m_run->Prog().goroutines;
+    m_whatif.Draw(ctx, spec);
+  }
 }
 
 }  // namespace gs::app

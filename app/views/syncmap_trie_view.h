@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/views/topic_view.h"
+#include "app/views/whatif_box.h"
 #include "engine/syncmap/syncmap_run.h"
 #include "engine/syncmap/trie_run.h"
 
@@ -33,6 +34,8 @@ class SyncMapTrieView final : public TopicView {
     std::int32_t locked_node = -1;  ///< the first node the step locked
   };
   const Shown& LastShown() const { return m_shown; }
+  /// The what-if box under the picture: Load / Store / Delete from a chosen goroutine.
+  WhatIfBox& WhatIf() { return m_whatif; }
 
  private:
   struct Call {
@@ -66,6 +69,7 @@ class SyncMapTrieView final : public TopicView {
   std::vector<float> m_slot_x;                  ///< per node: x of slot 0 (for connectors)
   std::vector<float> m_slot_y;                  ///< per node: bottom of its cells
   Shown m_shown;
+  WhatIfBox m_whatif;
 };
 
 }  // namespace gs::app

@@ -49,10 +49,13 @@ void SyncMapView::SetRun(const std::shared_ptr<const Run>& run) {
   m_run = std::dynamic_pointer_cast<const syncmap::SyncMapRun>(run);
   m_state_step = SIZE_MAX;
   m_calls.clear();
-  m_trie.reset();
+  // A reload of a 1.24+ scenario (a what-if just recorded, an edit) keeps the trie view, so
+  // the key, value and goroutine in its what-if box stay for the next press.
   if (!m_run && std::dynamic_pointer_cast<const syncmap::TrieRun>(run)) {
-    m_trie = std::make_unique<SyncMapTrieView>();
+    if (!m_trie) m_trie = std::make_unique<SyncMapTrieView>();
     m_trie->SetRun(run);
+  } else {
+    m_trie.reset();
   }
   if (!m_run) return;
   const auto& tl = m_run->GetTimeline();
@@ -300,7 +303,9 @@ void SyncMapView::Draw(const ViewContext& ctx) {
                ctx.theme.canvas_bg, 0);
   ImVec2 o{ctx.origin.x + pad, ctx.origin.y + pad};
   const float w = ctx.size.x - 2 * pad;
-  const float bottom = ctx.origin.y + ctx.size.y - pad;
+  // The what-if box sits below the picture, never over it (not in presenter mode or export).
+  const bool widgets = !ctx.picture_only && !ctx.presenter;
+  const float bottom = ctx.origin.y + ctx.size.y - pad - (widgets ? WhatIfBox::Height() : 0.0f);
   o.y += DrawHeader(ctx, o, w) + pad;
   const float lanes_h = fs * 1.5f + fs * 1.6f * float(m_run->Prog().goroutines.size());
   const float maps_bottom = std::max(o.y + fs * 4.0f, bottom - lanes_h - pad);
@@ -309,6 +314,17 @@ void SyncMapView::Draw(const ViewContext& ctx) {
   DrawMap(ctx, o, {o.x + col, maps_bottom}, false);
   DrawMap(ctx, {o.x + col + gap, o.y}, {o.x + w, maps_bottom}, true);
   DrawLanes(ctx, {o.x, maps_bottom + pad}, {o.x + w, bottom});
+  if (widgets) {
+    // Load / Store / Delete of a typed key from one of the scenario's goroutines.
+    WhatIfBox::Spec spec;
+    spec.ops = kSyncMapWhatIfOps;
+    spec.op_count = 3;
+    spec.int_keys = false;
+    spec.max_key_bytes = syncmap::kMaxKeyBytes;
+    spec.value = true;
+    spec.goroutines = &m_run->Prog().goroutines;
+    m_whatif.Draw(ctx, spec);
+  }
 }
 
 }  // namespace gs::app

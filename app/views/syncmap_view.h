@@ -12,6 +12,7 @@
 
 #include "app/views/syncmap_trie_view.h"
 #include "app/views/topic_view.h"
+#include "app/views/whatif_box.h"
 #include "engine/syncmap/syncmap_run.h"
 
 namespace gs::app {
@@ -30,6 +31,8 @@ class SyncMapView final : public TopicView {
     bool locked = false;
   };
   const Shown& LastShown() const { return m_shown; }
+  /// The what-if box under the picture: Load / Store / Delete from a chosen goroutine.
+  WhatIfBox& WhatIf() { return m_trie ? m_trie->WhatIf() : m_whatif; }
   /// The Go 1.24+ trie view drawing the current run, or null for the read/dirty model.
   const SyncMapTrieView* Trie() const { return m_trie.get(); }
 
@@ -58,6 +61,7 @@ class SyncMapView final : public TopicView {
   Shown m_shown;
   /// A syncmap scenario whose go_version is 1.24+ (a TrieRun) is drawn by this.
   std::unique_ptr<SyncMapTrieView> m_trie;
+  WhatIfBox m_whatif;
 };
 
 }  // namespace gs::app
