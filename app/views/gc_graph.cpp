@@ -538,6 +538,11 @@ void GcView::DrawDense(const ViewContext& ctx, const gc::GcRun& run, const Geome
   };
   std::array<Run, 8> runs{};
   std::size_t next_slot = 0;
+  // The cells sit on a card: on the light theme the canvas is as white as a white object,
+  // and an outline per cell would cost ten thousand rectangles more.
+  const float pad = k + g.line * 2.0f;
+  cv.RectFilled(ImVec2(g.graph_min.x - pad, g.graph_min.y - pad),
+                ImVec2(g.graph_max.x + pad, g.graph_max.y + pad), th.panel_bg, g.line * 2.0f);
   auto flush = [&](Run& r) {
     if (!r.open) return;
     cv.RectFilled(r.min, r.max, r.col, 0);

@@ -264,8 +264,12 @@ JsonSource JsonSource::Parse(std::string file, std::string text, Diagnostics& di
     return src;
   }
   src.m_line_starts.push_back(0);
+  std::size_t code_points = 0;
   for (std::size_t i = 0; i < src.m_text.size(); ++i) {
+    if (i % kColumnBlock == 0) src.m_block_code_points.push_back(code_points);
     if (src.m_text[i] == '\n') src.m_line_starts.push_back(i + 1);
+    // Count code points: skip UTF-8 continuation bytes.
+    if ((static_cast<unsigned char>(src.m_text[i]) & 0xC0) != 0x80) ++code_points;
   }
   if (src.m_text.size() > limits::kMaxFileBytes) {
     diags.Add(Diagnostic{
@@ -292,12 +296,20 @@ SourceLocation JsonSource::LocateOffset(std::size_t offset) const {
   auto it = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
   std::size_t line_index = static_cast<std::size_t>(it - m_line_starts.begin()) - 1;
   std::size_t line_start = m_line_starts[line_index];
-  int col = 1;
-  for (std::size_t i = line_start; i < offset && i < m_text.size(); ++i) {
-    // Count code points: skip UTF-8 continuation bytes.
-    if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) ++col;
-  }
+  const int col = static_cast<int>(CodePointsBefore(offset) - CodePointsBefore(line_start)) + 1;
   return {static_cast<int>(line_index) + 1, col};
+}
+
+std::size_t JsonSource::CodePointsBefore(std::size_t offset) const {
+  offset = std::min(offset, m_text.size());
+  if (m_block_code_points.empty()) return 0;  // empty text
+  // The end of a text whose size is a multiple of the block has no block of its own.
+  const std::size_t block = std::min(offset / kColumnBlock, m_block_code_points.size() - 1);
+  std::size_t n = m_block_code_points[block];
+  for (std::size_t i = block * kColumnBlock; i < offset; ++i) {
+    if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) ++n;
+  }
+  return n;
 }
 
 SourceLocation JsonSource::Locate(std::string_view pointer, bool at_key) const {

@@ -54,6 +54,12 @@ class JsonSource {
   bool m_ok = false;
   std::unordered_map<std::string, Offsets> m_offsets;
   std::vector<std::size_t> m_line_starts;
+  /// Code points before each kColumnBlock-byte block of the text: a column on a very long
+  /// line (a generated one-line scenario) is found by counting within one block, not from
+  /// the line's start, so thousands of diagnostics on one line stay linear.
+  static constexpr std::size_t kColumnBlock = 4096;
+  std::vector<std::size_t> m_block_code_points;
+  std::size_t CodePointsBefore(std::size_t offset) const;
 };
 
 }  // namespace gs
