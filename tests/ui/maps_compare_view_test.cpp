@@ -36,6 +36,26 @@ TEST(MapsCompareView, NinthKeyOutlinesBothGrowths) {
   EXPECT_EQ(view.LastShown().growth_rows, 0);
 }
 
+TEST(MapsCompareView, SampledStepsDrawBothPictures) {
+  Headless h;
+  App app(GS_SCENARIO_DIR, "");
+  h.BuildFonts(app);
+  auto run = LoadCompare();
+  ASSERT_TRUE(run);
+  MapsCompareView view;
+  view.SetRun(run);
+  for (std::size_t step = 0; step < run->StepCount(); step += 37) {
+    for (ThemeKind theme : {ThemeKind::kDark, ThemeKind::kLight}) {
+      ImDrawData* dd =
+          DrawViewFrame(view, *run, step, 1.0f, step % 2 ? Lang::kZh : Lang::kEn, theme, 1280, 720);
+      ASSERT_TRUE(dd->Valid) << step;
+      EXPECT_TRUE(view.LastShown().panes) << step;
+      // Two map pictures and a table: far more than a frame and a few words.
+      if (step > 1) EXPECT_GT(dd->TotalVtxCount, 800) << step;
+    }
+  }
+}
+
 TEST(MapsCompareView, RegistryPicksTheCompareForACompareRun) {
   Headless h;
   App app(GS_SCENARIO_DIR, "");
