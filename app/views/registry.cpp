@@ -3,6 +3,7 @@
 #include "app/views/concurrency_view.h"
 #include "app/views/gc_view.h"
 #include "app/views/io_view.h"
+#include "app/views/maps_compare_view.h"
 #include "app/views/maps_view.h"
 #include "app/views/pacer_view.h"
 #include "app/views/sched_view.h"
@@ -14,7 +15,7 @@ namespace gs::app {
 
 std::unique_ptr<TopicView> MakeView(std::string_view kind) {
   if (kind == "gc") return std::make_unique<GcView>();
-  if (kind == "maps") return std::make_unique<MapsView>();
+  if (kind == "maps") return std::make_unique<MapsKindView>();  // classic, Swiss or compare
   if (kind == "stack") return std::make_unique<StackView>();
   if (kind == "sched") return std::make_unique<SchedView>();
   if (kind == "chan") return std::make_unique<ChanView>();

@@ -5,6 +5,7 @@
 
 #include "engine/core/build_run.h"
 #include "engine/core/limits.h"
+#include "engine/maps/compare_run.h"
 #include "engine/maps/go_version.h"
 #include "engine/maps/hashing.h"
 #include "engine/maps/maps_run.h"
@@ -13,7 +14,8 @@
 namespace gs::maps {
 
 const std::vector<std::string>& ConfigKeys() {
-  static const std::vector<std::string> k = {"seed", "load_factor_num", "load_factor_den", "model"};
+  static const std::vector<std::string> k = {"seed", "load_factor_num", "load_factor_den", "model",
+                                             "compare"};
   return k;
 }
 
@@ -63,6 +65,30 @@ class MapsLoader {
     if (auto m = m_c.Enum(cfg, "/config", "model", false, {"classic", "swiss"})) {
       m_p->model = *m;
     }
+    if (const Json* c = m_c.Member(cfg, "/config", "compare", false)) ReadCompare(*c, cfg);
+  }
+
+  // config.compare: exactly ["classic", "swiss"] — both models, in this order (the view puts
+  // the classic map on the left). It decides the models, so "model" may not be given with it.
+  void ReadCompare(const Json& c, const Json& cfg) {
+    const std::string ptr = "/config/compare";
+    if (!c.is_array() || c.size() != 2) {
+      m_c.Error(ptr, "compare must be the array [\"classic\", \"swiss\"]");
+      return;
+    }
+    for (std::size_t i = 0; i < 2; ++i) {
+      if (!c[i].is_string() || c[i].get<std::string>() != kCompareModels[i]) {
+        m_c.Error(ptr + "/" + std::to_string(i), std::string("compare[") + std::to_string(i) +
+                                                     "] must be \"" + kCompareModels[i] +
+                                                     "\" (the array is [\"classic\", \"swiss\"])");
+        return;
+      }
+    }
+    if (cfg.contains("model")) {
+      m_c.Error("/config/model", "model cannot be combined with compare, which runs both models");
+      return;
+    }
+    m_p->compare = true;
   }
 
   // A 64-bit value: a non-negative integer or a "0x..." hex string.
@@ -312,6 +338,14 @@ std::optional<MapModelKind> ChooseModel(const Envelope& env, const Program& p, C
 std::shared_ptr<const Run> Load(Envelope env, const Json& root, Checker& checker) {
   MapsLoader loader(checker);
   std::shared_ptr<Program> prog = loader.Load(env, root);
+  if (prog->compare && !checker.Failed()) {
+    // go_version is still checked (it must name a supported version), but both models run.
+    if (!env.go_version.empty()) ChooseModel(env, *prog, checker);
+    if (checker.Failed()) return nullptr;
+    auto run = std::make_shared<MapsCompareRun>(std::move(env), std::move(prog));
+    if (!BuildTimeline(*run, checker)) return nullptr;
+    return run;
+  }
   std::optional<MapModelKind> kind = ChooseModel(env, *prog, checker);
   if (checker.Failed() || !kind) return nullptr;
   if (*kind == MapModelKind::kSwiss) {

@@ -54,6 +54,8 @@ struct Program {
   Config config;
   /// config.model: "classic" or "swiss" forces a model; "" lets go_version choose.
   std::string model;
+  /// config.compare ["classic", "swiss"]: run both models side by side (MapsCompareRun).
+  bool compare = false;
   std::vector<std::string> strings;        ///< string keys, interned (equal strings: one index)
   std::vector<std::uint64_t> string_base;  ///< FNV-1a of each string
   std::vector<std::uint8_t> string_has_explicit;

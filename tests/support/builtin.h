@@ -14,6 +14,7 @@
 #include "engine/core/scenario.h"
 #include "engine/gc/gc_run.h"
 #include "engine/io/io_run.h"
+#include "engine/maps/compare_run.h"
 #include "engine/maps/maps_run.h"
 #include "engine/maps/swiss_run.h"
 #include "engine/pacer/pacer_run.h"
@@ -77,6 +78,10 @@ inline bool SeekMatchesReplay(const Run& run) {
     return mp->GetTimeline().SeekMatchesReplay();
   if (auto* sw = dynamic_cast<const maps::SwissRun*>(&run))
     return sw->GetTimeline().SeekMatchesReplay();
+  if (auto* mc = dynamic_cast<const maps::MapsCompareRun*>(&run)) {
+    return mc->Classic().GetTimeline().SeekMatchesReplay() &&
+           mc->Swiss().GetTimeline().SeekMatchesReplay();
+  }
   if (auto* st = dynamic_cast<const stack::StackRun*>(&run))
     return st->GetTimeline().SeekMatchesReplay();
   if (auto* sc = dynamic_cast<const sched::SchedRun*>(&run))

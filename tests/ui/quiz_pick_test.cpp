@@ -6,6 +6,7 @@
 #include <cfloat>
 #include <string>
 
+#include "app/views/maps_compare_view.h"
 #include "app/views/maps_view.h"
 #include "app/views/stack_view.h"
 #include "tests/ui/headless.h"
@@ -43,7 +44,8 @@ TEST(QuizPick, ClickingAMapSlotAnswersWithTheSlot) {
   test::Headless h;
   App app(GS_SCENARIO_DIR, "");
   OpenAtCheckpoint(h, app, "maps/delete-emptyrest.json");
-  auto* view = dynamic_cast<MapsView*>(app.View());
+  auto* kind = dynamic_cast<MapsKindView*>(app.View());  // kind "maps" (classic, Swiss or compare)
+  const MapsView* view = kind ? &kind->Maps() : nullptr;
   ASSERT_TRUE(view);
   ImVec2 a, b;
   ASSERT_TRUE(view->CardRect(0, 0, 7, false, &a, &b));
@@ -59,7 +61,8 @@ TEST(QuizPick, ClickingAnOverflowCardAnswersWithTheBucket) {
   test::Headless h;
   App app(GS_SCENARIO_DIR, "");
   OpenAtCheckpoint(h, app, "maps/delete-emptyrest.json");
-  auto* view = dynamic_cast<MapsView*>(app.View());
+  auto* kind = dynamic_cast<MapsKindView*>(app.View());  // kind "maps" (classic, Swiss or compare)
+  const MapsView* view = kind ? &kind->Maps() : nullptr;
   ASSERT_TRUE(view);
   ImVec2 a, b;
   ASSERT_TRUE(view->CardRect(0, 1, -1, false, &a, &b));
@@ -74,7 +77,8 @@ TEST(QuizPick, ClickingAnOldBucketAnswersOldBucket) {
   test::Headless h;
   App app(GS_SCENARIO_DIR, "");
   OpenAtCheckpoint(h, app, "maps/incremental-evacuation.json");
-  auto* view = dynamic_cast<MapsView*>(app.View());
+  auto* kind = dynamic_cast<MapsKindView*>(app.View());  // kind "maps" (classic, Swiss or compare)
+  const MapsView* view = kind ? &kind->Maps() : nullptr;
   ASSERT_TRUE(view);
   ImVec2 a, b;
   ASSERT_TRUE(view->CardRect(1, 0, -1, true, &a, &b));
@@ -144,7 +148,8 @@ TEST(QuizPick, ClickingWhatNamesNoChoiceAnswersNothing) {
   test::Headless h;
   App app(GS_SCENARIO_DIR, "");
   OpenAtCheckpoint(h, app, "maps/incremental-evacuation.json");
-  auto* view = dynamic_cast<MapsView*>(app.View());
+  auto* kind = dynamic_cast<MapsKindView*>(app.View());  // kind "maps" (classic, Swiss or compare)
+  const MapsView* view = kind ? &kind->Maps() : nullptr;
   ASSERT_TRUE(view);
   ImVec2 a, b;
   ASSERT_TRUE(view->CardRect(0, 0, -1, false, &a, &b));
