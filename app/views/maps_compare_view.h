@@ -51,6 +51,7 @@ class MapsKindView final : public TopicView {
     return m_maps.SetOption(key, value);
   }
   const MapsView& Maps() const { return m_maps; }
+  MapsView& Maps() { return m_maps; }
   const MapsCompareView* Compare() const { return m_compare ? &m_cmp : nullptr; }
 
  private:

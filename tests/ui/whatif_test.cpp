@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <string>
 
+#include "app/views/maps_compare_view.h"
 #include "app/views/maps_view.h"
 #include "app/views/syncmap_view.h"
 #include "engine/core/scenario.h"
@@ -18,6 +19,12 @@
 
 namespace gs::app {
 namespace {
+
+// Kind "maps" draws through MapsKindView (classic, Swiss or the compare).
+MapsView* MapsViewOf(App& app) {
+  auto* kind = dynamic_cast<MapsKindView*>(app.View());
+  return kind ? &kind->Maps() : nullptr;
+}
 
 std::string Scenario(const std::string& rel) {
   return std::string(GS_SCENARIO_DIR) + "/" + rel;
@@ -67,7 +74,7 @@ TEST(WhatIf, SwissButtonsRecordInsertDeleteAndLookUp) {
   h.BuildFonts(app);
   ASSERT_TRUE(app.OpenScenario(Scenario("maps/swiss-probing-tombstones.json")));
   app.SetStep(app.Doc().GetRun()->StepCount() - 1, false);
-  auto* view = dynamic_cast<MapsView*>(app.View());
+  MapsView* view = MapsViewOf(app);
   ASSERT_TRUE(view);
   h.Frame(app);
   ASSERT_TRUE(view->Swiss()) << "a go_version 1.24+ scenario draws the Swiss view";
@@ -99,7 +106,7 @@ TEST(WhatIf, SwissRefusesTextForAnIntMapAndRecordsNothing) {
   App app(GS_SCENARIO_DIR, "");
   h.BuildFonts(app);
   ASSERT_TRUE(app.OpenScenario(Scenario("maps/swiss-probing-tombstones.json")));
-  auto* view = dynamic_cast<MapsView*>(app.View());
+  MapsView* view = MapsViewOf(app);
   ASSERT_TRUE(view);
   h.Frame(app);
   const auto before = test::Hashes(*app.Doc().GetRun());
@@ -119,7 +126,7 @@ TEST(WhatIf, ClassicMapBoxRecordsAndRefusesTheSameWay) {
   h.BuildFonts(app);
   ASSERT_TRUE(app.OpenScenario(Scenario("maps/first-growth.json")));
   app.SetStep(app.Doc().GetRun()->StepCount() - 1, false);
-  auto* view = dynamic_cast<MapsView*>(app.View());
+  MapsView* view = MapsViewOf(app);
   ASSERT_TRUE(view);
   h.Frame(app);
   ASSERT_FALSE(view->Swiss());
@@ -242,14 +249,13 @@ void RecordSaveReload(const std::string& rel, bool syncmap) {
   if (syncmap) {
     box = &dynamic_cast<SyncMapView&>(*app.View()).WhatIf();
   } else {
-    box = &dynamic_cast<MapsView&>(*app.View()).WhatIf();
+    box = &MapsViewOf(app)->WhatIf();
   }
   const std::size_t n = OpCount(app);
   box->SetKey(syncmap ? "saved" : "77");
   box->SetValue("3");
   Press(h, app, *box, syncmap ? 1 : 0);
-  box = syncmap ? &dynamic_cast<SyncMapView&>(*app.View()).WhatIf()
-                : &dynamic_cast<MapsView&>(*app.View()).WhatIf();
+  box = syncmap ? &dynamic_cast<SyncMapView&>(*app.View()).WhatIf() : &MapsViewOf(app)->WhatIf();
   Press(h, app, *box, syncmap ? 0 : 2);
   ASSERT_EQ(OpCount(app), n + 2);
   EXPECT_EQ(app.UndoDepth(), 2u);
