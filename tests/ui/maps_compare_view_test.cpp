@@ -51,7 +51,9 @@ TEST(MapsCompareView, SampledStepsDrawBothPictures) {
       ASSERT_TRUE(dd->Valid) << step;
       EXPECT_TRUE(view.LastShown().panes) << step;
       // Two map pictures and a table: far more than a frame and a few words.
-      if (step > 1) EXPECT_GT(dd->TotalVtxCount, 800) << step;
+      if (step > 1) {
+        EXPECT_GT(dd->TotalVtxCount, 800) << step;
+      }
     }
   }
 }
